@@ -1,0 +1,3 @@
+from ngsp_cli.cli.app import main
+
+main()

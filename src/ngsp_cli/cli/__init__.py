@@ -1,0 +1,1 @@
+"""The command-line layer: parse, prompt (on a terminal only), call the core, print."""

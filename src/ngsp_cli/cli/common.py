@@ -1,0 +1,195 @@
+"""Shared pieces of every command: the folder option, prompting, printing, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ngsp_cli.errors import NgspError
+    from ngsp_cli.store.folder import Snapshot
+
+DirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--dir",
+        "-C",
+        envvar="NGSP_DIR",
+        show_envvar=True,
+        help="The partnership folder. Default: the nearest folder holding partnership.yaml.",
+        file_okay=False,
+    ),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print one JSON document on standard output.")
+]
+NoInputOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-input",
+        envvar="NGSP_NO_INPUT",
+        show_envvar=True,
+        help="Never ask questions; a missing value is an error.",
+    ),
+]
+
+
+class _State:
+    """Options given before the command name (`ngsp -C folder org list`)."""
+
+    folder: Path | None = None
+    no_input: bool = False
+
+
+STATE = _State()
+
+
+def root_of(folder: Path | None) -> Path:
+    """The partnership folder for this command (option, NGSP_DIR or walking up)."""
+    from ngsp_cli.store.folder import find_root
+
+    return find_root(explicit=folder or STATE.folder)
+
+
+def load_snapshot(folder: Path | None, kinds: Any = None) -> Snapshot:
+    from ngsp_cli.store import folder as store
+
+    root = root_of(folder)
+    return store.load(root) if kinds is None else store.load(root, kinds)
+
+
+def can_prompt(no_input: bool = False) -> bool:
+    if no_input or STATE.no_input:
+        return False
+    if os.environ.get("NGSP_NO_INPUT", "").lower() in {"1", "true", "yes"}:
+        return False
+    if os.environ.get("CI"):
+        return False
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _missing(flag: str, what: str) -> NgspError:
+    from ngsp_cli.errors import UsageError
+
+    return UsageError(
+        f"{what} is missing",
+        hint=f"pass {flag}, or run the command in a terminal to be asked",
+    )
+
+
+def _answered(value: Any) -> Any:
+    if value is None:  # questionary returns None on Ctrl-C
+        raise KeyboardInterrupt
+    return value
+
+
+def ask_text(
+    flag: str, question: str, *, default: str = "", required: bool = True, no_input: bool = False
+) -> str:
+    """Ask on a terminal; otherwise a missing value is a usage error naming the flag."""
+    if not can_prompt(no_input):
+        if required and not default:
+            raise _missing(flag, question.rstrip("?: "))
+        return default
+    import questionary
+
+    def validate(text: str) -> bool | str:
+        return True if text.strip() or not required else "Please type an answer"
+
+    answer = _answered(questionary.text(question, default=default, validate=validate).ask())
+    return str(answer).strip()
+
+
+def ask_choice(
+    flag: str, question: str, choices: list[str], *, default: str | None = None,
+    no_input: bool = False,
+) -> str:  # fmt: skip
+    if not can_prompt(no_input):
+        if default is not None:
+            return default
+        raise _missing(flag, question.rstrip("?: "))
+    import questionary
+
+    return str(_answered(questionary.select(question, choices=choices, default=default).ask()))
+
+
+def ask_confirm(question: str, *, default: bool = True, no_input: bool = False) -> bool:
+    if not can_prompt(no_input):
+        return default
+    import questionary
+
+    return bool(_answered(questionary.confirm(question, default=default).ask()))
+
+
+def out() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def err() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _json_default(value: Any) -> Any:
+    import datetime as dt
+    from enum import Enum
+
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def emit_json(data: Any) -> None:
+    """One JSON document on stdout, nothing else."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_json_default))
+    sys.stdout.write("\n")
+
+
+def entity_json(entity: Any) -> dict[str, Any]:
+    """An entity as JSON data, with its id first."""
+    return {"id": entity.id, **entity.model_dump(mode="json")}
+
+
+def done(message: str) -> None:
+    """A short success message for people (stderr keeps stdout clean for pipes)."""
+    err().print(f"[green]✓[/green] {message}")
+
+
+MAX_PROBLEMS_ON_SCREEN = 25
+
+
+def report_error(exc: NgspError) -> None:
+    """Print an ngsp error: location, field, message, hint; never a traceback."""
+    from rich.markup import escape
+
+    console = err()
+    problems = exc.problems
+    if len(problems) > 1 or exc.problem not in problems:
+        console.print(f"[bold red]error:[/bold red] {escape(exc.problem.message)}")
+    shown = problems[:MAX_PROBLEMS_ON_SCREEN]
+    for problem in shown:
+        where = problem.location()
+        field = f" [dim]({escape(problem.field)})[/dim]" if problem.field else ""
+        prefix = f"[bold]{escape(where)}[/bold]{field}: " if where else ""
+        label = "  " if len(problems) > 1 else "[bold red]error:[/bold red] "
+        console.print(f"{label}{prefix}{escape(problem.message)}")
+        if problem.hint:
+            console.print(f"  {'  ' if len(problems) > 1 else ''}[cyan]hint:[/cyan] "
+                          f"{escape(problem.hint)}")  # fmt: skip
+    hidden = len(problems) - len(shown)
+    if hidden > 0:
+        console.print(f"  … and {hidden} more; run 'ngsp check --only schema' to see them all")

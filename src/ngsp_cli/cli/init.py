@@ -1,0 +1,100 @@
+"""`ngsp init`: create a partnership folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ngsp_cli.cli import common
+
+
+def init_command(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Folder to create. Default: a new folder named after the partnership."),
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Partnership name, e.g. 'NELA Healthcare'.")
+    ] = None,
+    industry: Annotated[
+        str | None, typer.Option("--industry", help="The one industry at the table.")
+    ] = None,
+    region: Annotated[
+        str | None, typer.Option("--region", help="The labor-market region, e.g. 'Northeast LA'.")
+    ] = None,
+    convener: Annotated[
+        list[str] | None,
+        typer.Option("--convener", help="A convening organization (repeat for co-conveners)."),
+    ] = None,
+    convener_kind: Annotated[
+        str,
+        typer.Option(
+            "--convener-kind",
+            help="Kind of the convener organizations: workforce, education, "
+            "economic-development, community, government or other.",
+        ),
+    ] = "workforce",
+    county: Annotated[
+        list[str] | None, typer.Option("--county", help="A county of the region (repeatable).")
+    ] = None,
+    example: Annotated[
+        str | None,
+        typer.Option("--example", help="Copy a bundled example partnership instead, to learn on."),
+    ] = None,
+    git: Annotated[
+        bool | None,
+        typer.Option("--git/--no-git", help="Make the folder a git repository (default: if git is installed)."),
+    ] = None,
+    no_input: common.NoInputOption = False,
+) -> None:
+    """Create a partnership folder (asks for what is missing when run in a terminal)."""
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.ids import slug
+    from ngsp_cli.model import OrgKind
+    from ngsp_cli.services import create
+
+    if example is not None:
+        target = path or Path(example)
+        create.copy_example(example, target, git=git)
+        common.done(f"copied the example '{example}' to {target}")
+        common.err().print(f"  next: cd {target} && ngsp status")
+        return
+    name = name or common.ask_text("--name", "Name of the partnership?", no_input=no_input)
+    industry = industry or common.ask_text(
+        "--industry", "Which industry (one industry per partnership)?", no_input=no_input
+    )
+    region = region or common.ask_text(
+        "--region", "Which labor-market region?", no_input=no_input
+    )
+    if convener is None and common.can_prompt(no_input):
+        answer = common.ask_text(
+            "--convener",
+            "Convening organization(s), comma separated (Enter to skip)?",
+            required=False,
+        )
+        convener = [c.strip() for c in answer.split(",") if c.strip()]
+    try:
+        kind = OrgKind(convener_kind)
+    except ValueError:
+        raise UsageError(
+            f"'{convener_kind}' is not a kind of organization",
+            hint="use one of: " + ", ".join(k.value for k in OrgKind if k is not OrgKind.business),
+        ) from None
+    target = path or Path(slug(name))
+    create.create_partnership(
+        target,
+        name=name,
+        industry=industry,
+        region=region,
+        conveners=convener or [],
+        convener_kind=kind,
+        counties=county or [],
+        git=git,
+    )
+    common.done(f"created the partnership folder {target}")
+    common.err().print(
+        f"  next: cd {target}, add businesses with 'ngsp org add NAME --kind business', "
+        "then 'ngsp status'"
+    )

@@ -1,0 +1,143 @@
+"""`ngsp org ...`: businesses and public partners."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from ngsp_cli.cli import common
+
+app = typer.Typer(no_args_is_help=True)
+
+KIND_HELP = (
+    "business, education, workforce, economic-development, community, government or other"
+)
+
+
+@app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="The organization's name as people say it.")],
+    kind: Annotated[str | None, typer.Option("--kind", help=KIND_HELP)] = None,
+    naics: Annotated[str | None, typer.Option("--naics", help="NAICS code.")] = None,
+    county: Annotated[str | None, typer.Option("--county")] = None,
+    city: Annotated[str | None, typer.Option("--city")] = None,
+    size: Annotated[str | None, typer.Option("--size", help="Employees, e.g. 250-499.")] = None,
+    website: Annotated[str | None, typer.Option("--website")] = None,
+    joined: Annotated[
+        dt.datetime | None,
+        typer.Option("--joined", formats=["%Y-%m-%d"], help="Date it joined (default: today)."),
+    ] = None,
+    org_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+    no_input: common.NoInputOption = False,
+) -> None:
+    """Add an organization (a business or a public partner)."""
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.model import OrgKind
+    from ngsp_cli.services.directory import add_organization
+
+    root = common.root_of(folder)
+    kind = kind or common.ask_choice(
+        "--kind", "What kind of organization?", [k.value for k in OrgKind], no_input=no_input
+    )
+    try:
+        org_kind = OrgKind(kind)
+    except ValueError:
+        raise UsageError(f"'{kind}' is not a kind of organization", hint=f"use {KIND_HELP}") from None
+    org = add_organization(
+        root,
+        name,
+        org_kind,
+        naics=naics,
+        county=county,
+        city=city,
+        size=size,
+        website=website,
+        joined=joined.date() if joined else None,
+        org_id=org_id,
+    )
+    if as_json:
+        common.emit_json(common.entity_json(org))
+    common.done(f"added {org.name} ({org.kind.value}) as organizations/{org.id}.yaml")
+
+
+@app.command("list")
+def list_(
+    kind: Annotated[str | None, typer.Option("--kind", help="Only this kind.")] = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """List the organizations, businesses first."""
+    from rich.table import Table
+
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.model import Organization, OrgKind, Person
+    from ngsp_cli.services.directory import people_of, sorted_orgs
+
+    try:
+        wanted = OrgKind(kind) if kind else None
+    except ValueError:
+        raise UsageError(f"'{kind}' is not a kind of organization", hint=f"use {KIND_HELP}") from None
+    snap = common.load_snapshot(folder, (Organization, Person))
+    orgs = sorted_orgs(snap, wanted)
+    if as_json:
+        common.emit_json(
+            [{**common.entity_json(o), "people": len(people_of(snap, o.id))} for o in orgs]
+        )
+        return
+    businesses = sum(o.is_business for o in orgs)
+    table = Table(
+        title=f"{len(orgs)} organizations: {businesses} businesses, "
+        f"{len(orgs) - businesses} public partners",
+        title_justify="left",
+    )
+    for column in ("id", "name", "kind", "county", "people"):
+        table.add_column(column, justify="right" if column == "people" else "left")
+    for o in orgs:
+        table.add_row(o.id, o.name, o.kind.value, o.county or "", str(len(people_of(snap, o.id))))
+    common.out().print(table)
+
+
+@app.command("show")
+def show(
+    org: Annotated[str, typer.Argument(help="Organization id or name.")],
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Show one organization and its people."""
+    from rich.markup import escape
+
+    from ngsp_cli.model import Organization, Person
+    from ngsp_cli.services.directory import people_of
+    from ngsp_cli.services.lookup import resolve
+
+    snap = common.load_snapshot(folder, (Organization, Person))
+    found = snap.organizations[resolve(snap.organizations, org, "organization", "ngsp org list")]
+    people = people_of(snap, found.id)
+    if as_json:
+        common.emit_json(
+            {**common.entity_json(found), "people": [common.entity_json(p) for p in people]}
+        )
+        return
+    console = common.out()
+    console.print(f"[bold]{escape(found.name)}[/bold]  [dim]{found.id}[/dim]")
+    for label, value in (
+        ("kind", found.kind.value),
+        ("naics", found.naics),
+        ("county", found.county),
+        ("city", found.city),
+        ("size", found.size),
+        ("website", found.website),
+        ("joined", found.joined.isoformat() if found.joined else None),
+        ("notes", found.notes),
+    ):
+        if value:
+            console.print(f"  {label:8} {escape(str(value))}")
+    console.print(f"  people   {len(people)}")
+    for p in people:
+        roles = ", ".join(r.value for r in p.roles)
+        console.print(f"    - {escape(p.name)} [dim]({p.id})[/dim] {escape(p.title or '')}"
+                      f"{'  [' + roles + ']' if roles else ''}")  # fmt: skip

@@ -1,0 +1,157 @@
+"""`ngsp person ...`: the people at the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from ngsp_cli.cli import common
+
+app = typer.Typer(no_args_is_help=True)
+
+ROLE_HELP = (
+    "business-leader, co-chair, champion, convener, public-partner, facilitator, staff or "
+    "observer (repeatable)"
+)
+
+
+@app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="Full name.")],
+    org: Annotated[str | None, typer.Option("--org", help="Organization id or name.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Job title, e.g. CEO.")] = None,
+    email: Annotated[str | None, typer.Option("--email")] = None,
+    phone: Annotated[str | None, typer.Option("--phone")] = None,
+    role: Annotated[list[str] | None, typer.Option("--role", help=ROLE_HELP)] = None,
+    joined: Annotated[
+        dt.datetime | None,
+        typer.Option("--joined", formats=["%Y-%m-%d"], help="Date they joined (default: today)."),
+    ] = None,
+    person_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+    no_input: common.NoInputOption = False,
+) -> None:
+    """Add a person of an organization that is already at the table."""
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.model import Organization, Role
+    from ngsp_cli.services.directory import add_person, sorted_orgs
+
+    root = common.root_of(folder)
+    if org is None:
+        if not common.can_prompt(no_input):
+            raise UsageError("the person's organization is missing",
+                             hint="pass --org ID (see 'ngsp org list')")  # fmt: skip
+        snap = common.load_snapshot(folder, (Organization,))
+        choices = [f"{o.name} ({o.id})" for o in sorted_orgs(snap)]
+        picked = common.ask_choice("--org", "Which organization?", choices)
+        org = picked.rsplit("(", 1)[1].rstrip(")")
+    roles: list[Role] = []
+    for value in role or []:
+        try:
+            roles.append(Role(value))
+        except ValueError:
+            raise UsageError(f"'{value}' is not a role", hint=f"use {ROLE_HELP}") from None
+    person = add_person(
+        root,
+        name,
+        org,
+        title=title,
+        email=email,
+        phone=phone,
+        roles=roles,
+        joined=joined.date() if joined else None,
+        person_id=person_id,
+    )
+    if as_json:
+        common.emit_json(common.entity_json(person))
+    common.done(f"added {person.name} as people/{person.id}.yaml")
+
+
+@app.command("list")
+def list_(
+    org: Annotated[str | None, typer.Option("--org", help="Only people of this organization.")] = None,
+    role: Annotated[str | None, typer.Option("--role", help="Only people with this role.")] = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """List the people, with their organization and roles."""
+    from rich.table import Table
+
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.model import Organization, Person, Role
+    from ngsp_cli.services.directory import sorted_people
+    from ngsp_cli.services.lookup import resolve
+
+    snap = common.load_snapshot(folder, (Organization, Person))
+    org_id = resolve(snap.organizations, org, "organization", "ngsp org list") if org else None
+    try:
+        wanted_role = Role(role) if role else None
+    except ValueError:
+        raise UsageError(f"'{role}' is not a role", hint=f"use {ROLE_HELP}") from None
+    people = sorted_people(snap, org_id, wanted_role)
+    if as_json:
+        common.emit_json(
+            [{**common.entity_json(p), "business": snap.is_business(p.id)} for p in people]
+        )
+        return
+    businesses = sum(snap.is_business(p.id) for p in people)
+    table = Table(
+        title=f"{len(people)} people: {businesses} from businesses, "
+        f"{len(people) - businesses} from public partners",
+        title_justify="left",
+    )
+    for column in ("id", "name", "title", "organization", "roles"):
+        table.add_column(column)
+    for p in people:
+        org_entity = snap.organizations.get(p.org)
+        table.add_row(
+            p.id,
+            p.name,
+            p.title or "",
+            org_entity.name if org_entity else p.org,
+            ", ".join(r.value for r in p.roles),
+        )
+    common.out().print(table)
+
+
+@app.command("show")
+def show(
+    person: Annotated[str, typer.Argument(help="Person id or name.")],
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Show one person."""
+    from rich.markup import escape
+
+    from ngsp_cli.model import Organization, Person
+    from ngsp_cli.services.lookup import resolve
+
+    snap = common.load_snapshot(folder, (Organization, Person))
+    found = snap.people[resolve(snap.people, person, "person", "ngsp person list")]
+    org_entity = snap.organizations.get(found.org)
+    if as_json:
+        common.emit_json(
+            {
+                **common.entity_json(found),
+                "organization": common.entity_json(org_entity) if org_entity else None,
+                "business": snap.is_business(found.id),
+            }
+        )
+        return
+    console = common.out()
+    console.print(f"[bold]{escape(found.name)}[/bold]  [dim]{found.id}[/dim]")
+    org_label = f"{org_entity.name} ({org_entity.kind.value})" if org_entity else found.org
+    for label, value in (
+        ("org", org_label),
+        ("title", found.title),
+        ("email", found.email),
+        ("phone", found.phone),
+        ("roles", ", ".join(r.value for r in found.roles)),
+        ("joined", found.joined.isoformat() if found.joined else None),
+        ("notes", found.notes),
+    ):
+        if value:
+            console.print(f"  {label:7} {escape(str(value))}")

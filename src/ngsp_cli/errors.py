@@ -1,0 +1,129 @@
+"""One exception family for everything ngsp tells its users.
+
+Core code raises these and never prints or exits; the command-line layer turns
+them into a short message and an exit code (see docs/cli.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the user's input, located as precisely as we can."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    field: str | None = None
+    hint: str | None = None
+
+    def location(self) -> str:
+        where = self.file or ""
+        if self.file and self.line:
+            where += f":{self.line}"
+        return where
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "field": self.field,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def sort_key(self) -> tuple[str, int, str]:
+        return (self.file or "", self.line or 0, self.field or "")
+
+
+class NgspError(Exception):
+    """Base of every error ngsp reports to a user."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.problem = Problem(message=message, file=file, line=line, field=field, hint=hint)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [self.problem]
+
+    def __str__(self) -> str:
+        where = self.problem.location()
+        return f"{where}: {self.problem.message}" if where else self.problem.message
+
+
+class InputError(NgspError):
+    """The user's files or arguments are wrong (exit 2)."""
+
+
+class UsageError(NgspError):
+    """The command was called wrongly or a needed value is missing (exit 2)."""
+
+
+class NotFoundError(InputError):
+    """An id, file or folder that the user named does not exist (exit 2)."""
+
+
+class CheckFailed(NgspError):
+    """The command ran and found what it exists to find (exit 1)."""
+
+    exit_code = EXIT_CHECK_FAILED
+
+
+@dataclass
+class ProblemList:
+    """Collects every problem of a run so the user sees them all at once."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.items, key=Problem.sort_key)
+
+
+class FolderInvalid(InputError):
+    """Several files of a partnership folder are wrong; carries every problem."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self._problems = sorted(problems, key=Problem.sort_key)
+        count = len(self._problems)
+        noun = "problem" if count == 1 else "problems"
+        first = self._problems[0]
+        super().__init__(
+            f"the partnership folder has {count} {noun}",
+            file=first.file,
+            line=first.line,
+            field=first.field,
+            hint=first.hint,
+        )
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self._problems

@@ -1,0 +1,55 @@
+"""Ids of entities: readable, unicode-safe slugs that are always safe file names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+from slugify import slugify
+
+from ngsp_cli.errors import InputError
+
+MAX_ID_LENGTH = 60
+_VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Names Windows refuses as file names, whatever the extension.
+_RESERVED = {
+    "con", "prn", "aux", "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}  # fmt: skip
+
+
+def slug(name: str) -> str:
+    """A lowercase ASCII slug of `name` ("Østergaard Health" -> "ostergaard-health")."""
+    value = slugify(name, max_length=MAX_ID_LENGTH, word_boundary=True, save_order=True)
+    if not value:
+        # Names with no Latin transliteration at all still need an id.
+        value = "item"
+    if value in _RESERVED:
+        value = f"{value}-1"
+    return value
+
+
+def new_id(name: str, taken: Container[str], prefix: str = "") -> str:
+    """A slug of `name` not in `taken`: `acme`, then `acme-2`, `acme-3`..."""
+    base = f"{prefix}{slug(name)}"
+    candidate = base
+    counter = 2
+    while candidate in taken:
+        candidate = f"{base}-{counter}"
+        counter += 1
+    return candidate
+
+
+def is_valid_id(value: str) -> bool:
+    return bool(_VALID_ID.match(value)) and len(value) <= 100 and value not in _RESERVED
+
+
+def check_id(value: str, what: str = "id") -> str:
+    """Refuse ids that are not plain slugs, so no id ever names a path outside the folder."""
+    if not is_valid_id(value):
+        raise InputError(
+            f"'{value}' is not a valid {what}",
+            hint="ids are lowercase letters, digits and single dashes, e.g. 'acme-tools'",
+        )
+    return value

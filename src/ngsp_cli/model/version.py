@@ -1,0 +1,3 @@
+"""The schema version written into partnership.yaml."""
+
+CURRENT_SCHEMA_VERSION = 1

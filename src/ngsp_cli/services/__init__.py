@@ -1,0 +1,1 @@
+"""Application services: plain functions over the model. No printing, no prompting."""

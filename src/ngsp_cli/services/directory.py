@@ -1,0 +1,130 @@
+"""Organizations and people: add, list and show."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ngsp_cli.errors import InputError
+from ngsp_cli.ids import check_id, new_id
+from ngsp_cli.model import Organization, OrgKind, Person, Role
+from ngsp_cli.store import folder as store
+from ngsp_cli.store.write import save
+from ngsp_cli.services.lookup import resolve
+
+
+def _taken(root: Path, folder: str) -> set[str]:
+    directory = root / folder
+    if not directory.is_dir():
+        return set()
+    return {p.stem for p in directory.glob("*.yaml")}
+
+
+def normalized_name(name: str) -> str:
+    """A name with case, accents, punctuation and legal suffixes ignored, for de-duplication."""
+    from ngsp_cli.ids import slug
+
+    words = slug(name).split("-")
+    suffixes = {"inc", "llc", "ltd", "co", "corp", "corporation", "company", "the"}
+    return "-".join(w for w in words if w not in suffixes) or slug(name)
+
+
+def add_organization(
+    root: Path,
+    name: str,
+    kind: OrgKind | str,
+    *,
+    naics: str | None = None,
+    county: str | None = None,
+    city: str | None = None,
+    size: str | None = None,
+    website: str | None = None,
+    joined: dt.date | None = None,
+    notes: str | None = None,
+    org_id: str | None = None,
+) -> Organization:
+    """Create organizations/<id>.yaml; refuses a second organization with the same name."""
+    snap = store.load(root, kinds=(Organization,), check_references=False)
+    wanted = normalized_name(name)
+    for existing in snap.organizations.values():
+        if normalized_name(existing.name) == wanted:
+            raise InputError(
+                f"'{existing.name}' is already at the table (id '{existing.id}')",
+                file=f"organizations/{existing.id}.yaml",
+                hint="edit that file, or give the new one a clearly different name",
+            )
+    org = Organization(
+        name=name,
+        kind=OrgKind(kind),
+        naics=naics,
+        county=county,
+        city=city,
+        size=size,
+        website=website,
+        joined=joined or dt.date.today(),
+        notes=notes,
+    )
+    org.id = check_id(org_id) if org_id else new_id(name, _taken(root, Organization.folder))
+    save(root, org, create=True)
+    return org
+
+
+def add_person(
+    root: Path,
+    name: str,
+    org: str,
+    *,
+    title: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    roles: list[Role] | list[str] | None = None,
+    joined: dt.date | None = None,
+    notes: str | None = None,
+    person_id: str | None = None,
+) -> Person:
+    """Create people/<id>.yaml for someone of an existing organization (id or name)."""
+    snap = store.load(root, kinds=(Organization, Person), check_references=False)
+    org_id = resolve(snap.organizations, org, "organization", "ngsp org list")
+    if email:
+        for other in snap.people.values():
+            if other.email and other.email.casefold() == email.casefold():
+                raise InputError(
+                    f"{other.name} already uses the e-mail {email} (id '{other.id}')",
+                    file=f"people/{other.id}.yaml",
+                    hint="edit that person instead, or check the address",
+                )
+    person = Person(
+        name=name,
+        org=org_id,
+        title=title,
+        email=email,
+        phone=phone,
+        roles=[Role(r) for r in dict.fromkeys(roles or [])],
+        joined=joined or dt.date.today(),
+        notes=notes,
+    )
+    person.id = check_id(person_id) if person_id else new_id(name, _taken(root, Person.folder))
+    save(root, person, create=True)
+    return person
+
+
+def people_of(snap: store.Snapshot, org_id: str) -> list[Person]:
+    return sorted(
+        (p for p in snap.people.values() if p.org == org_id), key=lambda p: p.name.casefold()
+    )
+
+
+def sorted_orgs(snap: store.Snapshot, kind: OrgKind | None = None) -> list[Organization]:
+    orgs = [o for o in snap.organizations.values() if kind is None or o.kind is kind]
+    return sorted(orgs, key=lambda o: (not o.is_business, o.name.casefold()))
+
+
+def sorted_people(
+    snap: store.Snapshot, org: str | None = None, role: Role | None = None
+) -> list[Person]:
+    people = [
+        p
+        for p in snap.people.values()
+        if (org is None or p.org == org) and (role is None or role in p.roles)
+    ]
+    return sorted(people, key=lambda p: p.name.casefold())

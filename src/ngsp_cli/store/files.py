@@ -1,0 +1,73 @@
+"""Atomic file writes and the folder lock."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from ngsp_cli.errors import InputError
+
+LOCK_NAME = ".ngsp.lock"
+LOCK_TIMEOUT_SECONDS = 30.0
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Replace `path` with `data` so that readers see the old or the new file, never half.
+
+    The temporary file lives in the same folder (same file system, so the rename
+    is atomic), is flushed and fsynced before the rename, and gets the mode of
+    the file it replaces (mkstemp alone would make it private).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = _default_mode()
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.chmod(mode)
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    if hasattr(os, "O_DIRECTORY"):
+        # Make the rename itself durable.
+        dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+@contextlib.contextmanager
+def folder_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Serialize writers to one partnership folder (two terminals, a script and a person)."""
+    lock = FileLock(str(root / LOCK_NAME), timeout=timeout)
+    try:
+        with lock:
+            yield
+    except Timeout as exc:
+        raise InputError(
+            "another ngsp command is changing this partnership folder",
+            file=LOCK_NAME,
+            hint=f"wait for it to finish; if none is running, delete {LOCK_NAME}",
+        ) from exc

@@ -1,0 +1,301 @@
+"""Find a partnership folder and read it: fast, validated once, every problem at once."""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ngsp_cli.errors import FolderInvalid, InputError, NotFoundError, Problem
+from ngsp_cli.model import (
+    ENTITY_TYPES,
+    ActionTeam,
+    Assessment,
+    Entity,
+    Meeting,
+    Organization,
+    Partnership,
+    Person,
+    Priority,
+)
+from ngsp_cli.model.migrate import migrate_raw
+from ngsp_cli.store import yamlio
+
+PARTNERSHIP_FILE = "partnership.yaml"
+ENV_DIR = "NGSP_DIR"
+
+E = TypeVar("E", bound=Entity)
+
+
+def find_root(start: Path | None = None, explicit: Path | str | None = None) -> Path:
+    """The partnership folder: `explicit` (--dir / NGSP_DIR) or the nearest one above `start`."""
+    if explicit is None:
+        explicit = os.environ.get(ENV_DIR) or None
+    if explicit is not None:
+        root = Path(explicit).expanduser()
+        if not (root / PARTNERSHIP_FILE).is_file():
+            raise NotFoundError(
+                f"{root} is not a partnership folder (it has no {PARTNERSHIP_FILE})",
+                hint="pass the folder that holds partnership.yaml, or create one with 'ngsp init'",
+            )
+        return root.resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / PARTNERSHIP_FILE).is_file():
+            return folder
+    raise NotFoundError(
+        "this is not inside a partnership folder",
+        hint="cd into one, pass --dir PATH (or set NGSP_DIR), or create one with 'ngsp init'",
+    )
+
+
+@dataclass
+class RawFile:
+    """One YAML file as read: its text (kept for error lines) and its data."""
+
+    rel: str
+    text: str
+    data: Any
+
+
+def read_raw(root: Path, rel: str) -> RawFile:
+    path = root / rel
+    try:
+        raw_bytes = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise NotFoundError(f"{rel} does not exist", file=rel) from exc
+    try:
+        text = raw_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw_bytes.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            "the file is not UTF-8 text",
+            file=rel,
+            line=line,
+            hint="save it again as UTF-8 (most editors offer this under 'Save as' / encoding)",
+        ) from exc
+    try:
+        data = yamlio.parse(text)
+    except yamlio.YamlSyntaxError as exc:
+        raise InputError(str(exc), file=rel, line=exc.line, hint=exc.hint) from exc
+    return RawFile(rel=rel, text=text, data=data)
+
+
+_FRIENDLY = {
+    "missing": "this field is required",
+    "string_too_short": "must not be empty",
+}
+
+
+def problems_from_validation(
+    exc: ValidationError, raw: RawFile, model: type[BaseModel]
+) -> list[Problem]:
+    """Translate pydantic's errors into convener words with file, line and a hint."""
+    out: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        field_path = ".".join(str(part) for part in loc) or None
+        line = yamlio.line_of(raw.text, loc)
+        kind = err["type"]
+        message = _FRIENDLY.get(kind, err["msg"])
+        hint: str | None = None
+        if kind == "extra_forbidden":
+            message = f"'{loc[-1]}' is not a field ngsp knows here"
+            hint = "check the spelling; " + _allowed_fields_hint(model, loc)
+        elif kind == "missing":
+            hint = f"add '{loc[-1]}:' to the file"
+        elif kind == "enum":
+            expected = err.get("ctx", {}).get("expected", "")
+            message = f"'{err['input']}' is not allowed"
+            hint = f"use one of {expected}"
+        elif kind.startswith("date"):
+            message = f"'{err['input']}' is not a date"
+            hint = "write dates as YYYY-MM-DD, e.g. 2027-02-10"
+        elif kind.startswith(("int", "float")):
+            message = f"'{err['input']}' is not a whole number"
+            hint = "write digits only, e.g. 3"
+        elif kind.startswith("bool"):
+            message = f"'{err['input']}' is not yes or no"
+            hint = "write true or false"
+        elif kind in {"list_type", "dict_type", "model_type", "string_type"}:
+            expected_shape = {
+                "list_type": "a list (lines starting with '- ')",
+                "dict_type": "a set of 'key: value' lines",
+                "model_type": "a set of 'key: value' lines",
+                "string_type": "a single text value",
+            }[kind]
+            message = f"must be {expected_shape}"
+            hint = "compare with another file of the same kind, or run 'ngsp <kind> show'"
+        elif kind == "value_error":
+            message = str(err.get("ctx", {}).get("error", err["msg"]))
+        out.append(Problem(message=message, file=raw.rel, line=line, field=field_path, hint=hint))
+    return out
+
+
+def _allowed_fields_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            break
+        annotation = info.annotation
+        args = getattr(annotation, "__args__", ())
+        candidates = [annotation, *args]
+        current = next(
+            (c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None
+        )
+        if current is None:
+            break
+    fields = list(getattr(current, "model_fields", {})) if current is not None else []
+    fields = [f for f in fields if f != "id"]
+    return "known fields: " + ", ".join(fields) if fields else "remove it"
+
+
+def _validate(raw: RawFile, model: type[BaseModel], problems: list[Problem]) -> Any:
+    data = raw.data
+    if data is None:
+        problems.append(
+            Problem("the file is empty", file=raw.rel, line=1, hint="delete it or fill it in")
+        )
+        return None
+    if not isinstance(data, dict):
+        problems.append(
+            Problem(
+                "the file must hold 'key: value' lines at the top level",
+                file=raw.rel,
+                line=1,
+                hint="compare with another file of the same kind",
+            )
+        )
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(exc, raw, model))
+        return None
+
+
+@dataclass
+class Snapshot:
+    """Everything read from a partnership folder, validated."""
+
+    root: Path
+    partnership: Partnership
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    meetings: dict[str, Meeting] = field(default_factory=dict)
+    priorities: dict[str, Priority] = field(default_factory=dict)
+    teams: dict[str, ActionTeam] = field(default_factory=dict)
+    assessments: dict[str, Assessment] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def entities(self, kind: type[E]) -> dict[str, E]:
+        table: dict[type[Entity], dict[str, Any]] = {
+            Organization: self.organizations,
+            Person: self.people,
+            Meeting: self.meetings,
+            Priority: self.priorities,
+            ActionTeam: self.teams,
+            Assessment: self.assessments,
+        }
+        return table[kind]
+
+    def org_of(self, person_id: str) -> Organization | None:
+        person = self.people.get(person_id)
+        return self.organizations.get(person.org) if person else None
+
+    def is_business(self, person_id: str) -> bool:
+        org = self.org_of(person_id)
+        return org is not None and org.is_business
+
+    @property
+    def name(self) -> str:
+        return self.root.name
+
+
+def entity_files(root: Path, kind: type[Entity]) -> list[str]:
+    folder = root / kind.folder
+    if not folder.is_dir():
+        return []
+    return sorted(
+        f"{kind.folder}/{entry.name}"
+        for entry in os.scandir(folder)
+        if entry.name.endswith(".yaml") and not entry.name.startswith(".") and entry.is_file()
+    )
+
+
+def load(
+    root: Path,
+    kinds: Iterable[type[Entity]] = ENTITY_TYPES,
+    *,
+    strict: bool = True,
+    check_references: bool = True,
+) -> Snapshot:
+    """Read and validate the folder (or just the entity kinds a command needs).
+
+    Every problem of every file is collected; with `strict`, any problem raises
+    FolderInvalid carrying all of them, sorted by file and line.
+    """
+    from ngsp_cli.ids import is_valid_id
+
+    problems: list[Problem] = []
+    kinds = tuple(kinds)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # bulk reads allocate many small objects and no cycles
+    try:
+        raws: dict[str, RawFile] = {}
+        try:
+            raws[PARTNERSHIP_FILE] = read_raw(root, PARTNERSHIP_FILE)
+        except InputError as exc:
+            raise FolderInvalid([exc.problem]) from exc
+        for kind in kinds:
+            for rel in entity_files(root, kind):
+                try:
+                    raws[rel] = read_raw(root, rel)
+                except InputError as exc:
+                    problems.append(exc.problem)
+        migrate_raw(raws)
+        partnership = _validate(raws.pop(PARTNERSHIP_FILE), Partnership, problems)
+        snapshot = Snapshot(
+            root=root,
+            partnership=partnership or Partnership.model_construct(name=root.name),
+        )
+        for rel, raw in raws.items():
+            kind = next(k for k in kinds if rel.startswith(k.folder + "/"))
+            entity_id = rel[len(kind.folder) + 1 : -len(".yaml")]
+            if not is_valid_id(entity_id):
+                problems.append(
+                    Problem(
+                        f"'{Path(rel).name}' is not a valid file name for an entity",
+                        file=rel,
+                        hint="rename it to lowercase letters, digits and dashes, e.g. acme-tools.yaml",
+                    )
+                )
+                continue
+            entity = _validate(raw, kind, problems)
+            if entity is not None:
+                entity.id = entity_id
+                snapshot.entities(kind)[entity_id] = entity
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    if check_references and partnership is not None:
+        from ngsp_cli.store.references import check_references as check_refs
+
+        problems.extend(check_refs(snapshot, raws, loaded=set(kinds)))
+    snapshot.problems = sorted(problems, key=Problem.sort_key)
+    if strict and snapshot.problems:
+        raise FolderInvalid(snapshot.problems)
+    return snapshot
+
+
+def read_partnership(root: Path) -> Partnership:
+    """Just partnership.yaml, for commands that need nothing else."""
+    return load(root, kinds=(), check_references=False).partnership

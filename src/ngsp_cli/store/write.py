@@ -1,0 +1,86 @@
+"""The careful write path: one file, round-tripped, atomically replaced, under the lock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ngsp_cli.errors import InputError
+from ngsp_cli.ids import check_id
+from ngsp_cli.model import Entity, Partnership
+from ngsp_cli.store import yamlio
+from ngsp_cli.store.files import folder_lock, write_atomic
+from ngsp_cli.store.folder import PARTNERSHIP_FILE
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, (dt.date, str, int, float, bool)) or value is None:
+        return value
+    raise TypeError(f"cannot write {type(value).__name__} to YAML")
+
+
+def file_data(model: BaseModel) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The model as (full, sparse) plain data; sparse leaves out default values."""
+    full = _plain(model.model_dump(mode="python"))
+    sparse = _plain(model.model_dump(mode="python", exclude_defaults=True))
+    if isinstance(model, Partnership):
+        # Always say which schema a folder uses, in first place.
+        sparse = {"schema_version": full["schema_version"], **sparse}
+    return full, sparse
+
+
+def rel_path(model: BaseModel) -> str:
+    if isinstance(model, Partnership):
+        return PARTNERSHIP_FILE
+    if isinstance(model, Entity):
+        check_id(model.id, what=f"{type(model).__name__.lower()} id")
+        return f"{model.folder}/{model.id}.yaml"
+    raise TypeError(f"{type(model).__name__} is not stored in its own file")
+
+
+def render(model: BaseModel, existing_text: str | None = None) -> str:
+    """The YAML text of `model`, keeping the comments and layout of `existing_text`."""
+    rt = yamlio.writer()
+    full, sparse = file_data(model)
+    if existing_text is None:
+        doc = yamlio.merge_into(None, sparse)
+    else:
+        doc = rt.load(existing_text)
+        doc = yamlio.merge_into(doc, full, sparse, yamlio.parse(existing_text))
+    stream = io.StringIO()
+    rt.dump(doc, stream)
+    return stream.getvalue()
+
+
+def save(root: Path, model: BaseModel, *, create: bool = False) -> Path:
+    """Write `model` to its file in `root`.
+
+    With `create`, refuse to overwrite an existing file (two entities never share
+    an id).  Otherwise the file is updated in place: only what changed changes.
+    """
+    rel = rel_path(model)
+    path = root / rel
+    with folder_lock(root):
+        exists = path.exists()
+        if create and exists:
+            raise InputError(
+                f"{rel} already exists",
+                file=rel,
+                hint="choose another id or edit the existing entry",
+            )
+        existing = path.read_text(encoding="utf-8-sig") if exists else None
+        text = render(model, existing)
+        if text != existing:
+            write_atomic(path, text)
+    return path

@@ -1,0 +1,234 @@
+"""The one YAML dialect of ngsp, for reading and for writing.
+
+Reads use PyYAML's C base loader: every scalar stays a string (plus one rule
+for null), and the pydantic schema decides what a value means.  So `on`, `no`,
+`08:30` or a ZIP code `07030` read back exactly as they were written, whatever
+YAML version a person or another tool had in mind.
+
+Writes use ruamel.yaml's round-trip mode on the one file that changes, so
+comments, key order and quoting that people wrote survive.  ruamel is imported
+only when something is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+
+MAX_FILE_BYTES = 2_000_000
+
+try:
+    _BaseLoader: type[yaml.BaseLoader] = yaml.CBaseLoader
+except AttributeError:  # PyYAML built without libyaml
+    _BaseLoader = yaml.BaseLoader
+
+
+class YamlSyntaxError(ValueError):
+    """A file is not valid YAML (or uses a feature ngsp refuses)."""
+
+    def __init__(self, message: str, line: int | None, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.hint = hint
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Strings-only loader that rejects duplicate keys and aliases."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            raise YamlSyntaxError(
+                "anchors and aliases (&name / *name) are not supported",
+                node.start_mark.line + 1,
+                "write the value out in full; partnership files never need YAML aliases",
+            )
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = {}
+        lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlSyntaxError("a key must be plain text", line)
+            key = key_node.value
+            if key in lines:
+                raise YamlSyntaxError(
+                    f"the key '{key}' appears twice (lines {lines[key]} and {line})",
+                    line,
+                    "keep one of them; after a git merge, check which value is right",
+                )
+            lines[key] = line
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_Loader.add_constructor("tag:yaml.org,2002:null", lambda loader, node: None)
+
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7})( |$)", re.MULTILINE)
+
+
+def parse(text: str) -> Any:
+    """Parse YAML text into dicts, lists, strings and None."""
+    if len(text) > MAX_FILE_BYTES:
+        raise YamlSyntaxError(
+            f"the file is too large ({len(text):,} characters; the limit is {MAX_FILE_BYTES:,})",
+            None,
+            "one entity per file keeps files small; split it or remove pasted data",
+        )
+    conflict = _CONFLICT.search(text)
+    if conflict:
+        line = text.count("\n", 0, conflict.start()) + 1
+        raise YamlSyntaxError(
+            "the file still contains git merge conflict markers",
+            line,
+            "open the file, keep the right lines, delete the <<<<<<< ======= >>>>>>> lines",
+        )
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - strings-only loader
+    except YamlSyntaxError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or "invalid YAML"
+        hint = "check the indentation and that every 'key: value' has a space after the colon"
+        if "\t" in text and "tab" in problem.lower() or "found character '\\t'" in problem:
+            hint = "YAML does not allow tabs for indentation; use spaces"
+        raise YamlSyntaxError(f"this is not valid YAML: {problem}", line, hint) from exc
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(f"this is not valid YAML: {exc}", None) from exc
+
+
+def line_of(text: str, path: tuple[str | int, ...]) -> int | None:
+    """The 1-based line of the value at `path` (keys and list indexes) in `text`.
+
+    Used only after a file failed validation, so the happy path never pays for
+    node positions.  Falls back to the deepest part of the path that exists.
+    """
+    try:
+        node = yaml.compose(text, Loader=_BaseLoader)
+    except yaml.YAMLError:
+        return None
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == step:
+                    line = key_node.start_mark.line + 1
+                    node = value_node
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            if step >= len(node.value):
+                return line
+            node = node.value[step]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def writer() -> YAML:
+    """The one configured round-trip YAML object used for every write."""
+    from ruamel.yaml import YAML
+
+    rt = YAML(typ="rt")
+    rt.width = 4096  # never re-fold long sentences that people wrote on one line
+    rt.indent(mapping=2, sequence=4, offset=2)
+    rt.preserve_quotes = True
+    rt.allow_unicode = True
+    rt.explicit_start = False
+    return rt
+
+
+def _same_scalar(old: Any, new: Any) -> bool:
+    if old is None:
+        return False
+    if old == new:
+        return True
+    if old is None or new is None or isinstance(old, (dict, list)) or isinstance(new, (dict, list)):
+        return False
+    # A hand-written `naics: 622110` (an int to ruamel) equals the string "622110";
+    # keep the person's spelling when the meaning is unchanged.
+    return str(old) == str(new)
+
+
+def merge_into(doc: Any, full: Any, sparse: Any = None, orig: Any = None) -> Any:
+    """Update round-trip data `doc` in place so it means `full`, keeping what is unchanged.
+
+    `full` is the complete data, `sparse` the same data without default values.
+    A key is added only when its value is not a default (`sparse` has it), but a
+    key a person wrote is kept even when it holds the default, so hand-written
+    files are never trimmed.  Keys and list items that did not change keep their
+    comments and formatting; new keys go in schema order after the keys before them.
+    `orig` is the same file read in ngsp's own dialect (see `parse`): a scalar
+    whose meaning there equals the new value keeps the person's spelling.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if sparse is None:
+        sparse = full
+    if isinstance(full, Mapping):
+        sparse_map: Mapping[str, Any] = sparse if isinstance(sparse, Mapping) else full
+        if not isinstance(doc, CommentedMap):
+            fresh = CommentedMap()
+            for key, value in sparse_map.items():
+                fresh[key] = merge_into(None, value)
+            return fresh
+        for key in [k for k in doc if k not in full]:
+            del doc[key]
+        keys = list(full)
+        for position, key in enumerate(keys):
+            if key in doc:
+                merged = merge_into(
+                    doc[key],
+                    full[key],
+                    sparse_map.get(key, full[key]),
+                    orig.get(key) if isinstance(orig, Mapping) else None,
+                )
+                if merged is not doc[key]:
+                    doc[key] = merged
+            elif key in sparse_map:
+                # Insert after the nearest earlier key that exists, so schema order holds.
+                index = 0
+                for earlier in reversed(keys[:position]):
+                    if earlier in doc:
+                        index = list(doc).index(earlier) + 1
+                        break
+                doc.insert(index, key, merge_into(None, sparse_map[key]))
+        return doc
+    if isinstance(full, list):
+        sparse_list: list[Any] = sparse if isinstance(sparse, list) else full
+        if not isinstance(doc, CommentedSeq):
+            fresh_seq = CommentedSeq()
+            for item in sparse_list:
+                fresh_seq.append(merge_into(None, item))
+            return fresh_seq
+        while len(doc) > len(full):
+            del doc[len(doc) - 1]
+        for index, item in enumerate(full):
+            item_sparse = sparse_list[index] if index < len(sparse_list) else item
+            if index < len(doc):
+                item_orig = orig[index] if isinstance(orig, list) and index < len(orig) else None
+                merged = merge_into(doc[index], item, item_sparse, item_orig)
+                if merged is not doc[index]:
+                    doc[index] = merged
+            else:
+                doc.append(merge_into(None, item_sparse))
+        return doc
+    if doc is not None and (_same_scalar(doc, full) or _same_scalar(orig, full)):
+        return doc
+    return full
