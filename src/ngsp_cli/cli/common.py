@@ -27,9 +27,7 @@ DirOption = Annotated[
         file_okay=False,
     ),
 ]
-JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print one JSON document on standard output.")
-]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on standard output.")]
 NoInputOption = Annotated[
     bool,
     typer.Option(
@@ -178,7 +176,7 @@ def report_error(exc: NgspError) -> None:
 
     console = err()
     problems = exc.problems
-    if len(problems) > 1 or exc.problem not in problems:
+    if len(problems) > 1:
         console.print(f"[bold red]error:[/bold red] {escape(exc.problem.message)}")
     shown = problems[:MAX_PROBLEMS_ON_SCREEN]
     for problem in shown:

@@ -18,9 +18,7 @@ def init_command(
     name: Annotated[
         str | None, typer.Option("--name", help="Partnership name, e.g. 'NELA Healthcare'.")
     ] = None,
-    industry: Annotated[
-        str | None, typer.Option("--industry", help="The one industry at the table.")
-    ] = None,
+    industry: Annotated[str | None, typer.Option("--industry", help="The one industry at the table.")] = None,
     region: Annotated[
         str | None, typer.Option("--region", help="The labor-market region, e.g. 'Northeast LA'.")
     ] = None,
@@ -45,7 +43,10 @@ def init_command(
     ] = None,
     git: Annotated[
         bool | None,
-        typer.Option("--git/--no-git", help="Make the folder a git repository (default: if git is installed)."),
+        typer.Option(
+            "--git/--no-git",
+            help="Make the folder a git repository (default: if git is installed).",
+        ),
     ] = None,
     no_input: common.NoInputOption = False,
 ) -> None:
@@ -65,9 +66,7 @@ def init_command(
     industry = industry or common.ask_text(
         "--industry", "Which industry (one industry per partnership)?", no_input=no_input
     )
-    region = region or common.ask_text(
-        "--region", "Which labor-market region?", no_input=no_input
-    )
+    region = region or common.ask_text("--region", "Which labor-market region?", no_input=no_input)
     if convener is None and common.can_prompt(no_input):
         answer = common.ask_text(
             "--convener",
@@ -95,6 +94,5 @@ def init_command(
     )
     common.done(f"created the partnership folder {target}")
     common.err().print(
-        f"  next: cd {target}, add businesses with 'ngsp org add NAME --kind business', "
-        "then 'ngsp status'"
+        f"  next: cd {target}, add businesses with 'ngsp org add NAME --kind business', then 'ngsp status'"
     )

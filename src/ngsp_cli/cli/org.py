@@ -11,9 +11,7 @@ from ngsp_cli.cli import common
 
 app = typer.Typer(no_args_is_help=True)
 
-KIND_HELP = (
-    "business, education, workforce, economic-development, community, government or other"
-)
+KIND_HELP = "business, education, workforce, economic-development, community, government or other"
 
 
 @app.command("add")
@@ -84,14 +82,11 @@ def list_(
     snap = common.load_snapshot(folder, (Organization, Person))
     orgs = sorted_orgs(snap, wanted)
     if as_json:
-        common.emit_json(
-            [{**common.entity_json(o), "people": len(people_of(snap, o.id))} for o in orgs]
-        )
+        common.emit_json([{**common.entity_json(o), "people": len(people_of(snap, o.id))} for o in orgs])
         return
     businesses = sum(o.is_business for o in orgs)
     table = Table(
-        title=f"{len(orgs)} organizations: {businesses} businesses, "
-        f"{len(orgs) - businesses} public partners",
+        title=f"{len(orgs)} organizations: {businesses} businesses, {len(orgs) - businesses} public partners",
         title_justify="left",
     )
     for column in ("id", "name", "kind", "county", "people"):
@@ -118,9 +113,7 @@ def show(
     found = snap.organizations[resolve(snap.organizations, org, "organization", "ngsp org list")]
     people = people_of(snap, found.id)
     if as_json:
-        common.emit_json(
-            {**common.entity_json(found), "people": [common.entity_json(p) for p in people]}
-        )
+        common.emit_json({**common.entity_json(found), "people": [common.entity_json(p) for p in people]})
         return
     console = common.out()
     console.print(f"[bold]{escape(found.name)}[/bold]  [dim]{found.id}[/dim]")
@@ -141,3 +134,43 @@ def show(
         roles = ", ".join(r.value for r in p.roles)
         console.print(f"    - {escape(p.name)} [dim]({p.id})[/dim] {escape(p.title or '')}"
                       f"{'  [' + roles + ']' if roles else ''}")  # fmt: skip
+
+
+@app.command("edit")
+def edit(
+    org: Annotated[str, typer.Argument(help="Organization id or name.")],
+    name: Annotated[str | None, typer.Option("--name")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help=KIND_HELP)] = None,
+    naics: Annotated[str | None, typer.Option("--naics")] = None,
+    county: Annotated[str | None, typer.Option("--county")] = None,
+    city: Annotated[str | None, typer.Option("--city")] = None,
+    size: Annotated[str | None, typer.Option("--size")] = None,
+    website: Annotated[str | None, typer.Option("--website")] = None,
+    notes: Annotated[str | None, typer.Option("--notes")] = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Change an organization's details (its file keeps your comments)."""
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.model import OrgKind
+    from ngsp_cli.services.directory import edit_organization
+
+    try:
+        org_kind = OrgKind(kind) if kind else None
+    except ValueError:
+        raise UsageError(f"'{kind}' is not a kind of organization", hint=f"use {KIND_HELP}") from None
+    updated = edit_organization(
+        common.root_of(folder),
+        org,
+        name=name,
+        kind=org_kind,
+        naics=naics,
+        county=county,
+        city=city,
+        size=size,
+        website=website,
+        notes=notes,
+    )
+    if as_json:
+        common.emit_json(common.entity_json(updated))
+    common.done(f"updated organizations/{updated.id}.yaml")

@@ -93,9 +93,7 @@ def list_(
         raise UsageError(f"'{role}' is not a role", hint=f"use {ROLE_HELP}") from None
     people = sorted_people(snap, org_id, wanted_role)
     if as_json:
-        common.emit_json(
-            [{**common.entity_json(p), "business": snap.is_business(p.id)} for p in people]
-        )
+        common.emit_json([{**common.entity_json(p), "business": snap.is_business(p.id)} for p in people])
         return
     businesses = sum(snap.is_business(p.id) for p in people)
     table = Table(
@@ -155,3 +153,51 @@ def show(
     ):
         if value:
             console.print(f"  {label:7} {escape(str(value))}")
+
+
+@app.command("edit")
+def edit(
+    person: Annotated[str, typer.Argument(help="Person id or name.")],
+    name: Annotated[str | None, typer.Option("--name")] = None,
+    org: Annotated[str | None, typer.Option("--org", help="Organization id or name.")] = None,
+    title: Annotated[str | None, typer.Option("--title")] = None,
+    email: Annotated[str | None, typer.Option("--email")] = None,
+    phone: Annotated[str | None, typer.Option("--phone")] = None,
+    add_role: Annotated[list[str] | None, typer.Option("--add-role", help="Give a role.")] = None,
+    remove_role: Annotated[list[str] | None, typer.Option("--remove-role", help="Take a role away.")] = None,
+    notes: Annotated[str | None, typer.Option("--notes")] = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Change a person's details or roles (their file keeps your comments)."""
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.model import Organization, Person, Role
+    from ngsp_cli.services.directory import edit_person
+    from ngsp_cli.services.lookup import resolve
+
+    def roles_of(values: list[str] | None) -> list[Role]:
+        try:
+            return [Role(v) for v in values or []]
+        except ValueError as exc:
+            raise UsageError(str(exc), hint=f"use {ROLE_HELP}") from None
+
+    added, removed = roles_of(add_role), roles_of(remove_role)
+    roles = None
+    if added or removed:
+        snap = common.load_snapshot(folder, (Organization, Person))
+        current = snap.people[resolve(snap.people, person, "person", "ngsp person list")]
+        roles = [r for r in dict.fromkeys([*current.roles, *added]) if r not in removed]
+    updated = edit_person(
+        common.root_of(folder),
+        person,
+        name=name,
+        org=org,
+        title=title,
+        email=email,
+        phone=phone,
+        roles=roles,
+        notes=notes,
+    )
+    if as_json:
+        common.emit_json(common.entity_json(updated))
+    common.done(f"updated people/{updated.id}.yaml")

@@ -1,6 +1,7 @@
 """The partnership folder's schema: pydantic models are its single source of truth."""
 
 from ngsp_cli.model.entities import (
+    ENTITY_TYPES,
     ActionItem,
     ActionTeam,
     AgendaItem,
@@ -9,7 +10,6 @@ from ngsp_cli.model.entities import (
     AssessmentAnswer,
     AssessmentKind,
     CandidatePriority,
-    ENTITY_TYPES,
     Entity,
     Meeting,
     MeetingKind,
@@ -32,8 +32,8 @@ from ngsp_cli.model.entities import (
 from ngsp_cli.model.version import CURRENT_SCHEMA_VERSION
 
 __all__ = [
-    "ENTITY_TYPES",
     "CURRENT_SCHEMA_VERSION",
+    "ENTITY_TYPES",
     "ActionItem",
     "ActionTeam",
     "AgendaItem",

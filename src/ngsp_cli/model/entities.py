@@ -154,7 +154,7 @@ class Partnership(_FileModel):
     co_chairs: list[str] = Field(default_factory=list, description="person ids")
     founded: dt.date | None = None
     playbook: str | None = Field(None, description="a playbook file that overrides the bundled one")
-    settings: Settings = Field(default_factory=Settings)  # type: ignore[arg-type]
+    settings: Settings = Field(default_factory=Settings)
 
 
 class Organization(Entity):

@@ -8,16 +8,10 @@ version N + 1.  Reads migrate in memory; `ngsp migrate` writes the result.
 from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
-from typing import Any, Protocol
+from typing import Any
 
 from ngsp_cli.errors import InputError
 from ngsp_cli.model import version
-
-
-class _RawLike(Protocol):
-    rel: str
-    data: Any
-
 
 Migration = Callable[[MutableMapping[str, Any]], None]
 
@@ -75,8 +69,8 @@ def migrate_data(files: MutableMapping[str, Any]) -> int:
     return found
 
 
-def migrate_raw(raws: MutableMapping[str, _RawLike]) -> int:
-    """Migrate parsed files in place (their `.data`)."""
+def migrate_raw(raws: MutableMapping[str, Any]) -> int:
+    """Migrate parsed files (objects with a `.data` attribute) in place."""
     top = raws.get(PARTNERSHIP_FILE)
     if top is None or folder_version(top.data) == version.CURRENT_SCHEMA_VERSION:
         return version.CURRENT_SCHEMA_VERSION

@@ -132,9 +132,7 @@ def copy_example(example: str, path: Path, *, git: bool | None = None) -> Path:
         )
     _prepare_target(path)
     source = bundled("examples") / example
-    shutil.copytree(
-        source, path, dirs_exist_ok=True, ignore=shutil.ignore_patterns("out", ".ngsp.lock")
-    )
+    shutil.copytree(source, path, dirs_exist_ok=True, ignore=shutil.ignore_patterns("out", ".ngsp.lock"))
     from ngsp_cli.store.folder import read_partnership
 
     _write_extras(path, read_partnership(path).name)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ngsp_cli.errors import InputError
 from ngsp_cli.ids import check_id, new_id
 from ngsp_cli.model import Organization, OrgKind, Person, Role
+from ngsp_cli.services.lookup import resolve
 from ngsp_cli.store import folder as store
 from ngsp_cli.store.write import save
-from ngsp_cli.services.lookup import resolve
+
+T = TypeVar("T", Organization, Person)
 
 
 def _taken(root: Path, folder: str) -> set[str]:
@@ -109,9 +112,7 @@ def add_person(
 
 
 def people_of(snap: store.Snapshot, org_id: str) -> list[Person]:
-    return sorted(
-        (p for p in snap.people.values() if p.org == org_id), key=lambda p: p.name.casefold()
-    )
+    return sorted((p for p in snap.people.values() if p.org == org_id), key=lambda p: p.name.casefold())
 
 
 def sorted_orgs(snap: store.Snapshot, kind: OrgKind | None = None) -> list[Organization]:
@@ -119,12 +120,37 @@ def sorted_orgs(snap: store.Snapshot, kind: OrgKind | None = None) -> list[Organ
     return sorted(orgs, key=lambda o: (not o.is_business, o.name.casefold()))
 
 
-def sorted_people(
-    snap: store.Snapshot, org: str | None = None, role: Role | None = None
-) -> list[Person]:
+def sorted_people(snap: store.Snapshot, org: str | None = None, role: Role | None = None) -> list[Person]:
     people = [
-        p
-        for p in snap.people.values()
-        if (org is None or p.org == org) and (role is None or role in p.roles)
+        p for p in snap.people.values() if (org is None or p.org == org) and (role is None or role in p.roles)
     ]
     return sorted(people, key=lambda p: p.name.casefold())
+
+
+def _apply(entity: T, changes: dict[str, Any]) -> T:
+    """A validated copy of `entity` with `changes` (None means "leave as is")."""
+    data = entity.model_dump()
+    data.update({key: value for key, value in changes.items() if value is not None})
+    updated = type(entity).model_validate(data)
+    updated.id = entity.id
+    return updated
+
+
+def edit_organization(root: Path, ref: str, **changes: Any) -> Organization:
+    """Change fields of an organization; comments and layout of its file are kept."""
+    snap = store.load(root, kinds=(Organization,), check_references=False)
+    org = snap.organizations[resolve(snap.organizations, ref, "organization", "ngsp org list")]
+    updated = _apply(org, changes)
+    save(root, updated)
+    return updated
+
+
+def edit_person(root: Path, ref: str, **changes: Any) -> Person:
+    """Change fields of a person; `org` may be an organization id or name."""
+    snap = store.load(root, kinds=(Organization, Person), check_references=False)
+    person = snap.people[resolve(snap.people, ref, "person", "ngsp person list")]
+    if changes.get("org"):
+        changes["org"] = resolve(snap.organizations, changes["org"], "organization", "ngsp org list")
+    updated = _apply(person, changes)
+    save(root, updated)
+    return updated

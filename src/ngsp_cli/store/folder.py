@@ -92,9 +92,7 @@ _FRIENDLY = {
 }
 
 
-def problems_from_validation(
-    exc: ValidationError, raw: RawFile, model: type[BaseModel]
-) -> list[Problem]:
+def problems_from_validation(exc: ValidationError, raw: RawFile, model: type[BaseModel]) -> list[Problem]:
     """Translate pydantic's errors into convener words with file, line and a hint."""
     out: list[Problem] = []
     for err in exc.errors(include_url=False):
@@ -148,9 +146,7 @@ def _allowed_fields_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
         annotation = info.annotation
         args = getattr(annotation, "__args__", ())
         candidates = [annotation, *args]
-        current = next(
-            (c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None
-        )
+        current = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
         if current is None:
             break
     fields = list(getattr(current, "model_fields", {})) if current is not None else []
@@ -161,9 +157,7 @@ def _allowed_fields_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
 def _validate(raw: RawFile, model: type[BaseModel], problems: list[Problem]) -> Any:
     data = raw.data
     if data is None:
-        problems.append(
-            Problem("the file is empty", file=raw.rel, line=1, hint="delete it or fill it in")
-        )
+        problems.append(Problem("the file is empty", file=raw.rel, line=1, hint="delete it or fill it in"))
         return None
     if not isinstance(data, dict):
         problems.append(
@@ -265,7 +259,7 @@ def load(
         partnership = _validate(raws.pop(PARTNERSHIP_FILE), Partnership, problems)
         snapshot = Snapshot(
             root=root,
-            partnership=partnership or Partnership.model_construct(name=root.name),
+            partnership=partnership or Partnership.model_construct(name=root.name, industry="", region=""),
         )
         for rel, raw in raws.items():
             kind = next(k for k in kinds if rel.startswith(k.folder + "/"))

@@ -24,9 +24,7 @@ def _entity_rel(kind: type[Entity], entity_id: str) -> str:
     return f"{kind.folder}/{entity_id}.yaml"
 
 
-def check_references(
-    snap: Snapshot, raws: Mapping[str, RawFile], loaded: set[type[Entity]]
-) -> list[Problem]:
+def check_references(snap: Snapshot, raws: Mapping[str, RawFile], loaded: set[type[Entity]]) -> list[Problem]:
     problems: list[Problem] = []
 
     def dangling(

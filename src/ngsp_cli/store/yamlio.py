@@ -23,10 +23,7 @@ if TYPE_CHECKING:
 
 MAX_FILE_BYTES = 2_000_000
 
-try:
-    _BaseLoader: type[yaml.BaseLoader] = yaml.CBaseLoader
-except AttributeError:  # PyYAML built without libyaml
-    _BaseLoader = yaml.BaseLoader
+_BaseLoader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # C speed when libyaml is there
 
 
 class YamlSyntaxError(ValueError):
@@ -38,7 +35,7 @@ class YamlSyntaxError(ValueError):
         self.hint = hint
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc]
     """Strings-only loader that rejects duplicate keys and aliases."""
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
@@ -87,14 +84,13 @@ def parse(text: str) -> Any:
         )
     conflict = _CONFLICT.search(text)
     if conflict:
-        line = text.count("\n", 0, conflict.start()) + 1
         raise YamlSyntaxError(
             "the file still contains git merge conflict markers",
-            line,
+            text.count("\n", 0, conflict.start()) + 1,
             "open the file, keep the right lines, delete the <<<<<<< ======= >>>>>>> lines",
         )
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - strings-only loader
+        return yaml.load(text, Loader=_Loader)
     except YamlSyntaxError:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -102,7 +98,7 @@ def parse(text: str) -> Any:
         line = mark.line + 1 if mark else None
         problem = exc.problem or "invalid YAML"
         hint = "check the indentation and that every 'key: value' has a space after the colon"
-        if "\t" in text and "tab" in problem.lower() or "found character '\\t'" in problem:
+        if ("\t" in text and "tab" in problem.lower()) or "found character '\\t'" in problem:
             hint = "YAML does not allow tabs for indentation; use spaces"
         raise YamlSyntaxError(f"this is not valid YAML: {problem}", line, hint) from exc
     except yaml.YAMLError as exc:

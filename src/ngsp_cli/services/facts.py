@@ -1,0 +1,188 @@
+"""Facts about a partnership that several commands share (status, check, report, documents).
+
+Every function takes a loaded Snapshot and, where the answer depends on the
+day, an explicit `as_of` date, so results are reproducible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ngsp_cli.model import (
+    ActionItem,
+    ActionTeam,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Person,
+    Role,
+    Task,
+    TaskStatus,
+    TeamStatus,
+)
+from ngsp_cli.store.folder import Snapshot
+
+
+@dataclass(frozen=True)
+class Headcount:
+    """How many of a group of people come from businesses and from public partners."""
+
+    business: int
+    public: int
+
+    @property
+    def total(self) -> int:
+        return self.business + self.public
+
+    @property
+    def business_share(self) -> float | None:
+        return self.business / self.total if self.total else None
+
+    @property
+    def business_outnumber_public(self) -> bool:
+        return self.business > self.public
+
+
+def headcount(snap: Snapshot, person_ids: Iterable[str]) -> Headcount:
+    ids = list(dict.fromkeys(person_ids))
+    business = sum(1 for pid in ids if snap.is_business(pid))
+    return Headcount(business=business, public=len(ids) - business)
+
+
+def is_held(meeting: Meeting, as_of: dt.date) -> bool:
+    """Held = marked held, or in the past with attendance recorded."""
+    if meeting.status is MeetingStatus.held:
+        return True
+    return meeting.status is MeetingStatus.planned and meeting.date < as_of and bool(meeting.attendees)
+
+
+def meetings_by_date(snap: Snapshot) -> list[Meeting]:
+    return sorted(snap.meetings.values(), key=lambda m: (m.date, m.time or "", m.id))
+
+
+def held_meetings(
+    snap: Snapshot, as_of: dt.date, kinds: Iterable[MeetingKind] | None = None
+) -> list[Meeting]:
+    wanted = set(kinds) if kinds is not None else None
+    return [
+        m
+        for m in meetings_by_date(snap)
+        if m.date <= as_of and is_held(m, as_of) and (wanted is None or m.kind in wanted)
+    ]
+
+
+def upcoming_meetings(
+    snap: Snapshot, as_of: dt.date, kinds: Iterable[MeetingKind] | None = None
+) -> list[Meeting]:
+    wanted = set(kinds) if kinds is not None else None
+    return [
+        m
+        for m in meetings_by_date(snap)
+        if m.status is MeetingStatus.planned and m.date >= as_of and (wanted is None or m.kind in wanted)
+    ]
+
+
+def next_meeting(snap: Snapshot, as_of: dt.date) -> Meeting | None:
+    upcoming = upcoming_meetings(snap, as_of)
+    return upcoming[0] if upcoming else None
+
+
+def last_held_meeting(snap: Snapshot, as_of: dt.date) -> Meeting | None:
+    held = held_meetings(snap, as_of)
+    return held[-1] if held else None
+
+
+def meeting_headcount(snap: Snapshot, meeting: Meeting) -> Headcount:
+    """Attendance when it was recorded, otherwise the invitation list."""
+    return headcount(snap, meeting.attendees or meeting.invitees)
+
+
+def business_people(snap: Snapshot) -> list[Person]:
+    return [p for p in snap.people.values() if snap.is_business(p.id)]
+
+
+def business_champions(snap: Snapshot) -> list[Person]:
+    """Business leaders who champion the partnership (champions and co-chairs)."""
+    champion_roles = {Role.champion, Role.co_chair}
+    return sorted(
+        (p for p in business_people(snap) if champion_roles & set(p.roles)),
+        key=lambda p: p.name.casefold(),
+    )
+
+
+def last_update(team: ActionTeam) -> dt.date | None:
+    return max((u.date for u in team.updates), default=None)
+
+
+def is_open(task: Task) -> bool:
+    return task.status is TaskStatus.open
+
+
+def overdue_tasks(snap: Snapshot, as_of: dt.date) -> list[tuple[ActionTeam, Task]]:
+    return [
+        (team, task)
+        for team in sorted(snap.teams.values(), key=lambda t: t.id)
+        for task in team.tasks
+        if is_open(task) and task.due is not None and task.due < as_of
+    ]
+
+
+def open_action_items(snap: Snapshot, as_of: dt.date) -> list[tuple[Meeting, ActionItem]]:
+    """Action items of held meetings that are not done yet, oldest meeting first."""
+    return [
+        (meeting, item)
+        for meeting in held_meetings(snap, as_of)
+        for item in meeting.action_items
+        if not item.done
+    ]
+
+
+def overdue_action_items(snap: Snapshot, as_of: dt.date) -> list[tuple[Meeting, ActionItem]]:
+    return [
+        (meeting, item)
+        for meeting, item in open_action_items(snap, as_of)
+        if item.due is not None and item.due < as_of
+    ]
+
+
+@dataclass(frozen=True)
+class TeamFlag:
+    """Something about an action team a convener should act on."""
+
+    team: str
+    kind: str  # no-business-champion | stale | overdue-tasks
+    message: str
+
+
+def team_flags(snap: Snapshot, as_of: dt.date) -> list[TeamFlag]:
+    """Active teams without a business champion, without recent updates, or with overdue tasks."""
+    stale_days = snap.partnership.settings.stale_after_days
+    flags: list[TeamFlag] = []
+    for team in sorted(snap.teams.values(), key=lambda t: t.id):
+        if team.status is not TeamStatus.active:
+            continue
+        if not any(snap.is_business(pid) for pid in team.champions):
+            flags.append(
+                TeamFlag(team.id, "no-business-champion",
+                         f"{team.name} has no business champion; the method needs one to lead it")
+            )  # fmt: skip
+        latest = last_update(team)
+        started = latest or team.formed
+        if started is not None and (as_of - started).days > stale_days:
+            since = f"since {latest.isoformat()}" if latest else "since it was formed"
+            flags.append(
+                TeamFlag(team.id, "stale",
+                         f"{team.name} has no progress update {since} "
+                         f"({(as_of - started).days} days; the limit is {stale_days})")
+            )  # fmt: skip
+        overdue = [t for t in team.tasks if is_open(t) and t.due is not None and t.due < as_of]
+        if overdue:
+            noun = "task is" if len(overdue) == 1 else "tasks are"
+            flags.append(
+                TeamFlag(team.id, "overdue-tasks",
+                         f"{team.name}: {len(overdue)} {noun} past due "
+                         f"(oldest due {min(t.due for t in overdue if t.due).isoformat()})")
+            )  # fmt: skip
+    return flags

@@ -1,0 +1,123 @@
+"""Shared fixtures: an isolated environment, partnership folders from dicts, a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from ngsp_cli.cli.app import app
+from ngsp_cli.cli.common import STATE
+from ngsp_cli.resources import bundled
+
+EXAMPLE = "northeast-louisiana-healthcare"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files of rendered documents instead of comparing",
+    )
+
+
+@pytest.fixture(autouse=True)
+def isolation(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Every test runs with no ngsp environment, no colour, a fixed width, no prompts."""
+    for name in ("NGSP_DIR", "NGSP_NO_INPUT", "NGSP_DEBUG", "CI", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.chdir(tmp_path)
+    STATE.folder = None
+    STATE.no_input = False
+    yield
+    STATE.folder = None
+    STATE.no_input = False
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+@pytest.fixture
+def ngsp() -> Callable[..., Result]:
+    """Run an ngsp command in-process: ngsp("org", "list", "--json")."""
+
+    def run(*args: str | Path, input: str | None = None) -> Result:
+        runner = CliRunner()
+        result = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+def write_tree(root: Path, files: Mapping[str, Any]) -> Path:
+    """Write a partnership folder from {relative path: data or YAML text}."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def partnership_tree(tmp_path: Path) -> Callable[..., Path]:
+    """Build a small valid partnership folder, plus any extra files given."""
+
+    def build(files: Mapping[str, Any] | None = None, name: str = "tree") -> Path:
+        base: dict[str, Any] = {
+            "partnership.yaml": {
+                "schema_version": 1,
+                "name": "Test Valley Manufacturing",
+                "industry": "Manufacturing",
+                "region": "Test Valley",
+                "conveners": ["valley-workforce-board"],
+            },
+            "organizations/valley-workforce-board.yaml": {
+                "name": "Valley Workforce Board",
+                "kind": "workforce",
+            },
+            "organizations/acme-tools.yaml": {"name": "Acme Tools", "kind": "business"},
+            "people/ann-lee.yaml": {
+                "name": "Ann Lee",
+                "org": "acme-tools",
+                "title": "CEO",
+                "roles": ["business-leader", "champion"],
+            },
+            "people/bo-diaz.yaml": {
+                "name": "Bo Diaz",
+                "org": "valley-workforce-board",
+                "roles": ["convener"],
+            },
+        }
+        base.update(files or {})
+        return write_tree(tmp_path / name, base)
+
+    return build
+
+
+@pytest.fixture
+def example_folder(tmp_path: Path) -> Path:
+    """A private copy of the bundled example partnership."""
+    target = tmp_path / EXAMPLE
+    shutil.copytree(bundled("examples") / EXAMPLE, target)
+    return target
