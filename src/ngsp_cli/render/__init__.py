@@ -1,0 +1,1 @@
+"""Documents from templates: the Jinja environment and the output formats."""

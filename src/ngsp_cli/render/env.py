@@ -1,0 +1,142 @@
+"""The one Jinja environment: bundled templates, folder overrides, strict and escaped.
+
+A partnership folder's `templates/` wins over a bundled template of the same
+name.  Templates render with StrictUndefined (a typo is an error, not a blank)
+in a sandbox (a folder's template cannot reach Python internals), and `.html`
+templates autoescape.  Template errors become ngsp errors naming the template
+file and line.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ngsp_cli.errors import InputError
+from ngsp_cli.resources import bundled
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+OVERRIDE_FOLDER = "templates"
+
+
+def template_dirs(root: Path | None) -> list[Path]:
+    """Where templates are looked up, first match wins."""
+    dirs: list[Path] = []
+    if root is not None and (root / OVERRIDE_FOLDER).is_dir():
+        dirs.append(root / OVERRIDE_FOLDER)
+    dirs.append(bundled("templates"))
+    return dirs
+
+
+def _filters() -> dict[str, Any]:
+    def date_long(value: Any) -> str:
+        """2027-02-10 -> Wednesday, February 10, 2027"""
+        return f"{value:%A, %B} {value.day}, {value:%Y}" if value else ""
+
+    def time_12h(value: str | None) -> str:
+        """'14:30' -> '2:30 PM'"""
+        if not value:
+            return ""
+        hours, minutes = (int(part) for part in value.split(":"))
+        suffix = "AM" if hours < 12 else "PM"
+        return f"{(hours % 12) or 12}:{minutes:02d} {suffix}"
+
+    def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+        word = singular if count == 1 else (plural_form or singular + "s")
+        return f"{count} {word}"
+
+    return {"date_long": date_long, "time_12h": time_12h, "plural": plural}
+
+
+@cache
+def _environment(dirs: tuple[Path, ...]) -> Environment:
+    from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader([str(d) for d in dirs]),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(
+            enabled_extensions=("html", "html.j2", "htm", "xml"), default_for_string=False
+        ),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(_filters())
+    return env
+
+
+def environment(root: Path | None) -> Environment:
+    """The environment for a partnership folder (or only the bundled templates)."""
+    return _environment(tuple(template_dirs(root)))
+
+
+def _origin(root: Path | None, name: str | None) -> str | None:
+    """A template's file, relative to the partnership folder when it is an override."""
+    if name is None:
+        return None
+    for directory in template_dirs(root):
+        candidate = directory / name
+        if candidate.is_file():
+            if root is not None and candidate.is_relative_to(root):
+                return str(candidate.relative_to(root))
+            return f"(bundled) templates/{name}"
+    return name
+
+
+def render_template(name: str, context: dict[str, Any], root: Path | None = None) -> str:
+    """Render template `name` with `context`; every template error is an ngsp InputError."""
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    env = environment(root)
+    try:
+        template = env.get_template(name)
+        return template.render(**context)
+    except TemplateNotFound as exc:
+        raise InputError(
+            f"there is no template '{exc.name}'",
+            hint="see 'ngsp templates list' for the template names",
+        ) from exc
+    except TemplateSyntaxError as exc:
+        raise InputError(
+            f"the template has a syntax error: {exc.message}",
+            file=_origin(root, exc.name or name),
+            line=exc.lineno,
+            hint="compare with the bundled template: 'ngsp templates show NAME'",
+        ) from exc
+    except SecurityError as exc:
+        raise InputError(
+            f"the template tried something templates may not do: {exc}",
+            file=_origin(root, name),
+            hint="templates can only use the values ngsp passes to them",
+        ) from exc
+    except UndefinedError as exc:
+        raise InputError(
+            f"the template uses a value that does not exist: {exc.message}",
+            file=_origin(root, name),
+            line=_error_line(exc, env, name),
+            hint="check the spelling of the value; 'ngsp templates show NAME' lists what exists",
+        ) from exc
+    except TemplateError as exc:
+        raise InputError(
+            f"the template failed: {exc}",
+            file=_origin(root, name),
+            line=_error_line(exc, env, name),
+        ) from exc
+
+
+def _error_line(exc: BaseException, env: Environment, name: str) -> int | None:
+    """The template line of a runtime error: Jinja rewrites tracebacks to template lines."""
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2") or filename.endswith(name):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
