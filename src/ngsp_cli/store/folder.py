@@ -255,7 +255,10 @@ def load(
                     raws[rel] = read_raw(root, rel)
                 except InputError as exc:
                     problems.append(exc.problem)
-        migrate_raw(raws)
+        try:
+            migrate_raw(raws)
+        except InputError as exc:
+            raise FolderInvalid([exc.problem]) from exc
         partnership = _validate(raws.pop(PARTNERSHIP_FILE), Partnership, problems)
         snapshot = Snapshot(
             root=root,

@@ -98,11 +98,16 @@ def parse(text: str) -> Any:
         line = mark.line + 1 if mark else None
         problem = exc.problem or "invalid YAML"
         hint = "check the indentation and that every 'key: value' has a space after the colon"
-        if ("\t" in text and "tab" in problem.lower()) or "found character '\\t'" in problem:
+        if line is not None and "\t" in _line_text(text, line).split(":")[0]:
             hint = "YAML does not allow tabs for indentation; use spaces"
         raise YamlSyntaxError(f"this is not valid YAML: {problem}", line, hint) from exc
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"this is not valid YAML: {exc}", None) from exc
+
+
+def _line_text(text: str, line: int) -> str:
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 def line_of(text: str, path: tuple[str | int, ...]) -> int | None:
