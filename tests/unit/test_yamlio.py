@@ -36,14 +36,16 @@ def test_merge_conflict_markers_are_named() -> None:
     with pytest.raises(YamlSyntaxError) as caught:
         yamlio.parse(text)
     assert caught.value.line == 2
-    assert caught.value.hint and "<<<<<<<" in caught.value.hint
+    assert caught.value.hint
+    assert "<<<<<<<" in caught.value.hint
 
 
 def test_tabs_get_a_hint() -> None:
     with pytest.raises(YamlSyntaxError) as caught:
         yamlio.parse("name: A\nroles:\n\t- champion\n")
     assert caught.value.line is not None
-    assert caught.value.hint and "tab" in caught.value.hint
+    assert caught.value.hint
+    assert "tab" in caught.value.hint
 
 
 def test_line_of_finds_nested_values() -> None:
