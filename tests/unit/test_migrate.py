@@ -51,3 +51,25 @@ def test_a_missing_migration_is_reported(partnership_tree, monkeypatch) -> None:
     monkeypatch.setattr(version, "CURRENT_SCHEMA_VERSION", 3)
     with pytest.raises(FolderInvalid):
         load(partnership_tree())
+
+
+def test_migrate_writes_the_current_schema_and_keeps_comments(
+    partnership_tree, fake_version_two, ngsp
+) -> None:
+    root = partnership_tree(
+        {
+            "organizations/acme-tools.yaml": (
+                "# our first member\nname: Acme Tools\nkind: business\nemployees: 50-99  # estimate\n"
+            )
+        }
+    )
+    result = ngsp("-C", root, "migrate")
+    assert result.exit_code == 0, result.output
+    assert "schema 1 -> 2" in result.stderr
+    assert (root / "partnership.yaml").read_text().startswith("schema_version: 2\n")
+    text = (root / "organizations/acme-tools.yaml").read_text()
+    assert text.startswith("# our first member\nname: Acme Tools\nkind: business\n")
+    assert "size: 50-99" in text
+    assert "employees" not in text
+    again = ngsp("-C", root, "migrate")
+    assert "already uses the current format" in again.stderr

@@ -83,6 +83,7 @@ def _main(
 app.command("init")(init.init_command)
 app.add_typer(org.app, name="org", help="Businesses and public partners at the table.")
 app.add_typer(person.app, name="person", help="The people of the partnership and their roles.")
+app.command("migrate")(init.migrate_command)
 
 
 def main() -> None:

@@ -96,3 +96,23 @@ def init_command(
     common.err().print(
         f"  next: cd {target}, add businesses with 'ngsp org add NAME --kind business', then 'ngsp status'"
     )
+
+
+def migrate_command(
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Only list the files that would change.")
+    ] = False,
+    folder: common.DirOption = None,
+) -> None:
+    """Upgrade a partnership folder written by an older ngsp to the current file format."""
+    from ngsp_cli.model import version
+    from ngsp_cli.services.upgrade import migrate_folder
+
+    old, changed = migrate_folder(common.root_of(folder), dry_run=dry_run)
+    if old == version.CURRENT_SCHEMA_VERSION:
+        common.done(f"the folder already uses the current format (schema {old})")
+        return
+    verb = "would change" if dry_run else "changed"
+    for rel in changed:
+        common.err().print(f"  {rel}")
+    common.done(f"schema {old} -> {version.CURRENT_SCHEMA_VERSION}: {verb} {len(changed)} files")

@@ -65,7 +65,7 @@ def migrate_data(files: MutableMapping[str, Any]) -> int:
         migration(files)
         top = files.get(PARTNERSHIP_FILE)
         if isinstance(top, dict):
-            top["schema_version"] = str(step + 1)
+            top["schema_version"] = step + 1
     return found
 
 
