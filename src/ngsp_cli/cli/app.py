@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from ngsp_cli import __version__
-from ngsp_cli.cli import common, init, meeting, org, person, status
+from ngsp_cli.cli import common, init, meeting, org, person, report, status, survey
 
 
 class NgspGroup(TyperGroup):
@@ -89,6 +89,8 @@ app.add_typer(
     meeting.app, name="meeting", help="Meetings: plan them from the playbook, record what happened."
 )
 app.command("playbook")(status.playbook_command)
+app.command("survey")(survey.survey_command)
+app.command("report")(report.report_command)
 
 
 def main() -> None:
