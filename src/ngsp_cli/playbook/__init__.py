@@ -1,0 +1,1 @@
+"""The Next Gen method as data: phases, steps and indicators loaded from playbooks/."""
