@@ -181,16 +181,30 @@ def test_folder_indicators_file_changes_and_adds_indicators(ngsp, scenario) -> N
     assert indicators["business-outnumber-public"]["status"] == "met"
 
 
-def test_playbook_field_names_an_indicators_override(ngsp, scenario) -> None:
-    playbook = "indicators:\n  - id: business-champions\n    params:\n      min_champions: 5\n"
-    root = scenario("industry-led", {"state/program.yaml": playbook})
+def test_playbook_folder_holds_a_program_indicators_file(ngsp, scenario) -> None:
+    from ngsp_cli.resources import bundled
+
+    phase = sorted((bundled("playbooks") / "phases").glob("*.yaml"))[0]
+    program = {
+        "state/playbook/indicators.yaml": "indicators:\n  - id: business-champions\n    params:\n"
+        "      min_champions: 5\n",
+        f"state/playbook/phases/{phase.name}": phase.read_text(encoding="utf-8"),
+    }
+    root = scenario("industry-led", program)
     text = (root / "partnership.yaml").read_text()
-    (root / "partnership.yaml").write_text(text + "playbook: state/program.yaml\n")
+    (root / "partnership.yaml").write_text(text + "playbook: state/playbook\n")
     code, data = run_json(ngsp, root)
     assert code == 0, data["errors"]
     champions = next(i for f in data["features"] for i in f["indicators"] if i["id"] == "business-champions")
     assert champions["status"] == "partial"
     assert "aim for 5" in champions["hint"]
+
+
+def test_playbook_phase_errors_are_part_of_the_check(ngsp, scenario) -> None:
+    root = scenario("industry-led", {"playbook/phases/9-extra.yaml": "id: extra\nnumber: 9\nnope: 1\n"})
+    code, data = run_json(ngsp, root, "--only", "schema")
+    assert code == 2
+    assert {e["file"] for e in data["errors"]} == {"playbook/phases/9-extra.yaml"}
 
 
 def test_bad_rule_parameter_is_reported_with_its_line(ngsp, scenario) -> None:

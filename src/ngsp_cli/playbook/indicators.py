@@ -2,11 +2,16 @@
 
 The bundled `playbooks/indicators.yaml` holds the indicators ngsp scores.  A
 partnership (or the state program whose playbook it uses) changes the set
-without code: an `indicators:` list in the file named by `playbook:` in
-partnership.yaml, then one in `indicators.yaml` at the top of the folder, each
-applied in that order.  An entry whose id is already known changes only the
-fields it gives (`params` key by key); `enabled: false` drops it; a new id adds
-an indicator and must be complete.
+without code, with files applied in this order:
+
+1. `indicators.yaml` in the playbook folder named by `playbook:` in
+   partnership.yaml (a state program's playbook, for example);
+2. the partnership's own `playbook/indicators.yaml`;
+3. `indicators.yaml` at the top of the partnership folder.
+
+An entry whose id is already known changes only the fields it gives (`params`
+key by key); `enabled: false` drops it; a new id adds an indicator and must be
+complete.
 
 The rules themselves are code (services/indicators.py); here each rule id is
 tied to the model of its parameters, so a typo in a rule id or a parameter is
@@ -259,27 +264,22 @@ def _apply(
                 table[item_id] = (dict(item), source, index)
 
 
-def override_sources(root: Path | None, partnership: Partnership | None) -> list[tuple[Path, str, bool]]:
+def override_sources(root: Path | None, partnership: Partnership | None) -> list[tuple[Path, str]]:
     """The files that may change the bundled indicators, in the order they apply.
 
-    Each is (path, name used in messages, whether it is a whole playbook file).
+    Each is (path, name used in messages).  `playbook:` may also name a single
+    phase file; that holds no indicators and is the phase loader's business.
     """
     if root is None:
         return []
-    out: list[tuple[Path, str, bool]] = []
+    out: list[tuple[Path, str]] = []
     if partnership is not None and partnership.playbook:
-        path = Path(partnership.playbook).expanduser()
-        if not path.is_absolute():
-            path = root / path
-        if path.is_dir():
-            if (path / INDICATORS_FILE).is_file():
-                label = f"{partnership.playbook.rstrip('/')}/{INDICATORS_FILE}"
-                out.append((path / INDICATORS_FILE, label, False))
-        else:
-            out.append((path, partnership.playbook, True))
-    local = root / INDICATORS_FILE
-    if local.is_file():
-        out.append((local, INDICATORS_FILE, False))
+        folder = root / partnership.playbook
+        if (folder / INDICATORS_FILE).is_file():
+            out.append((folder / INDICATORS_FILE, f"{partnership.playbook.rstrip('/')}/{INDICATORS_FILE}"))
+    for rel in (f"playbook/{INDICATORS_FILE}", INDICATORS_FILE):
+        if (root / rel).is_file():
+            out.append((root / rel, rel))
     return out
 
 
@@ -296,18 +296,13 @@ def load_indicator_set(
     features: dict[str, tuple[dict[str, Any], _Source, int]] = {}
     entries: dict[str, tuple[dict[str, Any], _Source, int]] = {}
     base_path = bundled_file or bundled("playbooks") / INDICATORS_FILE
-    files = [(base_path, f"playbooks/{INDICATORS_FILE} (bundled with ngsp)", False)]
+    files = [(base_path, f"playbooks/{INDICATORS_FILE} (bundled with ngsp)")]
     files += override_sources(root, partnership)
     used: list[str] = []
-    for path, label, whole_playbook in files:
+    for path, label in files:
         source = _read(path, label, problems)
         if source is None:
             continue
-        if whole_playbook:
-            # A playbook file holds more than indicators; only these two parts matter here.
-            source.data = {k: v for k, v in source.data.items() if k in {"features", "indicators"}}
-            if not source.data:
-                continue
         _apply(source, features, entries, problems)
         used.append(label)
 

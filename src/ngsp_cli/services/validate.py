@@ -9,7 +9,8 @@ people added the same thing on different laptops and merged:
 - two meeting files for the same meeting (same date, kind, team and title),
 - two priorities with the same title,
 
-plus the indicator definitions (bundled, playbook, folder) and self-assessment
+plus the playbook's phase files, the indicator definitions (bundled, playbook,
+folder) and self-assessment
 answers that name no indicator.  Every problem is collected; nothing stops at
 the first one.
 """
@@ -20,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ngsp_cli.errors import FolderInvalid, Problem
+from ngsp_cli.errors import FolderInvalid, NgspError, Problem
 from ngsp_cli.ids import slug
 from ngsp_cli.model import AssessmentKind, Entity, Meeting, Organization, Person, Priority
 from ngsp_cli.playbook.indicators import IndicatorSet, answer_problem, load_indicator_set
@@ -142,6 +143,17 @@ def assessment_problems(snap: store.Snapshot, indicator_set: IndicatorSet) -> li
     return problems
 
 
+def playbook_problems(root: Path, snap: store.Snapshot) -> list[Problem]:
+    """Mistakes in the phase files the partnership uses (its own or its program's)."""
+    from ngsp_cli.playbook import load_playbook
+
+    try:
+        load_playbook(root, snap.partnership)
+    except NgspError as exc:
+        return list(exc.problems)
+    return []
+
+
 def validate_folder(root: Path) -> Validation:
     """Load and check everything; never raises for a problem in the files."""
     try:
@@ -150,6 +162,7 @@ def validate_folder(root: Path) -> Validation:
         return Validation(root, None, None, list(exc.problems))
     problems = list(snap.problems)
     problems += duplicate_problems(snap)
+    problems += playbook_problems(root, snap)
     indicator_set, indicator_problems = load_indicator_set(root, snap.partnership)
     problems += indicator_problems
     problems += assessment_problems(snap, indicator_set)
