@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from ngsp_cli import __version__
-from ngsp_cli.cli import check, common, init, org, person, status
+from ngsp_cli.cli import check, common, init, org, person, report, status, survey
 
 
 class NgspGroup(TyperGroup):
@@ -88,6 +88,8 @@ app.command("status")(status.status_command)
 app.command("playbook")(status.playbook_command)
 app.command("check")(check.check_command)
 app.command("assess")(check.assess_command)
+app.command("survey")(survey.survey_command)
+app.command("report")(report.report_command)
 
 
 def main() -> None:
