@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from ngsp_cli import __version__
-from ngsp_cli.cli import common, init, org, person, prioritize, status, team
+from ngsp_cli.cli import common, init, meeting, org, person, prioritize, report, status, survey, team
 
 
 class NgspGroup(TyperGroup):
@@ -85,7 +85,12 @@ app.add_typer(org.app, name="org", help="Businesses and public partners at the t
 app.add_typer(person.app, name="person", help="The people of the partnership and their roles.")
 app.command("migrate")(init.migrate_command)
 app.command("status")(status.status_command)
+app.add_typer(
+    meeting.app, name="meeting", help="Meetings: plan them from the playbook, record what happened."
+)
 app.command("playbook")(status.playbook_command)
+app.command("survey")(survey.survey_command)
+app.command("report")(report.report_command)
 app.command("prioritize")(prioritize.prioritize_command)
 app.add_typer(team.app, name="team", help="Action teams: champions, tasks and progress updates.")
 
