@@ -88,6 +88,7 @@ app.command("status")(status.status_command)
 app.command("playbook")(status.playbook_command)
 app.command("survey")(survey.survey_command)
 app.command("report")(report.report_command)
+app.command("portfolio")(report.portfolio_command)
 
 
 def main() -> None:
