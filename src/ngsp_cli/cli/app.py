@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from ngsp_cli import __version__
-from ngsp_cli.cli import common, init, meeting, org, person, report, status, survey
+from ngsp_cli.cli import common, init, meeting, org, person, prioritize, report, status, survey, team
 
 
 class NgspGroup(TyperGroup):
@@ -109,6 +109,8 @@ app.add_typer(
 app.command("playbook")(status.playbook_command)
 app.command("survey")(survey.survey_command)
 app.command("report")(report.report_command)
+app.command("prioritize")(prioritize.prioritize_command)
+app.add_typer(team.app, name="team", help="Action teams: champions, tasks and progress updates.")
 
 
 class _LazyCommands(MutableMapping[str, Any]):
