@@ -16,7 +16,19 @@ import typer
 from typer.core import TyperGroup
 
 from ngsp_cli import __version__
-from ngsp_cli.cli import common, init, meeting, org, person, prioritize, report, status, survey, team
+from ngsp_cli.cli import (
+    check,
+    common,
+    init,
+    meeting,
+    org,
+    person,
+    prioritize,
+    report,
+    status,
+    survey,
+    team,
+)
 
 
 class NgspGroup(TyperGroup):
@@ -107,6 +119,8 @@ app.add_typer(
     meeting.app, name="meeting", help="Meetings: plan them from the playbook, record what happened."
 )
 app.command("playbook")(status.playbook_command)
+app.command("check")(check.check_command)
+app.command("assess")(check.assess_command)
 app.command("survey")(survey.survey_command)
 app.command("report")(report.report_command)
 app.command("prioritize")(prioritize.prioritize_command)
