@@ -214,3 +214,14 @@ def test_bad_rule_parameter_is_reported_with_its_line(ngsp, scenario) -> None:
     assert data["errors"][0]["file"] == "indicators.yaml"
     assert data["errors"][0]["line"] == 4
     assert data["errors"][0]["field"] == "indicators.0.params.dayz"
+
+
+def test_bundled_example_is_valid_and_every_indicator_has_evidence(ngsp, example_folder) -> None:
+    result = ngsp("-C", example_folder, "check", "--json", "--as-of", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["valid"] is True
+    indicators = {i["id"]: i for f in data["features"] for i in f["indicators"]}
+    assert all(i["evidence"] and i["hint"] for i in indicators.values())
+    # The region can only be self-assessed; the example's self-assessment answers it.
+    assert indicators["region-labor-market"]["source"] == "self-assessment"

@@ -201,3 +201,16 @@ def test_report_json_has_the_contract_shape(scenario) -> None:
         for indicator in feature["indicators"]:
             assert {"id", "status", "evidence", "hint"} <= set(indicator)
             assert indicator["status"] in {"met", "partial", "not-met", "unknown"}
+
+
+def test_an_unknown_self_assessment_answer_stays_unknown_and_says_so(partnership_tree) -> None:
+    root = partnership_tree({
+        "assessments/2026-10-01-self-assessment.yaml": {
+            "kind": "self-assessment", "date": "2026-10-01",
+            "answers": {"region-labor-market": {"answer": "unknown", "note": "not discussed yet"}},
+        },
+    })  # fmt: skip
+    found, report = statuses(root)
+    assert found["region-labor-market"] == "unknown"
+    region = next(r for r in report.indicators if r.id == "region-labor-market")
+    assert "The self-assessment of 2026-10-01 answered 'unknown' too." in region.evidence

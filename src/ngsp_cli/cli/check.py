@@ -232,7 +232,7 @@ def _ask_answers(root: Path, indicator_set: IndicatorSet, day: dt.date) -> dict[
     answers: dict[str, AssessmentAnswer] = {}
     for indicator in indicator_set.indicators:
         definition = indicator.definition
-        previous = latest_answer(snap, definition.id, day)
+        previous = latest_answer(snap, definition.id, day, include_unknown=True)
         console.print(f"\n[bold]{escape(definition.title)}[/bold] [dim]({definition.id})[/dim]")
         default = previous[1].value if previous else Answer.unknown.value
         if previous:

@@ -557,9 +557,12 @@ RULES: dict[str, Rule] = {
 
 
 def latest_answer(
-    snap: Snapshot, indicator_id: str, as_of: dt.date
+    snap: Snapshot, indicator_id: str, as_of: dt.date, *, include_unknown: bool = False
 ) -> tuple[Assessment, Answer, str | None] | None:
-    """The newest self-assessment answer (not 'unknown') to an indicator, dated on or before as_of."""
+    """The newest self-assessment answer to an indicator, dated on or before as_of.
+
+    Answers 'unknown' are skipped (an older real answer is better), unless `include_unknown`.
+    """
     assessments = sorted(
         (
             a
@@ -571,7 +574,7 @@ def latest_answer(
     )
     for assessment in assessments:
         answer = assessment.answers.get(indicator_id)
-        if answer is not None and answer.answer is not Answer.unknown:
+        if answer is not None and (include_unknown or answer.answer is not Answer.unknown):
             return assessment, answer.answer, answer.note
     return None
 
@@ -586,6 +589,7 @@ def score_indicator(snap: Snapshot, indicator: Indicator, as_of: dt.date) -> Ind
         if found is not None:
             assessment, answer, note = found
             status = _ANSWER_STATUS[answer]
+            note = note.rstrip(". ") if note else None
             evidence = f"Self-assessment of {assessment.date.isoformat()}: '{answer.value}'" + (
                 f" ({note})." if note else "."
             )
@@ -593,7 +597,14 @@ def score_indicator(snap: Snapshot, indicator: Indicator, as_of: dt.date) -> Ind
                 evidence += f" Used because the folder has no evidence yet: {finding.evidence}"
             source = "self-assessment"
         else:
-            evidence = f"{finding.evidence} No self-assessment answer either."
+            said_unknown = latest_answer(snap, definition.id, as_of, include_unknown=True)
+            if said_unknown is not None:
+                evidence = (
+                    f"{finding.evidence} The self-assessment of "
+                    f"{said_unknown[0].date.isoformat()} answered 'unknown' too."
+                )
+            else:
+                evidence = f"{finding.evidence} No self-assessment answer either."
             record = f"ngsp assess --answer {definition.id}=yes|partly|no"
             if only_assessed:
                 hint = f"Discuss it with the support team, then record the answer: {record}."
