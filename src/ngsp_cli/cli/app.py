@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from ngsp_cli import __version__
-from ngsp_cli.cli import common, documents, init, org, person, templates
+from ngsp_cli.cli import common, documents, init, org, person, report, status, survey, templates
 
 
 class NgspGroup(TyperGroup):
@@ -84,6 +84,10 @@ app.command("init")(init.init_command)
 app.add_typer(org.app, name="org", help="Businesses and public partners at the table.")
 app.add_typer(person.app, name="person", help="The people of the partnership and their roles.")
 app.command("migrate")(init.migrate_command)
+app.command("status")(status.status_command)
+app.command("playbook")(status.playbook_command)
+app.command("survey")(survey.survey_command)
+app.command("report")(report.report_command)
 app.command("agenda")(documents.agenda_command)
 app.command("invite")(documents.invite_command)
 app.command("memo")(documents.memo_command)

@@ -89,8 +89,11 @@ def list_(
         title=f"{len(orgs)} organizations: {businesses} businesses, {len(orgs) - businesses} public partners",
         title_justify="left",
     )
-    for column in ("id", "name", "kind", "county", "people"):
-        table.add_column(column, justify="right" if column == "people" else "left")
+    # Ids are what people type in the next command: never cut them.
+    table.add_column("id", no_wrap=True)
+    for column in ("name", "kind", "county"):
+        table.add_column(column)
+    table.add_column("people", justify="right")
     for o in orgs:
         table.add_row(o.id, o.name, o.kind.value, o.county or "", str(len(people_of(snap, o.id))))
     common.out().print(table)

@@ -101,7 +101,9 @@ def list_(
         f"{len(people) - businesses} from public partners",
         title_justify="left",
     )
-    for column in ("id", "name", "title", "organization", "roles"):
+    # Ids are what people type in the next command: never cut them.
+    table.add_column("id", no_wrap=True)
+    for column in ("name", "title", "organization", "roles"):
         table.add_column(column)
     for p in people:
         org_entity = snap.organizations.get(p.org)

@@ -327,6 +327,9 @@ class ActionTeam(Entity):
 
 class AssessmentAnswer(_FileModel):
     answer: Answer
+    count: int | None = Field(
+        None, ge=0, description="how many, where a survey question asks (e.g. businesses, students)"
+    )
     note: str | None = None
 
 

@@ -1,0 +1,225 @@
+"""`ngsp status` and `ngsp playbook`: where the partnership stands in the Next Gen script."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ngsp_cli.cli import common
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ngsp_cli.playbook import Playbook
+    from ngsp_cli.services.status import StatusReport
+    from ngsp_cli.store.folder import Snapshot
+
+AsOfOption = Annotated[
+    dt.datetime | None,
+    typer.Option("--as-of", formats=["%Y-%m-%d"], help="Answer as of this day (default: today)."),
+]
+
+_MARK = {"done": "[green]✓[/green]", "todo": "[red]☐[/red]", "manual": "[yellow]?[/yellow]"}
+
+
+def _day(value: dt.datetime | None) -> dt.date:
+    return value.date() if value else dt.date.today()
+
+
+def load_with_playbook(folder: Path | None) -> tuple[Snapshot, Playbook]:
+    """The folder and its playbook (bundled phases plus the folder's overrides)."""
+    from ngsp_cli.playbook import load_playbook
+
+    snap = common.load_snapshot(folder)
+    return snap, load_playbook(snap.root, snap.partnership)
+
+
+def status_command(
+    as_of: AsOfOption = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Where the partnership stands: phase, steps done, the next step and why, meetings, warnings."""
+    from ngsp_cli.services.status import build_status
+
+    snap, playbook = load_with_playbook(folder)
+    report = build_status(snap, playbook, _day(as_of))
+    if as_json:
+        common.emit_json(report.as_json())
+        return
+    _print_status(report, len(playbook.phases))
+
+
+def _print_status(report: StatusReport, total: int) -> None:
+    from rich.markup import escape
+
+    console = common.out()
+    console.print(f"[bold]{escape(report.partnership)}[/bold] — status on {report.as_of.isoformat()}")
+    console.print()
+    how = "set in partnership.yaml" if report.phase_set_by_hand else "worked out from your files"
+    title = f"Phase {report.phase.number} of {total}: {escape(report.phase.title)}"
+    console.print(f"[bold]{title}[/bold]  [dim]({how})[/dim]")
+    trail = []
+    for progress in report.phases:
+        mark = "●" if progress.phase.id == report.phase.id else ("✓" if progress.complete else "○")
+        trail.append(f"{mark}{progress.phase.number}")
+    console.print(f"  phases {' '.join(trail)}  [dim](✓ checklist complete  ● current  ○ not yet)[/dim]")
+    console.print()
+    console.print("[bold]Steps of this phase[/bold]  [dim](✓ done  ☐ to do  ? only you can tell)[/dim]")
+    for result in report.progress.steps:
+        arrow = (
+            " [bold cyan]← next[/bold cyan]"
+            if report.next_step and result.step.id == report.next_step.id
+            else ""
+        )
+        console.print(f"  {_MARK[result.state]} {escape(result.step.text)}{arrow}")
+    console.print()
+    if report.next_step is not None:
+        console.print(f"[bold cyan]Next step:[/bold cyan] {escape(report.next_step.text)}")
+        console.print(f"  [dim]Why:[/dim] {escape(report.next_step.why)}")
+    else:
+        console.print("[bold cyan]Next step:[/bold cyan] every step of this phase looks done; "
+                      "see 'ngsp playbook' for the next phase")  # fmt: skip
+    console.print()
+    console.print("[bold]Checklist[/bold]")
+    for item_result in report.progress.items:
+        detail = (
+            f" [dim]— {escape(item_result.detail)}[/dim]"
+            if item_result.item.computed
+            else " [dim]— you tick it[/dim]"
+        )
+        console.print(f"  {_MARK[item_result.state]} {escape(item_result.item.text)}{detail}")
+    console.print()
+    console.print("[bold]Upcoming meetings[/bold]")
+    if not report.upcoming:
+        console.print("  none planned — plan one with 'ngsp meeting new KIND --date YYYY-MM-DD'")
+    for meeting in report.upcoming[:5]:
+        count = report.headcounts[meeting.id]
+        when = meeting.date.isoformat() + (f" {meeting.time}" if meeting.time else "")
+        console.print(f"  {when}  {escape(meeting.title)} [dim]({meeting.kind.value}; {meeting.id})[/dim]")
+        console.print(f"      invited: {count.business} business leaders, {count.public} public partners")
+    if report.overdue_items or report.overdue_tasks:
+        console.print()
+        console.print("[bold]Overdue[/bold]")
+    for item in report.overdue_items:
+        owner = f" — {escape(item['owner_name'])}" if item["owner_name"] else ""
+        console.print(f"  [red]●[/red] {escape(item['text'])}{owner}, due {item['due']} "
+                      f"[dim](action item of {escape(item['meeting_title'])})[/dim]")  # fmt: skip
+    for task in report.overdue_tasks:
+        owner = f" — {escape(task['owner_name'])}" if task["owner_name"] else ""
+        console.print(f"  [red]●[/red] {escape(task['text'])}{owner}, due {task['due']} "
+                      f"[dim](task of {escape(task['team_name'])})[/dim]")  # fmt: skip
+    if report.team_flags:
+        console.print()
+        console.print("[bold]Action teams[/bold]")
+        for flag in report.team_flags:
+            console.print(f"  [yellow]![/yellow] {escape(flag.message)}")
+    if report.warnings:
+        console.print()
+        console.print("[bold]Warnings[/bold]")
+        for warning in report.warnings:
+            console.print(f"  [yellow]![/yellow] {escape(warning.message)}")
+
+
+def playbook_command(
+    phase: Annotated[
+        str | None, typer.Argument(help="Phase id or number; leave out to list the phases.")
+    ] = None,
+    rules: Annotated[
+        bool, typer.Option("--rules", help="List the checklist rules a playbook may use.")
+    ] = False,
+    as_of: AsOfOption = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """The Next Gen script: the phases, or one phase's steps, checklist, pitfalls and agenda outline."""
+    from ngsp_cli.errors import NotFoundError
+    from ngsp_cli.playbook import load_playbook
+
+    if rules:
+        _print_rules(as_json)
+        return
+    snap = None
+    try:
+        snap, playbook = load_with_playbook(folder)
+    except NotFoundError:
+        if folder is not None or common.STATE.folder is not None:
+            raise
+        playbook = load_playbook()  # outside a partnership folder: the bundled script
+    day = _day(as_of)
+    current = None
+    if snap is not None:
+        from ngsp_cli.services.status import current_phase
+
+        current = current_phase(snap, playbook, day)
+    if phase is None:
+        _list_phases(playbook, current.id if current else None, as_json)
+        return
+    found = playbook.find(phase)
+    if found is None:
+        raise NotFoundError(
+            f"there is no phase '{phase}'",
+            hint="use a number or one of: " + ", ".join(p.id for p in playbook.phases),
+        )
+    progress = None
+    if snap is not None:
+        from ngsp_cli.services.progress import phase_progress
+
+        progress = phase_progress(found, snap, day)
+    if as_json:
+        data = found.model_dump(mode="json")
+        data["file"] = playbook.origins.get(found.id)
+        data["current"] = current is not None and current.id == found.id
+        if progress is not None:
+            data["progress"] = {
+                "steps": {r.step.id: r.state for r in progress.steps},
+                "checklist": {r.item.id: {"state": r.state, "detail": r.detail} for r in progress.items},
+            }
+        common.emit_json(data)
+        return
+    from rich.markdown import Markdown
+
+    from ngsp_cli.playbook.markdown import phase_markdown
+
+    common.out().print(Markdown(phase_markdown(found, progress, len(playbook.phases))))
+
+
+def _list_phases(playbook: Playbook, current: str | None, as_json: bool) -> None:
+    from rich.markup import escape
+
+    if as_json:
+        common.emit_json(
+            [{"id": p.id, "number": p.number, "title": p.title, "current": p.id == current,
+              "file": playbook.origins.get(p.id)} for p in playbook.phases]
+        )  # fmt: skip
+        return
+    console = common.out()
+    console.print("[bold]The Next Gen script[/bold]")
+    for p in playbook.phases:
+        marker = "[bold cyan]→[/bold cyan]" if p.id == current else " "
+        here = "  [bold cyan](you are here)[/bold cyan]" if p.id == current else ""
+        console.print(f" {marker} {p.number}. {escape(p.title)} [dim]({p.id})[/dim]{here}")
+    console.print()
+    console.print("[dim]Read a phase with 'ngsp playbook NUMBER' or 'ngsp playbook ID'.[/dim]")
+
+
+def _print_rules(as_json: bool) -> None:
+    from rich.markup import escape
+
+    from ngsp_cli.services.progress import RULES
+
+    if as_json:
+        common.emit_json(
+            [{"id": r.id, "description": r.description, "params": dict(r.params)} for r in RULES.values()]
+        )
+        return
+    console = common.out()
+    console.print(
+        "[bold]Checklist rules[/bold] [dim](use as 'computed: RULE' in a playbook phase file)[/dim]"
+    )
+    for r in RULES.values():
+        params = ", ".join(f"{k}: {'settings' if v is None else v}" for k, v in r.params.items())
+        console.print(f"  [bold]{r.id}[/bold]{'  [dim]params ' + params + '[/dim]' if params else ''}")
+        console.print(f"      {escape(r.description)}")

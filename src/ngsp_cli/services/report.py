@@ -1,0 +1,299 @@
+"""The progress report of one partnership, for its board or the state.
+
+`report_data` gathers plain values (dicts, lists, dates, numbers) from a loaded
+folder; templates `report.md.j2` and `report.html.j2` turn them into a
+document, and the HTML gets charts from `render.charts`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ngsp_cli.model import (
+    MeetingKind,
+    Priority,
+    PriorityStatus,
+    TaskStatus,
+    TeamStatus,
+)
+from ngsp_cli.services import facts
+from ngsp_cli.services.survey import (
+    SurveyDefinition,
+    answer_counts,
+    load_survey,
+    outcome_surveys,
+    survey_results,
+)
+from ngsp_cli.store.folder import Snapshot
+
+FORMATS = ("md", "html")
+
+KIND_LABELS = {
+    MeetingKind.launch: "Launch",
+    MeetingKind.full_partnership: "Full partnership",
+    MeetingKind.action_team: "Action team",
+    MeetingKind.convener_team: "Support team",
+    MeetingKind.other: "Other",
+}
+
+
+def _pct(part: int, whole: int) -> int | None:
+    return round(100 * part / whole) if whole else None
+
+
+def _name(snap: Snapshot, person_id: str) -> str:
+    person = snap.people.get(person_id)
+    return person.name if person else person_id
+
+
+def _org_name(snap: Snapshot, org_id: str) -> str:
+    org = snap.organizations.get(org_id)
+    return org.name if org else org_id
+
+
+def meeting_rows(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) -> list[dict[str, Any]]:
+    """Held meetings (oldest first) with their business and public attendance."""
+    rows = []
+    for meeting in facts.held_meetings(snap, as_of):
+        if since is not None and meeting.date < since:
+            continue
+        count = facts.headcount(snap, meeting.attendees)
+        rows.append(
+            {
+                "id": meeting.id,
+                "date": meeting.date,
+                "kind": KIND_LABELS[meeting.kind],
+                "title": meeting.title,
+                "business": count.business,
+                "public": count.public,
+                "total": count.total,
+                "business_share": _pct(count.business, count.total),
+                "business_led": count.business_outnumber_public,
+                "recorded": bool(meeting.attendees),
+                # Support-team meetings are public partners by design; they do not
+                # count toward the business share of the partnership's meetings.
+                "counts_for_share": bool(meeting.attendees) and meeting.kind is not MeetingKind.convener_team,
+            }
+        )
+    return rows
+
+
+def _priority_sort_key(priority: Priority) -> tuple[int, int, str]:
+    order = {PriorityStatus.selected: 0, PriorityStatus.done: 1, PriorityStatus.candidate: 2,
+             PriorityStatus.parked: 3}  # fmt: skip
+    rank = priority.votes.rank if priority.votes and priority.votes.rank else 10_000
+    return (order[priority.status], rank, priority.title.casefold())
+
+
+def priority_rows(snap: Snapshot) -> list[dict[str, Any]]:
+    teams_by_priority: dict[str, list[str]] = {}
+    for team in sorted(snap.teams.values(), key=lambda t: t.name.casefold()):
+        teams_by_priority.setdefault(team.priority, []).append(team.name)
+    rows = []
+    for priority in sorted(snap.priorities.values(), key=_priority_sort_key):
+        votes = priority.votes
+        rows.append(
+            {
+                "id": priority.id,
+                "title": priority.title,
+                "category": priority.category.value,
+                "status": priority.status.value,
+                "rank": votes.rank if votes else None,
+                "business_points": votes.business_points if votes else None,
+                "business_voters": votes.business_voters if votes else None,
+                "teams": teams_by_priority.get(priority.id, []),
+            }
+        )
+    return rows
+
+
+def team_rows(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) -> list[dict[str, Any]]:
+    flags: dict[str, list[str]] = {}
+    for flag in facts.team_flags(snap, as_of):
+        flags.setdefault(flag.team, []).append(flag.message)
+    status_order = {TeamStatus.active: 0, TeamStatus.paused: 1, TeamStatus.done: 2}
+    rows = []
+    for team in sorted(snap.teams.values(), key=lambda t: (status_order[t.status], t.name.casefold())):
+        done = [t for t in team.tasks if t.status is TaskStatus.done]
+        done_in_window = [t for t in done if since is None or (t.done_on is not None and t.done_on >= since)]
+        open_tasks = [t for t in team.tasks if facts.is_open(t)]
+        overdue = [t for t in open_tasks if t.due is not None and t.due < as_of]
+        updates = sorted((u for u in team.updates if u.date <= as_of), key=lambda u: u.date)
+        recent = [u for u in updates if since is None or u.date >= since]
+        last = updates[-1] if updates else None
+        priority = snap.priorities.get(team.priority)
+        rows.append(
+            {
+                "id": team.id,
+                "name": team.name,
+                "priority": priority.title if priority else team.priority,
+                "status": team.status.value,
+                "goal": team.goal,
+                "champions": [_name(snap, pid) for pid in team.champions],
+                "staff_lead": _name(snap, team.staff_lead) if team.staff_lead else None,
+                "tasks_total": len(team.tasks),
+                "tasks_done": len(done),
+                "tasks_done_in_period": len(done_in_window),
+                "tasks_open": len(open_tasks),
+                "tasks_overdue": len(overdue),
+                "quick_wins_done": sum(1 for t in done if t.quick_win),
+                "last_update": last.date if last else None,
+                "last_update_text": last.text if last else None,
+                "days_since_update": (as_of - last.date).days if last else None,
+                "updates_in_period": len(recent),
+                "flags": flags.get(team.id, []),
+            }
+        )
+    return rows
+
+
+def outcome_data(
+    snap: Snapshot, as_of: dt.date, survey: SurveyDefinition | None = None
+) -> dict[str, Any] | None:
+    """The latest outcome survey on or before `as_of`, question by question."""
+    survey = survey or load_survey()
+    surveys = outcome_surveys(snap, as_of)
+    if not surveys:
+        return None
+    latest = surveys[-1]
+    previous = surveys[-2] if len(surveys) > 1 else None
+    groups = []
+    for group, results in survey_results(survey, latest):
+        groups.append(
+            {
+                "id": group.id,
+                "title": group.title,
+                "rows": [
+                    {
+                        "id": r.question.id,
+                        "text": r.question.text,
+                        "answer": r.answer.answer.value if r.answer else "not answered",
+                        "count": r.answer.count if r.answer else None,
+                        "count_label": r.question.count,
+                        "note": r.answer.note if r.answer else None,
+                        "previous": (
+                            previous.answers[r.question.id].answer.value
+                            if previous is not None and r.question.id in previous.answers
+                            else None
+                        ),
+                    }
+                    for r in results
+                ],
+            }
+        )
+    counts = answer_counts(latest, survey)
+    yes_total = sum(c["yes"] for c in counts.values())
+    return {
+        "id": latest.id,
+        "date": latest.date,
+        "by": _name(snap, latest.by) if latest.by else None,
+        "notes": latest.notes,
+        "previous_date": previous.date if previous else None,
+        "groups": groups,
+        "counts": counts,
+        "yes_total": yes_total,
+        "questions_total": sum(sum(c.values()) for c in counts.values()),
+    }
+
+
+def report_data(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) -> dict[str, Any]:
+    """Everything the report templates show, as plain values."""
+    partnership = snap.partnership
+    meetings = meeting_rows(snap, as_of, since)
+    recorded = [m for m in meetings if m["counts_for_share"]]
+    business_attendance = sum(m["business"] for m in recorded)
+    public_attendance = sum(m["public"] for m in recorded)
+    recent_n = partnership.settings.recent_meetings
+    recent = [m for m in meeting_rows(snap, as_of) if m["counts_for_share"]][-recent_n:]
+    recent_business = sum(m["business"] for m in recent)
+    recent_total = sum(m["total"] for m in recent)
+    teams = team_rows(snap, as_of, since)
+    priorities = priority_rows(snap)
+    orgs = list(snap.organizations.values())
+    business_orgs = [o for o in orgs if o.is_business]
+    upcoming = [
+        {
+            "date": m.date,
+            "time": m.time,
+            "kind": KIND_LABELS[m.kind],
+            "title": m.title,
+            "location": m.location,
+            "invited_business": facts.headcount(snap, m.invitees).business,
+            "invited_public": facts.headcount(snap, m.invitees).public,
+        }
+        for m in facts.upcoming_meetings(snap, as_of)
+    ]
+    overdue_items = [
+        {"meeting": meeting.title, "date": meeting.date, "text": item.text,
+         "owner": _name(snap, item.owner) if item.owner else None, "due": item.due}
+        for meeting, item in facts.overdue_action_items(snap, as_of)
+    ]  # fmt: skip
+    new_businesses = [
+        o.name for o in sorted(business_orgs, key=lambda o: (o.joined or dt.date.min, o.name))
+        if o.joined is not None and o.joined <= as_of and (since is None or o.joined >= since)
+    ]  # fmt: skip
+    summary = {
+        "meetings_held": len(meetings),
+        "meetings_business_led": sum(1 for m in recorded if m["business_led"]),
+        "meetings_recorded": len(recorded),
+        "attendance_total": business_attendance + public_attendance,
+        "business_attendance": business_attendance,
+        "public_attendance": public_attendance,
+        "business_share": _pct(business_attendance, business_attendance + public_attendance),
+        "recent_meetings": len(recent),
+        "recent_business_share": _pct(recent_business, recent_total),
+        "businesses": len(business_orgs),
+        "public_partners": len(orgs) - len(business_orgs),
+        "business_leaders": len(facts.business_people(snap)),
+        "champions": len(facts.business_champions(snap)),
+        "new_businesses": new_businesses,
+        "priorities_selected": sum(1 for p in priorities if p["status"] in {"selected", "done"}),
+        "teams_active": sum(1 for t in teams if t["status"] == TeamStatus.active.value),
+        "teams_flagged": sum(1 for t in teams if t["flags"]),
+        "tasks_done": sum(t["tasks_done"] for t in teams),
+        "tasks_done_in_period": sum(t["tasks_done_in_period"] for t in teams),
+        "tasks_open": sum(t["tasks_open"] for t in teams),
+        "tasks_overdue": sum(t["tasks_overdue"] for t in teams),
+    }
+    return {
+        "partnership": {
+            "name": partnership.name,
+            "industry": partnership.industry,
+            "region": partnership.region,
+            "description": partnership.description,
+            "counties": list(partnership.counties),
+            "founded": partnership.founded,
+            "conveners": [_org_name(snap, oid) for oid in partnership.conveners],
+            "co_chairs": [
+                f"{_name(snap, pid)}" + (f", {org.name}" if (org := snap.org_of(pid)) is not None else "")
+                for pid in partnership.co_chairs
+            ],
+        },
+        "as_of": as_of,
+        "since": since,
+        "summary": summary,
+        "meetings": meetings,
+        "upcoming": upcoming,
+        "priorities": priorities,
+        "teams": teams,
+        "overdue_action_items": overdue_items,
+        "outcomes": outcome_data(snap, as_of),
+    }
+
+
+def render_report(snap: Snapshot, as_of: dt.date, fmt: str = "md", since: dt.date | None = None) -> str:
+    """The report as Markdown or as one self-contained, printable HTML file."""
+    from ngsp_cli.render.env import render_template
+
+    data = report_data(snap, as_of, since)
+    if fmt == "html":
+        from ngsp_cli.render import charts
+
+        data["charts"] = charts.report_charts(data)
+    return render_template(f"report.{fmt}.j2", data, root=snap.root)
+
+
+def default_output(root: Path, as_of: dt.date, fmt: str) -> Path:
+    return root / "out" / f"report-{as_of.isoformat()}.{fmt}"

@@ -1,0 +1,250 @@
+"""Where a partnership stands in the Next Gen script, and what to do next.
+
+`current_phase` is the one place that decides a partnership's phase: the
+`phase:` of partnership.yaml when a convener set it, otherwise the first phase
+of the playbook whose computed checklist is not complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ngsp_cli.errors import InputError
+from ngsp_cli.model import Meeting, MeetingKind, MeetingStatus
+from ngsp_cli.playbook.models import Phase, Playbook, Step
+from ngsp_cli.services import facts
+from ngsp_cli.services.progress import PhaseProgress, launch_meeting, phase_progress
+from ngsp_cli.store import yamlio
+from ngsp_cli.store.folder import PARTNERSHIP_FILE, Snapshot
+
+# Meetings where business leaders should outnumber public partners (the support
+# team's own meetings and action-team working sessions are not counted).
+BUSINESS_TABLES = (MeetingKind.launch, MeetingKind.full_partnership)
+
+
+def _set_phase(snap: Snapshot, playbook: Playbook) -> Phase | None:
+    wanted = snap.partnership.phase
+    if not wanted:
+        return None
+    phase = playbook.find(wanted)
+    if phase is None:
+        line = None
+        path = snap.root / PARTNERSHIP_FILE
+        if path.is_file():
+            line = yamlio.line_of(path.read_text(encoding="utf-8-sig"), ("phase",))
+        raise InputError(
+            f"'{wanted}' is not a phase of the playbook",
+            file=PARTNERSHIP_FILE,
+            line=line,
+            field="phase",
+            hint="use one of " + ", ".join(p.id for p in playbook.phases)
+            + ", or remove the 'phase:' line to let ngsp work it out",
+        )  # fmt: skip
+    return phase
+
+
+def phase_progresses(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> list[PhaseProgress]:
+    return [phase_progress(phase, snap, as_of) for phase in playbook.phases]
+
+
+def computed_phase(progresses: list[PhaseProgress]) -> Phase:
+    """The first phase whose computed checklist is not complete (the last one when all are)."""
+    for progress in progresses:
+        if not progress.complete:
+            return progress.phase
+    return progresses[-1].phase
+
+
+def current_phase(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> Phase:
+    """The phase the partnership is in: set in partnership.yaml, or computed from its data."""
+    chosen = _set_phase(snap, playbook)
+    if chosen is not None:
+        return chosen
+    return computed_phase(phase_progresses(snap, playbook, as_of))
+
+
+@dataclass(frozen=True)
+class StatusWarning:
+    kind: str  # public-majority-invited | public-majority-attended | few-champions | no-convener
+    message: str
+    meeting: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "message": self.message, "meeting": self.meeting}
+
+
+def warnings(snap: Snapshot, as_of: dt.date) -> list[StatusWarning]:
+    """What a convener should fix before it hurts the partnership."""
+    out: list[StatusWarning] = []
+    if not snap.partnership.conveners:
+        out.append(
+            StatusWarning(
+                "no-convener", "no convener is named; add one under 'conveners:' in partnership.yaml"
+            )
+        )
+    for meeting in facts.upcoming_meetings(snap, as_of, BUSINESS_TABLES):
+        count = facts.headcount(snap, meeting.invitees)
+        if count.public > count.business:
+            out.append(
+                StatusWarning(
+                    "public-majority-invited",
+                    f"{meeting.title} ({meeting.date.isoformat()}): {count.public} public partners are "
+                    f"invited but only {count.business} business leaders; invite more business leaders "
+                    "or fewer partners",
+                    meeting.id,
+                )
+            )
+    recent = snap.partnership.settings.recent_meetings
+    held = [m for m in facts.held_meetings(snap, as_of, BUSINESS_TABLES) if m.attendees][-recent:]
+    for meeting in held:
+        count = facts.headcount(snap, meeting.attendees)
+        if count.public > count.business:
+            out.append(
+                StatusWarning(
+                    "public-majority-attended",
+                    f"{meeting.title} ({meeting.date.isoformat()}): {count.public} public partners came "
+                    f"but only {count.business} business leaders; the industry should hold the table",
+                    meeting.id,
+                )
+            )
+    launch = launch_meeting(snap)
+    if launch is not None and launch.status is MeetingStatus.planned and launch.date >= as_of:
+        wanted = snap.partnership.settings.recommended_champions
+        have = len(facts.business_champions(snap))
+        if have < wanted:
+            out.append(
+                StatusWarning(
+                    "few-champions",
+                    f"the launch on {launch.date.isoformat()} has {have} business "
+                    f"champion{'' if have == 1 else 's'}; recruit at least {wanted} to invite their peers",
+                    launch.id,
+                )
+            )
+    return out
+
+
+def _person(snap: Snapshot, person_id: str | None) -> str | None:
+    if person_id is None:
+        return None
+    person = snap.people.get(person_id)
+    return person.name if person else person_id
+
+
+@dataclass
+class StatusReport:
+    """Everything `ngsp status` shows, for people (rich) and for programs (`as_json`)."""
+
+    partnership: str
+    as_of: dt.date
+    phase: Phase
+    phase_set_by_hand: bool
+    progress: PhaseProgress
+    phases: list[PhaseProgress]
+    next_step: Step | None
+    upcoming: list[Meeting]
+    overdue_items: list[dict[str, Any]] = field(default_factory=list)
+    overdue_tasks: list[dict[str, Any]] = field(default_factory=list)
+    team_flags: list[facts.TeamFlag] = field(default_factory=list)
+    warnings: list[StatusWarning] = field(default_factory=list)
+    headcounts: dict[str, facts.Headcount] = field(default_factory=dict)
+
+    @property
+    def steps_done(self) -> list[Step]:
+        return [r.step for r in self.progress.steps if r.state == "done"]
+
+    def as_json(self) -> dict[str, Any]:
+        def step_json(step: Step | None) -> dict[str, Any] | None:
+            return None if step is None else {"id": step.id, "text": step.text, "why": step.why}
+
+        return {
+            "partnership": self.partnership,
+            "as_of": self.as_of.isoformat(),
+            "phase": {
+                "id": self.phase.id,
+                "number": self.phase.number,
+                "title": self.phase.title,
+                "set_in_partnership_yaml": self.phase_set_by_hand,
+            },
+            "phases": [
+                {"id": p.phase.id, "number": p.phase.number, "title": p.phase.title, "complete": p.complete}
+                for p in self.phases
+            ],
+            "steps": [{**(step_json(s.step) or {}), "state": s.state} for s in self.progress.steps],
+            "steps_done": [s.id for s in self.steps_done],
+            "next_step": step_json(self.next_step),
+            "checklist": [
+                {
+                    "id": r.item.id,
+                    "text": r.item.text,
+                    "state": r.state,
+                    "detail": r.detail,
+                    "rule": r.item.computed,
+                }
+                for r in self.progress.items
+            ],
+            "upcoming_meetings": [
+                {
+                    "id": m.id,
+                    "kind": m.kind.value,
+                    "title": m.title,
+                    "date": m.date.isoformat(),
+                    "time": m.time,
+                    "location": m.location,
+                    "invited_business": self.headcounts[m.id].business,
+                    "invited_public": self.headcounts[m.id].public,
+                }
+                for m in self.upcoming
+            ],
+            "overdue_action_items": self.overdue_items,
+            "overdue_tasks": self.overdue_tasks,
+            "team_flags": [{"team": f.team, "kind": f.kind, "message": f.message} for f in self.team_flags],
+            "warnings": [w.as_json() for w in self.warnings],
+        }
+
+
+def build_status(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> StatusReport:
+    progresses = phase_progresses(snap, playbook, as_of)
+    chosen = _set_phase(snap, playbook)
+    phase = chosen or computed_phase(progresses)
+    progress = next(p for p in progresses if p.phase.id == phase.id)
+    upcoming = facts.upcoming_meetings(snap, as_of)
+    overdue_items = [
+        {
+            "meeting": meeting.id,
+            "meeting_title": meeting.title,
+            "text": item.text,
+            "owner": item.owner,
+            "owner_name": _person(snap, item.owner),
+            "due": item.due.isoformat() if item.due else None,
+        }
+        for meeting, item in facts.overdue_action_items(snap, as_of)
+    ]
+    overdue_tasks = [
+        {
+            "team": team.id,
+            "team_name": team.name,
+            "task": task.id,
+            "text": task.text,
+            "owner": task.owner,
+            "owner_name": _person(snap, task.owner),
+            "due": task.due.isoformat() if task.due else None,
+        }
+        for team, task in facts.overdue_tasks(snap, as_of)
+    ]
+    return StatusReport(
+        partnership=snap.partnership.name,
+        as_of=as_of,
+        phase=phase,
+        phase_set_by_hand=chosen is not None,
+        progress=progress,
+        phases=progresses,
+        next_step=progress.next_step,
+        upcoming=upcoming,
+        overdue_items=overdue_items,
+        overdue_tasks=overdue_tasks,
+        team_flags=facts.team_flags(snap, as_of),
+        warnings=warnings(snap, as_of),
+        headcounts={m.id: facts.headcount(snap, m.invitees) for m in upcoming},
+    )

@@ -1,0 +1,289 @@
+"""The annual outcome survey: its questions (data in playbooks/) and its dated answers.
+
+The questions live in `playbooks/outcome-survey.yaml`, grouped as a state
+reports them (businesses; students and jobseekers; partnership and system
+change).  Answers are an Assessment of kind `outcome-survey` written to
+`assessments/<date>-outcome-survey.yaml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ngsp_cli.errors import FolderInvalid, InputError, NotFoundError, Problem
+from ngsp_cli.model import Answer, Assessment, AssessmentAnswer, AssessmentKind
+from ngsp_cli.resources import bundled
+from ngsp_cli.store import yamlio
+from ngsp_cli.store.folder import RawFile, Snapshot, problems_from_validation, read_raw
+
+SURVEY_FILE = "outcome-survey.yaml"
+KIND = AssessmentKind.outcome_survey
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class SurveyQuestion(_Strict):
+    id: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    statement: str = Field(min_length=1, description="finishes '82% of partnerships ...'")
+    count: str | None = Field(None, description="what to count when the answer is yes or partly")
+
+
+class SurveyGroup(_Strict):
+    id: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    questions: list[SurveyQuestion] = Field(min_length=1)
+
+
+class SurveyDefinition(_Strict):
+    id: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    groups: list[SurveyGroup] = Field(min_length=1)
+
+    def questions(self) -> list[SurveyQuestion]:
+        return [q for g in self.groups for q in g.questions]
+
+    def question(self, question_id: str) -> SurveyQuestion | None:
+        return next((q for q in self.questions() if q.id == question_id), None)
+
+    def ids(self) -> list[str]:
+        return [q.id for q in self.questions()]
+
+
+@cache
+def load_survey(path: Path | None = None) -> SurveyDefinition:
+    """The survey questions (the bundled ones unless `path` names another file)."""
+    if path is None:
+        path = bundled("playbooks") / SURVEY_FILE
+    raw = read_raw(path.parent, path.name)
+    try:
+        survey = SurveyDefinition.model_validate(raw.data)
+    except ValidationError as exc:
+        raise FolderInvalid(problems_from_validation(exc, raw, SurveyDefinition)) from exc
+    seen: set[str] = set()
+    for question in survey.questions():
+        if question.id in seen:
+            raise InputError(f"the question id '{question.id}' appears twice", file=str(path))
+        seen.add(question.id)
+    return survey
+
+
+def survey_id(date: dt.date) -> str:
+    return f"{date.isoformat()}-{KIND.value}"
+
+
+def outcome_surveys(snap: Snapshot, as_of: dt.date | None = None) -> list[Assessment]:
+    """Outcome surveys of the folder, oldest first (only those dated on or before `as_of`)."""
+    found = [a for a in snap.assessments.values() if a.kind is KIND and (as_of is None or a.date <= as_of)]
+    return sorted(found, key=lambda a: (a.date, a.id))
+
+
+def latest_survey(snap: Snapshot, as_of: dt.date | None = None) -> Assessment | None:
+    surveys = outcome_surveys(snap, as_of)
+    return surveys[-1] if surveys else None
+
+
+# ---------------------------------------------------------------------------
+# Answers given as flags or in a file
+
+
+def parse_answer_text(text: str) -> tuple[Answer, int | None]:
+    """'yes', 'partly:12', 'no' -> (answer, count); raises ValueError with plain words."""
+    word, _, number = text.strip().partition(":")
+    try:
+        answer = Answer(word.strip().lower())
+    except ValueError:
+        raise ValueError(f"'{word.strip()}' is not an answer; use yes, partly, no or unknown") from None
+    count: int | None = None
+    if number.strip():
+        try:
+            count = int(number.strip())
+        except ValueError:
+            raise ValueError(f"'{number.strip()}' is not a whole number") from None
+        if count < 0:
+            raise ValueError("a count cannot be negative")
+    return answer, count
+
+
+def _check_ids(survey: SurveyDefinition, ids: list[str], where: str | None = None) -> None:
+    known = set(survey.ids())
+    for qid in ids:
+        if qid not in known:
+            raise InputError(
+                f"there is no survey question '{qid}'",
+                file=where,
+                hint="see the question ids with 'ngsp survey --questions'",
+            )
+
+
+def answers_from_file(
+    path: Path, survey: SurveyDefinition
+) -> tuple[dict[str, AssessmentAnswer], dict[str, Any]]:
+    """Answers from a YAML or JSON file.
+
+    The file is either `{question-id: answer}` or an assessment-like mapping with
+    `answers:` (and optionally `date:`, `by:`, `notes:`).  An answer is a word
+    (`yes`, `partly:12` with a count) or `{answer: yes, count: 12, note: ...}`.
+    Returns the answers and the other top-level values.
+    """
+    if not path.is_file():
+        raise NotFoundError(f"{path} does not exist", hint="check the file name")
+    raw = read_raw(path.parent, path.name)
+    raw.rel = str(path)
+    data = raw.data
+    if not isinstance(data, dict):
+        raise InputError(
+            "the file must hold 'question-id: answer' lines",
+            file=str(path),
+            line=1,
+            hint="for example 'new-products-or-markets: yes'",
+        )
+    extra: dict[str, Any] = {}
+    answers_data: Mapping[str, Any] = data
+    if "answers" in data:
+        answers_data = data["answers"] or {}
+        if not isinstance(answers_data, dict):
+            raise InputError(
+                "'answers' must be a set of 'question-id: answer' lines",
+                file=str(path),
+                line=yamlio.line_of(raw.text, ("answers",)),
+            )
+        extra = {k: v for k, v in data.items() if k != "answers"}
+        unknown = set(extra) - {"date", "by", "notes", "kind"}
+        if unknown:
+            key = sorted(unknown)[0]
+            raise InputError(
+                f"'{key}' is not something a survey file can hold",
+                file=str(path),
+                line=yamlio.line_of(raw.text, (key,)),
+                hint="use answers:, date:, by: and notes:",
+            )
+    answers: dict[str, AssessmentAnswer] = {}
+    problems: list[Problem] = []
+    known = set(survey.ids())
+    prefix = ("answers",) if answers_data is not data else ()
+    for qid, value in answers_data.items():
+        line = yamlio.line_of(raw.text, (*prefix, qid))
+        if qid not in known:
+            problems.append(
+                Problem(
+                    f"there is no survey question '{qid}'",
+                    file=str(path),
+                    line=line,
+                    hint="see the question ids with 'ngsp survey --questions'",
+                )
+            )
+            continue
+        try:
+            if isinstance(value, dict):
+                answers[qid] = AssessmentAnswer.model_validate(value)
+            else:
+                answer, count = parse_answer_text(str(value or ""))
+                answers[qid] = AssessmentAnswer(answer=answer, count=count)
+        except ValidationError as exc:
+            sub = RawFile(rel=str(path), text=raw.text, data=value)
+            for problem in problems_from_validation(exc, sub, AssessmentAnswer):
+                problems.append(
+                    Problem(problem.message, file=str(path), line=line, field=f"{qid}.{problem.field}",
+                            hint=problem.hint)
+                )  # fmt: skip
+        except ValueError as exc:
+            hint = "answer yes, partly, no or unknown (with ':N' for a count)"
+            problems.append(Problem(str(exc), file=str(path), line=line, field=qid, hint=hint))
+    if problems:
+        raise FolderInvalid(problems)
+    return answers, extra
+
+
+# ---------------------------------------------------------------------------
+# Recording
+
+
+@dataclass(frozen=True)
+class Recorded:
+    survey: Assessment
+    path: Path
+    created: bool
+
+
+def record_survey(
+    root: Path,
+    date: dt.date,
+    answers: Mapping[str, AssessmentAnswer],
+    *,
+    by: str | None = None,
+    notes: str | None = None,
+    survey: SurveyDefinition | None = None,
+) -> Recorded:
+    """Write (or add to) the outcome survey of `date`; answers given replace earlier ones."""
+    from ngsp_cli.store.folder import load
+    from ngsp_cli.store.write import save
+
+    survey = survey or load_survey()
+    _check_ids(survey, list(answers))
+    entity_id = survey_id(date)
+    snap = load(root, kinds=(Assessment,), check_references=False)
+    existing = snap.assessments.get(entity_id)
+    if existing is not None and existing.kind is not KIND:
+        raise InputError(
+            f"assessments/{entity_id}.yaml is not an outcome survey",
+            file=f"assessments/{entity_id}.yaml",
+            hint="fix its 'kind:' or choose another date",
+        )
+    if existing is None:
+        record = Assessment(kind=KIND, date=date, by=by, notes=notes)
+        record.id = entity_id
+    else:
+        record = existing
+        if by:
+            record.by = by
+        if notes:
+            record.notes = notes
+    merged = dict(record.answers)
+    merged.update(answers)
+    order = {qid: index for index, qid in enumerate(survey.ids())}
+    record.answers = dict(sorted(merged.items(), key=lambda item: order.get(item[0], len(order))))
+    path = save(root, record, create=existing is None)
+    return Recorded(survey=record, path=path, created=existing is None)
+
+
+# ---------------------------------------------------------------------------
+# Reading results
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    group: str
+    question: SurveyQuestion
+    answer: AssessmentAnswer | None
+
+
+def survey_results(
+    survey: SurveyDefinition, record: Assessment | None
+) -> list[tuple[SurveyGroup, list[QuestionResult]]]:
+    """Every question of the survey with its answer in `record` (None when not answered)."""
+    answers = record.answers if record is not None else {}
+    return [
+        (group, [QuestionResult(group.id, q, answers.get(q.id)) for q in group.questions])
+        for group in survey.groups
+    ]
+
+
+def answer_counts(record: Assessment | None, survey: SurveyDefinition) -> dict[str, dict[str, int]]:
+    """{group id: {yes: n, partly: n, no: n, unknown: n}}; unanswered questions count as unknown."""
+    out: dict[str, dict[str, int]] = {}
+    for group, results in survey_results(survey, record):
+        tally = {a.value: 0 for a in Answer}
+        for result in results:
+            tally[(result.answer.answer if result.answer else Answer.unknown).value] += 1
+        out[group.id] = tally
+    return out

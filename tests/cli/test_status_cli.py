@@ -1,0 +1,95 @@
+"""`ngsp status` and `ngsp playbook` on the command line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+
+def flat(text: str) -> str:
+    """Output with the terminal's line wrapping undone."""
+    return " ".join(text.split())
+
+
+def test_status_on_the_example_names_the_next_step(ngsp, example_folder: Path) -> None:
+    for sub in ("priorities", "action-teams"):
+        shutil.rmtree(example_folder / sub, ignore_errors=True)
+    result = ngsp("-C", example_folder, "status", "--as-of", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    assert "Phase 4 of 6: Hold the launch meeting" in flat(result.stdout)
+    assert "Next step: Record the few priorities business leaders chose" in flat(result.stdout)
+    assert "First quarterly meeting of the full partnership" in flat(result.stdout)
+    assert "due 2026-10-15" in flat(result.stdout)
+
+
+def test_status_json_is_one_document(ngsp, example_folder: Path) -> None:
+    result = ngsp("-C", example_folder, "status", "--as-of", "2026-11-25", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["as_of"] == "2026-11-25"
+    assert [p["number"] for p in data["phases"]] == [1, 2, 3, 4, 5, 6]
+    assert data["upcoming_meetings"][0]["id"] == "2026-12-10-quarterly-meeting"
+    assert data["upcoming_meetings"][0]["invited_business"] > data["upcoming_meetings"][0]["invited_public"]
+    assert data["next_step"] is None or set(data["next_step"]) == {"id", "text", "why"}
+
+
+def test_status_shows_warnings(ngsp, partnership_tree) -> None:
+    root = partnership_tree({
+        "people/pat-poe.yaml": {"name": "Pat Poe", "org": "valley-workforce-board"},
+        "meetings/2030-01-10-big.yaml": {
+            "kind": "full-partnership", "title": "Big meeting", "date": "2030-01-10",
+            "invitees": ["ann-lee", "bo-diaz", "pat-poe"],
+        },
+    })  # fmt: skip
+    result = ngsp("-C", root, "status", "--as-of", "2029-12-01")
+    assert result.exit_code == 0, result.output
+    assert "Warnings" in flat(result.stdout)
+    assert "2 public partners are invited but only 1 business leaders" in flat(result.stdout)
+
+
+def test_status_outside_a_folder_is_a_usage_error(ngsp) -> None:
+    result = ngsp("status")
+    assert result.exit_code == 2
+    assert "not inside a partnership folder" in result.stderr
+
+
+def test_playbook_lists_phases_and_marks_the_current_one(ngsp, partnership_tree) -> None:
+    root = partnership_tree()
+    result = ngsp("-C", root, "playbook", "--json")
+    assert result.exit_code == 0, result.output
+    phases = json.loads(result.stdout)
+    assert [p["id"] for p in phases if p["current"]] == ["support-team"]
+    text = ngsp("-C", root, "playbook")
+    assert "→ 1. Build the regional support team" in flat(text.stdout)
+
+
+def test_playbook_phase_by_number_or_id(ngsp, partnership_tree) -> None:
+    root = partnership_tree()
+    by_number = ngsp("-C", root, "playbook", "4")
+    by_id = ngsp("-C", root, "playbook", "launch")
+    assert by_number.exit_code == 0, by_number.output
+    assert by_number.stdout == by_id.stdout
+    assert "Hold the launch meeting" in flat(by_number.stdout)
+    assert "Pitfalls" in flat(by_number.stdout)
+    assert "Agenda outline" in flat(by_number.stdout)
+
+
+def test_playbook_works_outside_a_partnership(ngsp) -> None:
+    result = ngsp("playbook", "sustain")
+    assert result.exit_code == 0, result.output
+    assert "Sustain and grow the partnership" in flat(result.stdout)
+
+
+def test_playbook_unknown_phase(ngsp) -> None:
+    result = ngsp("playbook", "lunch")
+    assert result.exit_code == 2
+    assert "launch" in result.stderr
+
+
+def test_playbook_rules_are_documented(ngsp) -> None:
+    result = ngsp("playbook", "--rules", "--json")
+    assert result.exit_code == 0
+    rules = {r["id"]: r for r in json.loads(result.stdout)}
+    assert "champions-at-least" in rules
+    assert all(r["description"] for r in rules.values())
