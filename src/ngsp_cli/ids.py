@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
-from slugify import slugify
-
 from ngsp_cli.errors import InputError
 
 MAX_ID_LENGTH = 60
@@ -21,6 +19,8 @@ _RESERVED = {
 
 def slug(name: str) -> str:
     """A lowercase ASCII slug of `name` ("Østergaard Health" -> "ostergaard-health")."""
+    from slugify import slugify  # imported when needed: it compiles large patterns
+
     value = slugify(name, max_length=MAX_ID_LENGTH, word_boundary=True, save_order=True)
     if not value:
         # Names with no Latin transliteration at all still need an id.

@@ -6,19 +6,32 @@ it runs, so `ngsp --help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator, MutableMapping
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from ngsp_cli import __version__
-from ngsp_cli.cli import common, documents, init, org, person, report, status, survey, templates
+from ngsp_cli.cli import common, documents, init, meeting, org, person, report, status, survey, templates
 
 
 class NgspGroup(TyperGroup):
     """Turns ngsp errors and Ctrl-C into a clear message and the contract's exit codes."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        # Listing the commands needs only their names and one-line help.
+        listing = getattr(self.commands, "listing", None)
+        if listing is None:
+            return super().format_help(ctx, formatter)
+        self.commands.listing = True  # type: ignore[attr-defined]
+        try:
+            return super().format_help(ctx, formatter)
+        finally:
+            self.commands.listing = False  # type: ignore[attr-defined]
 
     def invoke(self, ctx: Any) -> Any:
         from ngsp_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, NgspError
@@ -30,6 +43,11 @@ class NgspGroup(TyperGroup):
                 raise
             common.report_error(exc)
             raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:
+            # The reader went away (`ngsp org list | head`): not an error of anyone's.
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except (KeyboardInterrupt, EOFError):
             common.err().print("stopped; no file was changed")
             raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -85,6 +103,9 @@ app.add_typer(org.app, name="org", help="Businesses and public partners at the t
 app.add_typer(person.app, name="person", help="The people of the partnership and their roles.")
 app.command("migrate")(init.migrate_command)
 app.command("status")(status.status_command)
+app.add_typer(
+    meeting.app, name="meeting", help="Meetings: plan them from the playbook, record what happened."
+)
 app.command("playbook")(status.playbook_command)
 app.command("survey")(survey.survey_command)
 app.command("report")(report.report_command)
@@ -94,9 +115,127 @@ app.command("memo")(documents.memo_command)
 app.add_typer(templates.app, name="templates", help="The document templates, and your own versions of them.")
 
 
+class _LazyCommands(MutableMapping[str, Any]):
+    """The subcommands of `ngsp`, each turned into a click command only when it is used.
+
+    Building a command means inspecting its signature and evaluating its
+    annotations, a few milliseconds per command; with every command built up
+    front, each run of ngsp paid for all of them.  Names (and the one-line help
+    shown by `ngsp --help`) are known without building anything.
+    """
+
+    def __init__(self, builders: dict[str, Callable[[], Any]], stubs: dict[str, Callable[[], Any]]) -> None:
+        self._builders = builders
+        self._stubs = stubs
+        self._built: dict[str, Any] = {}
+        self._order = list(builders)
+        self.listing = False
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self._built:
+            return self._built[name]
+        if name not in self._builders:
+            raise KeyError(name)
+        if self.listing:
+            return self._stubs[name]()
+        command = self._built[name] = self._builders[name]()
+        return command
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        if name not in self._order:
+            self._order.append(name)
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        self._order.remove(name)
+        self._built.pop(name, None)
+        self._builders.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._order))
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+
+def _value(setting: Any) -> Any:
+    from typer.models import DefaultPlaceholder
+
+    return setting.value if isinstance(setting, DefaultPlaceholder) else setting
+
+
+def lazy_command(typer_app: typer.Typer) -> Any:
+    """The click group of `typer_app` whose subcommands are built on first use (see _LazyCommands)."""
+    import inspect
+
+    from typer.core import TyperCommand
+    from typer.main import get_command, solve_typer_info_help
+
+    commands, groups = typer_app.registered_commands, typer_app.registered_groups
+    typer_app.registered_commands, typer_app.registered_groups = [], []
+    try:
+        top = get_command(typer_app)
+    finally:
+        typer_app.registered_commands, typer_app.registered_groups = commands, groups
+
+    def holder() -> typer.Typer:
+        return typer.Typer(
+            add_completion=False, rich_markup_mode=typer_app.rich_markup_mode, pretty_exceptions_enable=False
+        )
+
+    def one(info: Any) -> Callable[[], Any]:
+        def build() -> Any:
+            single = holder()
+            single.registered_commands.append(info)
+            return get_command(single)
+
+        return build
+
+    def group(info: Any, name: str) -> Callable[[], Any]:
+        def build() -> Any:
+            single = holder()
+            single.registered_groups.append(info)
+            built: Any = get_command(single)
+            return built.commands[name]
+
+        return build
+
+    def stub(name: str, help_text: str | None, info: Any) -> Callable[[], Any]:
+        def make() -> Any:
+            return TyperCommand(
+                name=name,
+                help=help_text,
+                short_help=_value(info.short_help),
+                hidden=bool(_value(info.hidden)),
+                deprecated=bool(_value(info.deprecated)),
+                rich_help_panel=_value(info.rich_help_panel),
+            )
+
+        return make
+
+    builders: dict[str, Callable[[], Any]] = {}
+    stubs: dict[str, Callable[[], Any]] = {}
+    for command_info in commands:
+        callback: Any = command_info.callback
+        name = command_info.name or callback.__name__.lower().replace("_", "-")
+        help_text = inspect.cleandoc(command_info.help) if command_info.help else inspect.getdoc(callback)
+        builders[name], stubs[name] = one(command_info), stub(name, help_text, command_info)
+    for group_info in groups:
+        group_name = _value(group_info.name)
+        if not isinstance(group_name, str):
+            raise TypeError("give every command group a name in app.add_typer(..., name=...)")
+        builders[group_name] = group(group_info, group_name)
+        stubs[group_name] = stub(group_name, solve_typer_info_help(group_info), group_info)
+    lazy: Any = top
+    lazy.commands = _LazyCommands(builders, stubs)
+    return lazy
+
+
 def main() -> None:
     """Console-script entry point."""
-    app(prog_name="ngsp")
+    # ngsp uses no pydantic plugins; looking for them scans every installed package.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    lazy_command(app)(prog_name="ngsp")
 
 
 if __name__ == "__main__":  # pragma: no cover

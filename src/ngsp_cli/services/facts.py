@@ -103,6 +103,11 @@ def business_people(snap: Snapshot) -> list[Person]:
     return [p for p in snap.people.values() if snap.is_business(p.id)]
 
 
+def business_people_sorted(snap: Snapshot) -> list[Person]:
+    """People of business organizations, by name."""
+    return sorted(business_people(snap), key=lambda p: p.name.casefold())
+
+
 def business_champions(snap: Snapshot) -> list[Person]:
     """Business leaders who champion the partnership (champions and co-chairs)."""
     champion_roles = {Role.champion, Role.co_chair}

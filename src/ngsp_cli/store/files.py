@@ -9,8 +9,6 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from ngsp_cli.errors import InputError
 
 LOCK_NAME = ".ngsp.lock"
@@ -61,6 +59,8 @@ def write_atomic(path: Path, data: str | bytes) -> None:
 @contextlib.contextmanager
 def folder_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     """Serialize writers to one partnership folder (two terminals, a script and a person)."""
+    from filelock import FileLock, Timeout  # only writers pay for importing it
+
     lock = FileLock(str(root / LOCK_NAME), timeout=timeout)
     try:
         with lock:

@@ -232,4 +232,9 @@ def merge_into(doc: Any, full: Any, sparse: Any = None, orig: Any = None) -> Any
         return doc
     if doc is not None and (_same_scalar(doc, full) or _same_scalar(orig, full)):
         return doc
+    if isinstance(full, str) and "\n" in full.strip():
+        # Several lines (notes with paragraphs) read best as a literal block.
+        from ruamel.yaml.scalarstring import LiteralScalarString
+
+        return LiteralScalarString(full)
     return full

@@ -1,0 +1,355 @@
+"""`ngsp meeting ...`: plan meetings from the playbook and record what happened."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ngsp_cli.cli import common
+
+if TYPE_CHECKING:
+    from ngsp_cli.model import Meeting
+    from ngsp_cli.store.folder import Snapshot
+
+app = typer.Typer(no_args_is_help=True)
+
+KIND_HELP = "launch, full-partnership, action-team, convener-team or other"
+CATEGORY_HELP = "talent, infrastructure, policy, innovation, supply-chain, image, networking or other"
+MeetingArg = Annotated[str, typer.Argument(help="Meeting id, title, or date (YYYY-MM-DD).")]
+DateOpt = Annotated[
+    dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"], help="Day of the meeting.")
+]
+AsOfOption = Annotated[
+    dt.datetime | None,
+    typer.Option("--as-of", formats=["%Y-%m-%d"], help="Take this day as today."),
+]
+
+
+def _day(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value else None
+
+
+def _people(snap: Snapshot, ids: list[str]) -> list[dict[str, Any]]:
+    out = []
+    for pid in ids:
+        person = snap.people.get(pid)
+        org = snap.org_of(pid)
+        out.append({
+            "id": pid,
+            "name": person.name if person else pid,
+            "organization": org.name if org else None,
+            "business": snap.is_business(pid),
+        })  # fmt: skip
+    return out
+
+
+def _meeting_json(snap: Snapshot, meeting: Meeting, *, full: bool) -> dict[str, Any]:
+    from ngsp_cli.services import facts
+
+    invited = facts.headcount(snap, meeting.invitees)
+    came = facts.headcount(snap, meeting.attendees)
+    data: dict[str, Any] = common.entity_json(meeting)
+    data["file"] = f"meetings/{meeting.id}.yaml"
+    data["invited"] = {"business": invited.business, "public": invited.public}
+    data["attended"] = {"business": came.business, "public": came.public}
+    if full:
+        data["invitees"] = _people(snap, meeting.invitees)
+        data["attendees"] = _people(snap, meeting.attendees)
+    return data
+
+
+@app.command("new")
+def new(
+    kind: Annotated[str, typer.Argument(help=KIND_HELP)],
+    date: DateOpt = None,
+    time: Annotated[str | None, typer.Option("--time", help="Start time, 24-hour HH:MM.")] = None,
+    duration: Annotated[
+        int | None, typer.Option("--duration", help="Minutes (default: the agenda's).")
+    ] = None,
+    location: Annotated[str | None, typer.Option("--location")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Default: the playbook's name for it.")] = None,
+    invite: Annotated[
+        list[str] | None, typer.Option("--invite", help="Invite a person (id or name); repeat for more.")
+    ] = None,
+    invite_all_business: Annotated[
+        bool, typer.Option("--invite-all-business", help="Invite every business leader in the folder.")
+    ] = False,
+    team: Annotated[
+        str | None, typer.Option("--team", help="Action team (for action-team meetings).")
+    ] = None,
+    as_of: AsOfOption = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+    no_input: common.NoInputOption = False,
+) -> None:
+    """Plan a meeting; its agenda starts from the playbook's outline for that kind of meeting."""
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.model import MeetingKind
+    from ngsp_cli.playbook import load_playbook
+    from ngsp_cli.services.meetings import new_meeting
+    from ngsp_cli.store.folder import read_partnership
+
+    try:
+        meeting_kind = MeetingKind(kind)
+    except ValueError:
+        raise UsageError(f"'{kind}' is not a kind of meeting", hint=f"use {KIND_HELP}") from None
+    day = _day(date)
+    if day is None:
+        answer = common.ask_text("--date", "Date of the meeting (YYYY-MM-DD)?", no_input=no_input)
+        try:
+            day = dt.date.fromisoformat(answer)
+        except ValueError:
+            raise UsageError(f"'{answer}' is not a date", hint="write it as YYYY-MM-DD") from None
+    root = common.root_of(folder)
+    playbook = load_playbook(root, read_partnership(root))
+    meeting = new_meeting(
+        root,
+        playbook,
+        meeting_kind,
+        day,
+        time=time,
+        duration_minutes=duration,
+        location=location,
+        title=title,
+        invite=invite or [],
+        invite_all_business=invite_all_business,
+        team=team,
+        as_of=_day(as_of),
+    )
+    if as_json:
+        common.emit_json(common.entity_json(meeting))
+    agenda = f"{len(meeting.agenda)} agenda items" if meeting.agenda else "no agenda outline for this kind"
+    common.done(
+        f"planned {meeting.title} on {meeting.date.isoformat()} as meetings/{meeting.id}.yaml "
+        f"({agenda}, {len(meeting.invitees)} invited)"
+    )
+
+
+@app.command("list")
+def list_(
+    kind: Annotated[str | None, typer.Option("--kind", help="Only this kind.")] = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """List the meetings by date, with who was invited and who came (business / public)."""
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.model import Meeting as MeetingModel
+    from ngsp_cli.model import MeetingKind, Organization, Person
+    from ngsp_cli.services import facts
+
+    try:
+        wanted = MeetingKind(kind) if kind else None
+    except ValueError:
+        raise UsageError(f"'{kind}' is not a kind of meeting", hint=f"use {KIND_HELP}") from None
+    snap = common.load_snapshot(folder, (Organization, Person, MeetingModel))
+    meetings = [m for m in facts.meetings_by_date(snap) if wanted is None or m.kind is wanted]
+    if as_json:
+        common.emit_json([_meeting_json(snap, m, full=False) for m in meetings])
+        return
+    table = Table(
+        title=f"{len(meetings)} meetings (b/p = business leaders / public partners)",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+    )
+    width = max((len(m.id) for m in meetings), default=10)
+    table.add_column("meeting (id, then title)", min_width=width)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("invited", justify="right", no_wrap=True)
+    table.add_column("came", justify="right", no_wrap=True)
+    for m in meetings:
+        invited = facts.headcount(snap, m.invitees)
+        came = facts.headcount(snap, m.attendees)
+        table.add_row(
+            f"{m.id}\n[dim]{escape(m.title)}[/dim]",
+            m.kind.value,
+            m.status.value,
+            f"{invited.business}/{invited.public}",
+            f"{came.business}/{came.public}" if m.attendees else "",
+        )
+    common.out().print(table)
+
+
+@app.command("show")
+def show(
+    meeting: MeetingArg,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Show one meeting: agenda, who was invited and who came, notes, decisions, action items."""
+    from ngsp_cli.model import Meeting as MeetingModel
+    from ngsp_cli.model import Organization, Person
+    from ngsp_cli.services.meetings import find_meeting
+
+    snap = common.load_snapshot(folder, (Organization, Person, MeetingModel))
+    found = find_meeting(snap, meeting)
+    if as_json:
+        common.emit_json(_meeting_json(snap, found, full=True))
+        return
+    _print_meeting(snap, found)
+
+
+def _print_meeting(snap: Snapshot, m: Meeting) -> None:
+    from rich.markup import escape
+
+    from ngsp_cli.services import facts
+
+    console = common.out()
+    console.print(f"[bold]{escape(m.title)}[/bold]  [dim]{m.id}[/dim]")
+    when = m.date.isoformat() + (f" at {m.time}" if m.time else "")
+    when += f", {m.duration_minutes} minutes" if m.duration_minutes else ""
+    console.print(f"  {m.kind.value}, {m.status.value}: {when}")
+    if m.location:
+        console.print(f"  where: {escape(m.location)}")
+    if m.team:
+        console.print(f"  action team: {escape(m.team)}")
+
+    def name(pid: str | None) -> str:
+        person = snap.people.get(pid or "")
+        return person.name if person else (pid or "")
+
+    if m.agenda:
+        console.print("\n[bold]Agenda[/bold]")
+        for item in m.agenda:
+            minutes = f"{item.minutes:>3} min" if item.minutes is not None else "       "
+            lead = f" [dim]({escape(name(item.lead) if item.lead in snap.people else item.lead)})[/dim]" if (
+                item.lead
+            ) else ""  # fmt: skip
+            console.print(f"  {minutes}  {escape(item.title)}{lead}")
+    invited = facts.headcount(snap, m.invitees)
+    came = facts.headcount(snap, m.attendees)
+    console.print(
+        f"\n[bold]Invited[/bold] {invited.business} business leaders, {invited.public} public partners"
+    )
+    if m.attendees:
+        console.print(f"[bold]Came[/bold]    {came.business} business leaders, {came.public} public partners")
+        names = ", ".join(name(pid) for pid in m.attendees)
+        console.print(f"  {escape(names)}")
+    if m.notes:
+        console.print("\n[bold]Notes[/bold]")
+        console.print(f"  {escape(m.notes)}")
+    for heading, entries in (("What industry said", m.industry_said), ("Decisions", m.decisions)):
+        if entries:
+            console.print(f"\n[bold]{heading}[/bold]")
+            for entry in entries:
+                console.print(f"  - {escape(entry)}")
+    if m.candidates:
+        console.print("\n[bold]Candidate priorities[/bold]")
+        for c in m.candidates:
+            console.print(f"  - {escape(c.title)} [dim]({c.category.value}; {c.id})[/dim]")
+    if m.action_items:
+        console.print("\n[bold]Action items[/bold]")
+        for a in m.action_items:
+            mark = "[green]✓[/green]" if a.done else "☐"
+            owner = f" — {escape(name(a.owner))}" if a.owner else ""
+            due = f", due {a.due.isoformat()}" if a.due else ""
+            console.print(f"  {mark} {escape(a.text)}{owner}{due}")
+
+
+@app.command("attend")
+def attend_command(
+    meeting: MeetingArg,
+    people: Annotated[list[str], typer.Argument(help="People who came (ids or names).")],
+    held: Annotated[
+        bool, typer.Option("--held", help="Mark the meeting held even if its day is ahead.")
+    ] = False,
+    as_of: AsOfOption = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Record who came; the meeting is marked held once its day has come (or with --held)."""
+    from ngsp_cli.services.meetings import attend
+
+    updated, added = attend(common.root_of(folder), meeting, people, held=held, as_of=_day(as_of))
+    if as_json:
+        common.emit_json(common.entity_json(updated))
+    common.done(
+        f"{len(added)} added, {len(updated.attendees)} attended {updated.title} ({updated.status.value})"
+    )
+
+
+@app.command("invite")
+def invite_command(
+    meeting: MeetingArg,
+    people: Annotated[list[str] | None, typer.Argument(help="People to invite (ids or names).")] = None,
+    all_business: Annotated[
+        bool, typer.Option("--all-business", help="Invite every business leader in the folder.")
+    ] = False,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Add people to a meeting's invitation list."""
+    from ngsp_cli.services.meetings import invite
+
+    updated, added = invite(common.root_of(folder), meeting, people or [], all_business=all_business)
+    if as_json:
+        common.emit_json(common.entity_json(updated))
+    common.done(f"{len(added)} added; {len(updated.invitees)} invited to {updated.title}")
+
+
+TextArg = Annotated[str, typer.Argument(help="The text, in quotes.")]
+
+
+@app.command("note")
+def note_command(meeting: MeetingArg, text: TextArg, folder: common.DirOption = None) -> None:
+    """Add a paragraph to a meeting's notes (or edit the file by hand)."""
+    from ngsp_cli.services.meetings import add_note
+
+    updated = add_note(common.root_of(folder), meeting, text)
+    common.done(f"note added to meetings/{updated.id}.yaml")
+
+
+@app.command("decide")
+def decide_command(meeting: MeetingArg, text: TextArg, folder: common.DirOption = None) -> None:
+    """Record a decision taken at a meeting."""
+    from ngsp_cli.services.meetings import add_decision
+
+    updated = add_decision(common.root_of(folder), meeting, text)
+    common.done(f"decision recorded in meetings/{updated.id}.yaml")
+
+
+@app.command("action")
+def action_command(
+    meeting: MeetingArg,
+    text: TextArg,
+    owner: Annotated[str | None, typer.Option("--owner", help="Who does it (id or name).")] = None,
+    due: Annotated[dt.datetime | None, typer.Option("--due", formats=["%Y-%m-%d"], help="Due date.")] = None,
+    folder: common.DirOption = None,
+) -> None:
+    """Record an action item of a meeting, with its owner and due date."""
+    from ngsp_cli.services.meetings import add_action
+
+    updated = add_action(common.root_of(folder), meeting, text, owner=owner, due=_day(due))
+    common.done(f"action item added to meetings/{updated.id}.yaml")
+
+
+@app.command("candidate")
+def candidate_command(
+    meeting: MeetingArg,
+    title: Annotated[str, typer.Argument(help="The opportunity or challenge, in a few words.")],
+    category: Annotated[str, typer.Option("--category", help=CATEGORY_HELP)] = "other",
+    description: Annotated[str | None, typer.Option("--description")] = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Record a candidate priority named at a meeting (before the vote)."""
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.model import PriorityCategory
+    from ngsp_cli.services.meetings import add_candidate
+
+    try:
+        cat = PriorityCategory(category)
+    except ValueError:
+        raise UsageError(f"'{category}' is not a category", hint=f"use {CATEGORY_HELP}") from None
+    updated, candidate = add_candidate(
+        common.root_of(folder), meeting, title, category=cat, description=description
+    )
+    if as_json:
+        common.emit_json(candidate.model_dump(mode="json"))
+    common.done(f"candidate '{candidate.id}' added to meetings/{updated.id}.yaml")

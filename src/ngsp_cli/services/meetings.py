@@ -1,0 +1,246 @@
+"""Meetings from plan to record: create from the playbook's outline, then attendance, notes,
+decisions, action items and candidate priorities.
+
+Every change loads the one meeting, changes it and saves it through
+`store.write.save`, so whatever a person wrote in the file by hand (comments,
+notes, key order) stays as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ngsp_cli.errors import InputError, NotFoundError, UsageError
+from ngsp_cli.ids import new_id, slug
+from ngsp_cli.model import (
+    ActionItem,
+    ActionTeam,
+    AgendaItem,
+    CandidatePriority,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Organization,
+    Person,
+    PriorityCategory,
+)
+from ngsp_cli.playbook.models import Playbook
+from ngsp_cli.services import facts
+from ngsp_cli.services.lookup import resolve
+from ngsp_cli.store import folder as store
+from ngsp_cli.store.write import save
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+DEFAULT_TITLES = {
+    MeetingKind.launch: "Launch meeting",
+    MeetingKind.full_partnership: "Full partnership meeting",
+    MeetingKind.action_team: "Action team meeting",
+    MeetingKind.convener_team: "Support team meeting",
+    MeetingKind.other: "Meeting",
+}
+
+
+def find_meeting(snap: store.Snapshot, ref: str) -> Meeting:
+    """A meeting by id, title, or date (when only one meeting falls on it)."""
+    ref = ref.strip()
+    if _DATE.match(ref) and ref not in snap.meetings:
+        on_day = sorted(mid for mid, m in snap.meetings.items() if m.date.isoformat() == ref)
+        if len(on_day) == 1:
+            return snap.meetings[on_day[0]]
+        if len(on_day) > 1:
+            raise NotFoundError(
+                f"{len(on_day)} meetings fall on {ref}: {', '.join(on_day)}",
+                hint="use the meeting's id instead of its date",
+            )
+    return snap.meetings[resolve(snap.meetings, ref, "meeting", "ngsp meeting list")]
+
+
+def resolve_people(snap: store.Snapshot, refs: Iterable[str]) -> list[str]:
+    """Person ids for ids or names, in the order given, without repeats."""
+    return list(dict.fromkeys(resolve(snap.people, ref, "person", "ngsp person list") for ref in refs))
+
+
+def _load(root: Path, *, with_teams: bool = False) -> store.Snapshot:
+    kinds: tuple[type, ...] = (Organization, Person, Meeting) + ((ActionTeam,) if with_teams else ())
+    return store.load(root, kinds=kinds, check_references=False)
+
+
+def _rel(meeting: Meeting) -> str:
+    return f"{Meeting.folder}/{meeting.id}.yaml"
+
+
+def new_meeting(
+    root: Path,
+    playbook: Playbook,
+    kind: MeetingKind,
+    date: dt.date,
+    *,
+    time: str | None = None,
+    duration_minutes: int | None = None,
+    location: str | None = None,
+    title: str | None = None,
+    invite: Iterable[str] = (),
+    invite_all_business: bool = False,
+    team: str | None = None,
+    as_of: dt.date | None = None,
+) -> Meeting:
+    """Create meetings/<date>-<slug>.yaml with the agenda outline the playbook gives for `kind`."""
+    from ngsp_cli.services.status import current_phase
+
+    snap = store.load(root, check_references=False)
+    outline = playbook.outline(kind, prefer=current_phase(snap, playbook, as_of or dt.date.today()))
+    team_id = None
+    if team is not None:
+        team_id = resolve(snap.teams, team, "action team", "ngsp team list")
+    invitees = resolve_people(snap, invite)
+    if invite_all_business:
+        invitees = list(dict.fromkeys([*(p.id for p in facts.business_people_sorted(snap)), *invitees]))
+    if title is None:
+        title = outline.title if outline else DEFAULT_TITLES[kind]
+        if team_id is not None:
+            title = f"{snap.teams[team_id].name}: {title.lower()}"
+    items = outline.items if outline is not None else []
+    agenda = [AgendaItem(title=i.title, minutes=i.minutes, lead=i.lead, notes=i.notes) for i in items]
+    if duration_minutes is None and outline is not None and outline.minutes:
+        duration_minutes = outline.minutes
+    try:
+        meeting = Meeting(
+            kind=kind,
+            title=title,
+            date=date,
+            time=time,
+            duration_minutes=duration_minutes,
+            location=location,
+            team=team_id,
+            agenda=agenda,
+            invitees=invitees,
+        )
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+        raise UsageError(_first_error(exc), hint="see 'ngsp meeting new --help'") from None
+    meeting.id = new_id(title, set(snap.meetings), prefix=f"{date.isoformat()}-")
+    save(root, meeting, create=True)
+    return meeting
+
+
+def _first_error(exc: ValueError) -> str:
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        err = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in err["loc"])
+        message = str(err.get("ctx", {}).get("error", err["msg"]))
+        return f"{where}: {message}" if where else message
+    return str(exc)
+
+
+def _edit(root: Path, ref: str) -> tuple[store.Snapshot, Meeting]:
+    snap = _load(root)
+    return snap, find_meeting(snap, ref)
+
+
+def attend(
+    root: Path, ref: str, people: Iterable[str], *, held: bool = False, as_of: dt.date | None = None
+) -> tuple[Meeting, list[str]]:
+    """Add attendees (ids or names); the meeting becomes held when its day has come, or with `held`.
+
+    Returns the meeting and the ids that were newly added.
+    """
+    snap, meeting = _edit(root, ref)
+    ids = resolve_people(snap, people)
+    if meeting.status is MeetingStatus.cancelled:
+        raise InputError(
+            f"{meeting.title} was cancelled",
+            file=_rel(meeting),
+            field="status",
+            hint="change 'status:' in the file if it took place after all",
+        )
+    added = [pid for pid in ids if pid not in meeting.attendees]
+    meeting.attendees = [*meeting.attendees, *added]
+    if held or meeting.date <= (as_of or dt.date.today()):
+        meeting.status = MeetingStatus.held
+    save(root, meeting)
+    return meeting, added
+
+
+def invite(
+    root: Path, ref: str, people: Iterable[str], *, all_business: bool = False
+) -> tuple[Meeting, list[str]]:
+    """Add invitees (ids or names, or every business leader) to a meeting."""
+    snap, meeting = _edit(root, ref)
+    ids = resolve_people(snap, people)
+    if all_business:
+        ids = [*(p.id for p in facts.business_people_sorted(snap)), *ids]
+    added = [pid for pid in dict.fromkeys(ids) if pid not in meeting.invitees]
+    meeting.invitees = [*meeting.invitees, *added]
+    save(root, meeting)
+    return meeting, added
+
+
+def add_note(root: Path, ref: str, text: str) -> Meeting:
+    """Add a paragraph to the meeting's notes."""
+    text = _text(text, "note")
+    _, meeting = _edit(root, ref)
+    meeting.notes = f"{meeting.notes}\n\n{text}" if meeting.notes else text
+    save(root, meeting)
+    return meeting
+
+
+def add_decision(root: Path, ref: str, text: str) -> Meeting:
+    text = _text(text, "decision")
+    _, meeting = _edit(root, ref)
+    meeting.decisions = [*meeting.decisions, text]
+    save(root, meeting)
+    return meeting
+
+
+def add_action(
+    root: Path, ref: str, text: str, *, owner: str | None = None, due: dt.date | None = None
+) -> Meeting:
+    """Add an action item with its owner (id or name) and due date."""
+    text = _text(text, "action item")
+    snap, meeting = _edit(root, ref)
+    owner_id = resolve(snap.people, owner, "person", "ngsp person list") if owner else None
+    meeting.action_items = [*meeting.action_items, ActionItem(text=text, owner=owner_id, due=due)]
+    save(root, meeting)
+    return meeting
+
+
+def add_candidate(
+    root: Path,
+    ref: str,
+    title: str,
+    *,
+    category: PriorityCategory = PriorityCategory.other,
+    description: str | None = None,
+) -> tuple[Meeting, CandidatePriority]:
+    """Record an opportunity or challenge named at the meeting, as a candidate priority."""
+    title = _text(title, "candidate title")
+    _, meeting = _edit(root, ref)
+    taken = {c.id for c in meeting.candidates}
+    if any(c.title.casefold() == title.casefold() for c in meeting.candidates):
+        raise InputError(
+            f"'{title}' is already a candidate of this meeting",
+            file=_rel(meeting),
+            field="candidates",
+            hint="edit that candidate in the file instead",
+        )
+    candidate = CandidatePriority(
+        id=new_id(title, taken) if slug(title) else new_id("candidate", taken),
+        title=title,
+        description=description,
+        category=category,
+    )
+    meeting.candidates = [*meeting.candidates, candidate]
+    save(root, meeting)
+    return meeting, candidate
+
+
+def _text(text: str, what: str) -> str:
+    text = text.strip()
+    if not text:
+        raise UsageError(f"the {what} is empty", hint="write the text in quotes after the meeting")
+    return text
