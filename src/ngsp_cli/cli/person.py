@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ngsp_cli.cli import common
+from ngsp_cli.cli import common, importing
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -203,3 +203,6 @@ def edit(
     if as_json:
         common.emit_json(common.entity_json(updated))
     common.done(f"updated people/{updated.id}.yaml")
+
+
+app.command("import")(importing.person_import)

@@ -1,0 +1,196 @@
+"""`ngsp org import FILE` and `ngsp person import FILE`: bring a spreadsheet to the table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ngsp_cli.cli import common
+
+if TYPE_CHECKING:
+    from ngsp_cli.model import OrgKind
+    from ngsp_cli.services.importing import ImportResult
+
+FileArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="A CSV file (any delimiter, UTF-8 or Excel's Windows encoding) or an .xlsx workbook."
+    ),
+]
+MapOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--map",
+        metavar="COLUMN=FIELD",
+        help='Say which field a column holds, e.g. --map "Company Name=name"; FIELD "skip" ignores it.',
+    ),
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Show what would be created, updated or skipped; change nothing.")
+]
+UpdateOption = Annotated[
+    bool,
+    typer.Option(
+        "--update",
+        help="Where the sheet and a file disagree, take the sheet's value (default: only fill blanks).",
+    ),
+]
+SheetOption = Annotated[
+    str | None, typer.Option("--sheet", help="The sheet of an .xlsx workbook (default: the first).")
+]
+
+_ACTION_STYLE = {"create": "green", "update": "cyan", "skip": "dim", "bad": "bold red"}
+_ACTION_WORD = {
+    False: {"create": "created", "update": "updated", "skip": "skipped", "bad": "bad"},
+    True: {"create": "create", "update": "update", "skip": "skip", "bad": "bad"},
+}
+
+
+def _kind(value: str | None) -> OrgKind | None:
+    from ngsp_cli.cli.org import KIND_HELP
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.model import OrgKind
+    from ngsp_cli.services.importing import BadRow, parse_kind
+
+    if value is None:
+        return None
+    try:
+        return OrgKind(value)
+    except ValueError:
+        pass
+    try:
+        return parse_kind(value)
+    except BadRow:
+        raise UsageError(f"'{value}' is not a kind of organization", hint=f"use {KIND_HELP}") from None
+
+
+def _show(result: ImportResult, as_json: bool) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ngsp_cli.errors import InputError
+
+    if as_json:
+        common.emit_json(result.as_dict())
+    else:
+        console = common.err()
+        for note in result.notes:
+            console.print(f"[dim]{escape(result.source)}: {escape(note)}[/dim]")
+        if result.ignored_columns:
+            shown = ", ".join(repr(c) for c in result.ignored_columns)
+            console.print(
+                f"[dim]columns not imported: {escape(shown)} (use --map COLUMN=FIELD to import one)[/dim]"
+            )
+        rows = result.rows if result.dry_run else [r for r in result.rows if r.action != "skip"]
+        if rows:
+            table = Table(title_justify="left", title="what would happen" if result.dry_run else None)
+            for column in ("row", "", "name", "id", "details"):
+                table.add_column(column, justify="right" if column == "row" else "left", overflow="fold")
+            words = _ACTION_WORD[result.dry_run]
+            for r in rows:
+                style = _ACTION_STYLE[r.action]
+                table.add_row(
+                    str(r.row),
+                    f"[{style}]{words[r.action]}[/{style}]",
+                    escape(r.name),
+                    r.id or "",
+                    escape(r.detail),
+                )
+            common.out().print(table)
+        if result.interrupted:
+            console.print(
+                "[yellow]Ctrl-C came while the files were being put in place; the import was "
+                "finished first, so nothing is half-done.[/yellow]"
+            )
+        if result.dry_run:
+            console.print(f"dry run, nothing changed: {result.summary()}")
+        else:
+            common.done(result.summary())
+    bad = len(result.bad_rows)
+    if bad:
+        rows_text = ", ".join(str(r.row) for r in result.bad_rows[:10]) + (" …" if bad > 10 else "")
+        verb = "would not be" if result.dry_run else ("was not" if bad == 1 else "were not")
+        noun = "row" if bad == 1 else "rows"
+        raise InputError(
+            f"{bad} {noun} {verb} imported ({noun} {rows_text})",
+            file=result.source,
+            hint="fix those rows in the spreadsheet and import it again; rows already imported are skipped",
+        )
+
+
+def org_import(
+    file: FileArgument,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Kind for rows that do not say (e.g. business).")
+    ] = None,
+    mapping: MapOption = None,
+    update: UpdateOption = False,
+    dry_run: DryRunOption = False,
+    sheet: SheetOption = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Import organizations from a spreadsheet (CSV or XLSX).
+
+    Columns are recognized by their headers ("Company", "Employer", "Business Name" ... for
+    the name; "Type" or "Sector" for the kind). Rows that match an organization already at
+    the table only fill its blank fields, unless --update. Running the same file again
+    changes nothing. Exit code 2 if any row was bad; the good rows are imported anyway.
+    """
+    from ngsp_cli.services.importing import ORG_COLUMNS, import_organizations, parse_mapping
+
+    root = common.root_of(folder)
+    result = import_organizations(
+        root,
+        file,
+        mapping=parse_mapping(mapping or [], ORG_COLUMNS),
+        kind=_kind(kind),
+        update=update,
+        dry_run=dry_run,
+        sheet=sheet,
+    )
+    _show(result, as_json)
+
+
+def person_import(
+    file: FileArgument,
+    create_orgs: Annotated[
+        bool,
+        typer.Option("--create-orgs", help="Add organizations that are not at the table yet."),
+    ] = False,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind", help="With --create-orgs: kind of new organizations when the sheet does not say."
+        ),
+    ] = None,
+    mapping: MapOption = None,
+    update: UpdateOption = False,
+    dry_run: DryRunOption = False,
+    sheet: SheetOption = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Import people from a spreadsheet (CSV or XLSX).
+
+    Each row needs a name (or first and last name) and an organization (its id or name).
+    People are matched by e-mail, then by name within their organization; a match only
+    gets its blank fields filled, unless --update. Running the same file again changes
+    nothing. Exit code 2 if any row was bad; the good rows are imported anyway.
+    """
+    from ngsp_cli.services.importing import PERSON_COLUMNS, import_people, parse_mapping
+
+    root = common.root_of(folder)
+    result = import_people(
+        root,
+        file,
+        mapping=parse_mapping(mapping or [], PERSON_COLUMNS),
+        create_orgs=create_orgs,
+        kind=_kind(kind),
+        update=update,
+        dry_run=dry_run,
+        sheet=sheet,
+    )
+    _show(result, as_json)
