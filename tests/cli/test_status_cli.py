@@ -15,6 +15,9 @@ def flat(text: str) -> str:
 def test_status_on_the_example_names_the_next_step(ngsp, example_folder: Path) -> None:
     for sub in ("priorities", "action-teams"):
         shutil.rmtree(example_folder / sub, ignore_errors=True)
+    for meeting in (example_folder / "meetings").glob("*.yaml"):
+        if "\nkind: action-team" in "\n" + meeting.read_text():
+            meeting.unlink()
     result = ngsp("-C", example_folder, "status", "--as-of", "2026-11-25")
     assert result.exit_code == 0, result.output
     assert "Phase 4 of 6: Hold the launch meeting" in flat(result.stdout)
@@ -29,8 +32,8 @@ def test_status_json_is_one_document(ngsp, example_folder: Path) -> None:
     data = json.loads(result.stdout)
     assert data["as_of"] == "2026-11-25"
     assert [p["number"] for p in data["phases"]] == [1, 2, 3, 4, 5, 6]
-    assert data["upcoming_meetings"][0]["id"] == "2026-12-10-quarterly-meeting"
-    assert data["upcoming_meetings"][0]["invited_business"] > data["upcoming_meetings"][0]["invited_public"]
+    quarterly = next(m for m in data["upcoming_meetings"] if m["id"] == "2026-12-10-quarterly-meeting")
+    assert quarterly["invited_business"] > quarterly["invited_public"]
     assert data["next_step"] is None or set(data["next_step"]) == {"id", "text", "why"}
 
 

@@ -58,7 +58,7 @@ def test_html_report_renders_in_chromium_with_its_charts(ngsp, example_folder: P
     assert dom.returncode == 0, dom.stderr[-2000:]
     assert "Northeast Louisiana Healthcare Partnership" in dom.stdout
     charts = re.findall(r'<svg[^>]*class="pygal-chart ngsp-chart (chart-[a-z]+)"', dom.stdout)
-    assert charts == ["chart-attendance", "chart-outcomes"]
+    assert charts == ["chart-attendance", "chart-tasks", "chart-outcomes"]
     assert _console_problems(dom.stderr) == []
 
     shot = tmp_path / "report.png"

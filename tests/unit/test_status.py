@@ -25,6 +25,9 @@ def _before_prioritizing(example_folder: Path) -> Path:
     """The example as it stood after the launch, before any vote was tallied."""
     for sub in ("priorities", "action-teams"):
         shutil.rmtree(example_folder / sub, ignore_errors=True)
+    for meeting in (example_folder / "meetings").glob("*.yaml"):
+        if "\nkind: action-team" in "\n" + meeting.read_text():
+            meeting.unlink()
     return example_folder
 
 

@@ -16,7 +16,20 @@ import typer
 from typer.core import TyperGroup
 
 from ngsp_cli import __version__
-from ngsp_cli.cli import common, documents, init, meeting, org, person, report, status, survey, templates
+from ngsp_cli.cli import (
+    common,
+    documents,
+    init,
+    meeting,
+    org,
+    person,
+    prioritize,
+    report,
+    status,
+    survey,
+    team,
+    templates,
+)
 
 
 class NgspGroup(TyperGroup):
@@ -109,6 +122,8 @@ app.add_typer(
 app.command("playbook")(status.playbook_command)
 app.command("survey")(survey.survey_command)
 app.command("report")(report.report_command)
+app.command("prioritize")(prioritize.prioritize_command)
+app.add_typer(team.app, name="team", help="Action teams: champions, tasks and progress updates.")
 app.command("agenda")(documents.agenda_command)
 app.command("invite")(documents.invite_command)
 app.command("memo")(documents.memo_command)

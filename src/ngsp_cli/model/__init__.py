@@ -27,6 +27,7 @@ from ngsp_cli.model.entities import (
     TaskStatus,
     TeamStatus,
     TeamUpdate,
+    Vote,
     VoteTally,
 )
 from ngsp_cli.model.version import CURRENT_SCHEMA_VERSION
@@ -59,5 +60,6 @@ __all__ = [
     "TaskStatus",
     "TeamStatus",
     "TeamUpdate",
+    "Vote",
     "VoteTally",
 ]

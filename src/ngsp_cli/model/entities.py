@@ -240,6 +240,14 @@ class CandidatePriority(_FileModel):
     category: PriorityCategory = PriorityCategory.other
 
 
+class Vote(_FileModel):
+    """Dots one person put on one candidate priority; kept so the tally can be recomputed."""
+
+    voter: str = Field(min_length=1, description="person id")
+    priority: str = Field(min_length=1, description="candidate priority id of this meeting")
+    points: int = Field(ge=1)
+
+
 class Meeting(Entity):
     """meetings/<date>-<id>.yaml: one meeting from plan to record."""
 
@@ -261,6 +269,7 @@ class Meeting(Entity):
     )
     decisions: list[str] = Field(default_factory=list)
     candidates: list[CandidatePriority] = Field(default_factory=list)
+    votes: list[Vote] = Field(default_factory=list, description="dot votes on the candidates")
     action_items: list[ActionItem] = Field(default_factory=list)
 
     @field_validator("time")

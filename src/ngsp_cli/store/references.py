@@ -75,6 +75,12 @@ def check_references(snap: Snapshot, raws: Mapping[str, RawFile], loaded: set[ty
                 if item.owner:
                     dangling(rel, ("action_items", index, "owner"), item.owner, people,
                              "person", "ngsp person list")  # fmt: skip
+            candidate_ids = {c.id: c for c in meeting.candidates}
+            for index, vote in enumerate(meeting.votes):
+                dangling(rel, ("votes", index, "voter"), vote.voter, people, "person",
+                         "ngsp person list")  # fmt: skip
+                dangling(rel, ("votes", index, "priority"), vote.priority, candidate_ids,
+                         "candidate priority", f"ngsp meeting show {mid}")  # fmt: skip
             if meeting.team and ActionTeam in loaded:
                 dangling(rel, ("team",), meeting.team, snap.teams, "action team", "ngsp team list")
         for tid, team in snap.teams.items():

@@ -1,0 +1,203 @@
+"""`ngsp prioritize`: count the dot votes of a meeting and select the top priorities."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ngsp_cli.cli import common
+
+if TYPE_CHECKING:
+    from ngsp_cli.errors import Problem
+    from ngsp_cli.model import Meeting
+    from ngsp_cli.services.prioritize import Tally, VoteRow
+    from ngsp_cli.store.folder import Snapshot
+
+
+def prioritize_command(
+    meeting: Annotated[
+        str | None,
+        typer.Argument(help="Meeting id. Default: the latest meeting with candidate priorities."),
+    ] = None,
+    votes: Annotated[
+        Path | None,
+        typer.Option(
+            "--votes", help="CSV or YAML file with columns voter, priority, points.", dir_okay=False
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="How many priorities to select.")] = 3,
+    pick: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--pick",
+            help="Settle a tie at the cut-off: the priority the business leaders chose (repeatable).",
+        ),
+    ] = None,
+    budget: Annotated[
+        int | None,
+        typer.Option("--budget", min=1, help="Dots per voter (default: settings.dot_budget, usually 3)."),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the result; write nothing.")] = False,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+    no_input: common.NoInputOption = False,
+) -> None:
+    """Count the dot votes on a meeting's candidate priorities and select the top ones.
+
+    Only business leaders' dots rank the candidates; public partners' dots are shown
+    apart. The votes are kept in the meeting file and each candidate gets a file in
+    priorities/, selected or parked, with its tally.
+    """
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.services import prioritize as core
+
+    snap = common.load_snapshot(folder)
+    found = core.find_meeting(snap, meeting)
+    rows: list[VoteRow]
+    problems: list[Problem] = []
+    if votes is not None:
+        rows, problems = core.read_votes_lenient(votes, display=str(votes))
+    elif found.votes:
+        rows = core.recorded_votes(snap, found)
+    elif common.can_prompt(no_input):
+        rows = _ask_votes(snap, found)
+    else:
+        raise UsageError(
+            f"no votes are recorded for {found.id}",
+            hint="pass --votes FILE (a CSV with the columns voter, priority, points), "
+            "or run the command in a terminal to type them in",
+        )
+    picks = list(pick or [])
+    result = core.tally(snap, found, rows, budget=budget, top=top, picks=picks, problems=problems)
+    if result.undecided and common.can_prompt(no_input):
+        _show(snap, result, [], dry_run=True)
+        picks = _ask_picks(result)
+        result = core.tally(snap, found, rows, budget=budget, top=top, picks=picks)
+    written: list[str] = []
+    if not dry_run and not result.undecided:
+        written = core.record(snap, found, result, save_votes=True)
+    if as_json:
+        common.emit_json({**result.as_dict(), "dry_run": dry_run, "written": written})
+    else:
+        _show(snap, result, written, dry_run=dry_run)
+    if result.undecided:
+        raise core.tie_unsettled(result)
+
+
+def _ask_votes(snap: Snapshot, meeting: Meeting) -> list[VoteRow]:
+    from ngsp_cli.errors import NotFoundError
+    from ngsp_cli.services.lookup import resolve
+    from ngsp_cli.services.prioritize import VoteRow
+
+    console = common.err()
+    console.print(f"Type the dots of each voter at {meeting.id}. The candidates are:")
+    for candidate in meeting.candidates:
+        console.print(f"  {candidate.id}  {candidate.title}")
+    rows: list[VoteRow] = []
+    entry = 0
+    while True:
+        who = common.ask_text("--votes", "Voter (person id or name; leave empty when done):", required=False)
+        if not who:
+            break
+        try:
+            voter = resolve(snap.people, who, "person", "ngsp person list")
+        except NotFoundError as exc:
+            console.print(f"[red]{exc.problem.message}[/red]; {exc.problem.hint}")
+            continue
+        dots = common.ask_text(
+            "--votes",
+            f"Dots of {snap.people[voter].name}, e.g. {meeting.candidates[0].id}=2 (separate with commas):",
+        )
+        for part in dots.replace(";", ",").split(","):
+            if not part.strip():
+                continue
+            priority, _, points = part.partition("=")
+            entry += 1
+            try:
+                count = int(points.strip() or "1")
+            except ValueError:
+                count = 0
+            rows.append(VoteRow(voter, priority.strip(), count, "typed votes", entry))
+    return [r for r in rows if r.points > 0]
+
+
+def _ask_picks(result: Tally) -> list[str]:
+    choices = list(result.undecided)
+    picks: list[str] = []
+    for _ in range(result.open_slots):
+        picked = common.ask_choice("--pick", "The business leaders broke the tie for:", choices)
+        picks.append(picked)
+        choices.remove(picked)
+    return picks
+
+
+def _show(snap: Snapshot, result: Tally, written: list[str], *, dry_run: bool) -> None:
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = common.out()
+    business_points = sum(r.business_points for r in result.ranking)
+    table = Table(
+        title=f"{result.meeting}: {len(result.business_voters)} business leaders spent "
+        f"{business_points} dots (budget {result.budget} each); top {result.top} selected. "
+        "Dots and leaders count business votes only.",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column("#", justify="right")
+    table.add_column("priority", no_wrap=True)
+    table.add_column("title")
+    table.add_column("dots", justify="right")
+    table.add_column("leaders", justify="right")
+    table.add_column("status", no_wrap=True)
+    for entry in result.ranking:
+        status = entry.status.value
+        if entry.id in result.undecided:
+            status = "tied: undecided"
+        table.add_row(
+            str(entry.rank),
+            entry.id,
+            escape(entry.title),
+            str(entry.business_points),
+            str(entry.business_voters),
+            status,
+        )
+    console.print(table)
+    public = result.public_ranking
+    if public:
+        public_points = sum(r.public_points for r in public)
+        console.print(
+            f"Public partners' votes (shown apart; they do not change the ranking): "
+            f"{len(result.public_voters)} voters, {public_points} dots"
+        )
+        for entry in public:
+            console.print(f"  {entry.public_points:>3}  {entry.id}  ({entry.public_voters} voters)")
+    for tie in result.ties:
+        if not tie.at_cutoff:
+            continue
+        ids = ", ".join(tie.priorities)
+        if tie.settled_by == "rule":
+            console.print(
+                f"Tie on {tie.business_points} dots at the cut-off ({ids}): settled by the rule "
+                "'more business leaders voted for it'."
+            )
+        elif tie.settled_by == "pick":
+            console.print(f"Tie on {tie.business_points} dots at the cut-off ({ids}): settled by --pick.")
+        else:
+            console.print(
+                f"[bold]Tie on {tie.business_points} dots at the cut-off ({ids}), from as many "
+                f"business leaders each: the business leaders decide {result.open_slots} "
+                "place(s).[/bold]"
+            )
+    for warning in result.warnings:
+        common.err().print(f"[yellow]warning:[/yellow] {escape(warning)}")
+    if dry_run:
+        common.err().print("dry run: no file was written")
+    elif written:
+        common.done(f"wrote {len(written)} file(s): {', '.join(written)}")
+    elif not result.undecided:
+        common.done("the files already hold this result; nothing changed")

@@ -1,0 +1,300 @@
+"""`ngsp team ...`: action teams, their tasks and progress updates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ngsp_cli.cli import common
+
+if TYPE_CHECKING:
+    from ngsp_cli.services.teams import TeamSummary
+    from ngsp_cli.store.folder import Snapshot
+
+app = typer.Typer(no_args_is_help=True)
+task_app = typer.Typer(no_args_is_help=True)
+app.add_typer(task_app, name="task", help="Tasks of an action team: add, done.")
+
+DateOption = Annotated[
+    dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"], help="The date (default: today).")
+]
+AsOfOption = Annotated[
+    dt.datetime | None,
+    typer.Option("--as-of", formats=["%Y-%m-%d"], help="Judge overdue and stale as of this day."),
+]
+TeamArg = Annotated[str, typer.Argument(help="Team id or name.")]
+STATUS_HELP = "active, paused or done"
+
+
+def _day(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value else None
+
+
+@app.command("new")
+def new(
+    priority: Annotated[str, typer.Argument(help="The selected priority (id or title).")],
+    champion: Annotated[
+        list[str] | None,
+        typer.Option("--champion", help="Business leader who leads the team (repeatable; at least one)."),
+    ] = None,
+    support: Annotated[
+        list[str] | None, typer.Option("--support", help="Public partner who supports the team (repeatable).")
+    ] = None,
+    staff_lead: Annotated[
+        str | None, typer.Option("--staff-lead", help="Public partner who keeps notes and schedules.")
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Team name (default: the priority).")] = None,
+    goal: Annotated[str | None, typer.Option("--goal", help="What the team wants to achieve.")] = None,
+    measure: Annotated[
+        list[str] | None, typer.Option("--measure", help="How success is measured (repeatable).")
+    ] = None,
+    formed: Annotated[
+        dt.datetime | None,
+        typer.Option("--formed", formats=["%Y-%m-%d"], help="Date formed (default: today)."),
+    ] = None,
+    team_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+    no_input: common.NoInputOption = False,
+) -> None:
+    """Form an action team on a selected priority, led by at least one business champion."""
+    from ngsp_cli.services.teams import new_team
+
+    champions = list(champion or [])
+    if not champions and common.can_prompt(no_input):
+        answer = common.ask_text("--champion", "Business champion who leads the team (id or name):")
+        champions = [answer]
+    team = new_team(
+        common.root_of(folder),
+        priority,
+        champions,
+        support=support or [],
+        staff_lead=staff_lead,
+        name=name,
+        goal=goal,
+        measures=measure or [],
+        formed=_day(formed),
+        team_id=team_id,
+    )
+    if as_json:
+        common.emit_json(common.entity_json(team))
+    common.done(f"formed {team.name} as action-teams/{team.id}.yaml")
+
+
+def _summaries(snap: Snapshot, as_of: dt.date) -> list[TeamSummary]:
+    from ngsp_cli.services.teams import summarize
+
+    return [summarize(snap, t, as_of) for t in sorted(snap.teams.values(), key=lambda t: t.id)]
+
+
+def _summary_json(snap: Snapshot, summary: TeamSummary) -> dict[str, Any]:
+    team = summary.team
+    return {
+        **common.entity_json(team),
+        "priority_title": summary.priority_title,
+        "business_champions": [p for p in team.champions if snap.is_business(p)],
+        "open_tasks": len(summary.open_tasks),
+        "overdue_tasks": [t.id for t in summary.overdue_tasks],
+        "last_update": summary.last_update,
+        "flags": [{"kind": f.kind, "message": f.message} for f in summary.flags],
+    }
+
+
+def _names(snap: Snapshot, ids: list[str]) -> str:
+    return ", ".join(snap.people[p].name if p in snap.people else p for p in ids)
+
+
+def _surname(snap: Snapshot, person_id: str) -> str:
+    person = snap.people.get(person_id)
+    return person.name.split()[-1] if person else person_id
+
+
+@app.command("list")
+def list_(
+    as_of: AsOfOption = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """List the action teams with champions, open tasks, last update and flags."""
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    snap = common.load_snapshot(folder)
+    day = _day(as_of) or dt.date.today()
+    summaries = _summaries(snap, day)
+    if as_json:
+        common.emit_json([_summary_json(snap, s) for s in summaries])
+        return
+    flagged = sum(1 for s in summaries if s.flags)
+    table = Table(
+        title=f"{len(summaries)} action teams, {flagged} flagged (as of {day.isoformat()})",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column("team", no_wrap=True)
+    table.add_column("champions", min_width=12)
+    table.add_column("open", justify="right")
+    table.add_column("late", justify="right")
+    table.add_column("updated", no_wrap=True)
+    table.add_column("flags", min_width=8)
+    labels = {"no-business-champion": "no business champion", "stale": "stale", "overdue-tasks": "overdue"}
+    for s in summaries:
+        marks = [labels.get(f.kind, f.kind) for f in s.flags]
+        if s.team.status.value != "active":
+            marks.insert(0, s.team.status.value)
+        table.add_row(
+            s.team.id,
+            escape(", ".join(_surname(snap, p) for p in s.team.champions)) or "-",
+            str(len(s.open_tasks)),
+            str(len(s.overdue_tasks)),
+            s.last_update.isoformat() if s.last_update else "never",
+            ", ".join(marks) or "ok",
+        )
+    console = common.out()
+    console.print(table)
+    for s in summaries:
+        for flag in s.flags:
+            console.print(f"[yellow]flag:[/yellow] {escape(flag.message)}")
+
+
+@app.command("show")
+def show(
+    team: TeamArg,
+    as_of: AsOfOption = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Show one team: champions, support, goal, tasks and updates."""
+    from rich.markup import escape
+
+    from ngsp_cli.services.teams import find_team, summarize
+
+    snap = common.load_snapshot(folder)
+    day = _day(as_of) or dt.date.today()
+    found = find_team(snap, team)
+    summary = summarize(snap, found, day)
+    if as_json:
+        common.emit_json(_summary_json(snap, summary))
+        return
+    console = common.out()
+    console.print(f"[bold]{escape(found.name)}[/bold]  [dim]{found.id}[/dim]  ({found.status.value})")
+    lead = _names(snap, [found.staff_lead]) if found.staff_lead else None
+    for label, value in (
+        ("priority", f"{summary.priority_title} ({found.priority})"),
+        ("champions", _names(snap, found.champions) or "none: a business champion is needed"),
+        ("support", _names(snap, found.support)),
+        ("staff lead", lead),
+        ("goal", found.goal),
+        ("measures", "; ".join(found.measures)),
+        ("formed", found.formed.isoformat() if found.formed else None),
+    ):
+        if value:
+            console.print(f"  {label:10} {escape(str(value))}")
+    if found.tasks:
+        console.print("[bold]Tasks[/bold]")
+    for task in found.tasks:
+        mark = {"open": "[ ]", "done": "[x]", "dropped": "[-]"}[task.status.value]
+        bits = []
+        if task.owner:
+            bits.append(_names(snap, [task.owner]))
+        if task.due:
+            late = " OVERDUE" if task in summary.overdue_tasks else ""
+            bits.append(f"due {task.due.isoformat()}{late}")
+        if task.done_on:
+            bits.append(f"{task.status.value} {task.done_on.isoformat()}")
+        if task.quick_win:
+            bits.append("quick win")
+        detail = f" ({'; '.join(bits)})" if bits else ""
+        console.print(f"  {escape(mark)} {task.id} {escape(task.text)}{escape(detail)}")
+    if found.updates:
+        console.print("[bold]Updates[/bold]")
+    for update in sorted(found.updates, key=lambda u: u.date):
+        by = f" ({_names(snap, [update.by])})" if update.by else ""
+        console.print(f"  {update.date.isoformat()}{escape(by)}: {escape(update.text)}")
+    for flag in summary.flags:
+        console.print(f"[yellow]flag:[/yellow] {escape(flag.message)}")
+
+
+@task_app.command("add")
+def task_add(
+    team: TeamArg,
+    text: Annotated[str, typer.Argument(help="What is to be done.")],
+    owner: Annotated[str | None, typer.Option("--owner", help="Who does it (person id or name).")] = None,
+    due: Annotated[dt.datetime | None, typer.Option("--due", formats=["%Y-%m-%d"], help="Due date.")] = None,
+    quick_win: Annotated[bool, typer.Option("--quick-win", help="An early, visible win.")] = False,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Add a task to an action team."""
+    from ngsp_cli.services.teams import add_task
+
+    found, task = add_task(
+        common.root_of(folder), team, text, owner=owner, due=_day(due), quick_win=quick_win
+    )
+    if as_json:
+        common.emit_json({"team": found.id, **task.model_dump(mode="json")})
+    common.done(f"added task {task.id} to {found.name}")
+
+
+@task_app.command("done")
+def task_done(
+    team: TeamArg,
+    task: Annotated[str, typer.Argument(help="Task id (t1, t2...) or the start of its text.")],
+    date: DateOption = None,
+    dropped: Annotated[bool, typer.Option("--dropped", help="The task was dropped, not done.")] = False,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Mark a task done (or dropped)."""
+    from ngsp_cli.model import TaskStatus
+    from ngsp_cli.services.teams import finish_task
+
+    status = TaskStatus.dropped if dropped else TaskStatus.done
+    found, finished = finish_task(common.root_of(folder), team, task, on=_day(date), status=status)
+    if as_json:
+        common.emit_json({"team": found.id, **finished.model_dump(mode="json")})
+    common.done(f"{finished.id} of {found.name} is {finished.status.value}")
+
+
+@app.command("update")
+def update(
+    team: TeamArg,
+    text: Annotated[str, typer.Argument(help="What happened since the last update.")],
+    by: Annotated[str | None, typer.Option("--by", help="Who reports it (person id or name).")] = None,
+    date: DateOption = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Add a dated progress update to an action team."""
+    from ngsp_cli.services.teams import add_update
+
+    found, note = add_update(common.root_of(folder), team, text, by=by, on=_day(date))
+    if as_json:
+        common.emit_json({"team": found.id, **note.model_dump(mode="json")})
+    common.done(f"added the {note.date.isoformat()} update to {found.name}")
+
+
+@app.command("status")
+def status(
+    team: TeamArg,
+    new_status: Annotated[str, typer.Argument(metavar="STATUS", help=STATUS_HELP)],
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Set a team active, paused or done (paused and done teams are not flagged)."""
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.model import TeamStatus
+    from ngsp_cli.services.teams import set_status
+
+    try:
+        wanted = TeamStatus(new_status)
+    except ValueError:
+        raise UsageError(f"'{new_status}' is not a team status", hint=f"use {STATUS_HELP}") from None
+    found = set_status(common.root_of(folder), team, wanted)
+    if as_json:
+        common.emit_json(common.entity_json(found))
+    common.done(f"{found.name} is {found.status.value}")

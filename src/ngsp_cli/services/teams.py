@@ -1,0 +1,314 @@
+"""Action teams: business-led work on one priority, with tasks and dated progress updates.
+
+An action team needs at least one business champion (a person of a business
+organization); public partners support it and one of them may keep its notes
+as staff lead.  Flags (no business champion, no recent update, overdue tasks)
+come from `facts.team_flags`, the one source `team list`, `status` and `check`
+share.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ngsp_cli.errors import InputError, NotFoundError, Problem, UsageError
+from ngsp_cli.ids import check_id, new_id
+from ngsp_cli.model import (
+    ActionTeam,
+    Meeting,
+    MeetingKind,
+    Organization,
+    Person,
+    Priority,
+    PriorityStatus,
+    Task,
+    TaskStatus,
+    TeamStatus,
+    TeamUpdate,
+)
+from ngsp_cli.services import facts
+from ngsp_cli.services.lookup import resolve
+from ngsp_cli.store import folder as store
+from ngsp_cli.store.folder import Snapshot
+from ngsp_cli.store.write import save
+
+TEAM_KINDS = (Organization, Person, Priority, ActionTeam)
+
+
+class TeamRefused(InputError):
+    """The team cannot be formed as asked; every reason at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self._problems = problems
+        first = problems[0]
+        message = (
+            first.message if len(problems) == 1 else f"the team cannot be formed ({len(problems)} reasons)"
+        )
+        super().__init__(message, field=first.field, hint=first.hint)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self._problems
+
+
+def _load(root: Path) -> Snapshot:
+    return store.load(root, kinds=TEAM_KINDS, check_references=False)
+
+
+def _person(snap: Snapshot, ref: str) -> str:
+    return resolve(snap.people, ref, "person", "ngsp person list")
+
+
+def _org_label(snap: Snapshot, person_id: str) -> str:
+    org = snap.org_of(person_id)
+    return f"{org.name}, {org.kind.value}" if org else "no organization"
+
+
+def find_team(snap: Snapshot, ref: str) -> ActionTeam:
+    return snap.teams[resolve(snap.teams, ref, "action team", "ngsp team list")]
+
+
+def new_team(
+    root: Path,
+    priority: str,
+    champions: Sequence[str],
+    *,
+    support: Sequence[str] = (),
+    staff_lead: str | None = None,
+    name: str | None = None,
+    goal: str | None = None,
+    measures: Sequence[str] = (),
+    formed: dt.date | None = None,
+    team_id: str | None = None,
+) -> ActionTeam:
+    """Form an action team on a selected priority, led by business champions.
+
+    Refuses (listing every reason) when no champion is given, when a champion
+    is not a person of a business organization (public partners join as
+    support), or when the priority was parked.
+    """
+    snap = _load(root)
+    priority_id = resolve(snap.priorities, priority, "priority", "ngsp prioritize")
+    prio = snap.priorities[priority_id]
+    problems: list[Problem] = []
+    champion_ids: list[str] = []
+    for ref in champions:
+        try:
+            champion_ids.append(_person(snap, ref))
+        except NotFoundError as exc:
+            problems.append(Problem(exc.problem.message, field="--champion", hint=exc.problem.hint))
+    public = [pid for pid in champion_ids if not snap.is_business(pid)]
+    for pid in public:
+        person = snap.people[pid]
+        problems.append(
+            Problem(
+                f"{person.name} ({_org_label(snap, pid)}) is a public partner, not a business champion",
+                field="--champion",
+                hint=f"add public partners with --support {pid}; a business leader must lead the team",
+            )
+        )
+    if not champions:
+        problems.append(
+            Problem(
+                "an action team needs at least one business champion",
+                field="--champion",
+                hint="name the business leader who volunteered, e.g. --champion ann-lee "
+                "(see 'ngsp person list --role champion')",
+            )
+        )
+    support_ids: list[str] = []
+    for ref in support:
+        try:
+            support_ids.append(_person(snap, ref))
+        except NotFoundError as exc:
+            problems.append(Problem(exc.problem.message, field="--support", hint=exc.problem.hint))
+    lead: str | None = None
+    if staff_lead:
+        try:
+            lead = _person(snap, staff_lead)
+        except NotFoundError as exc:
+            problems.append(Problem(exc.problem.message, field="--staff-lead", hint=exc.problem.hint))
+    if prio.status in (PriorityStatus.parked, PriorityStatus.candidate):
+        problems.append(
+            Problem(
+                f"the priority '{prio.title}' is {prio.status.value}, not selected",
+                field="priority",
+                hint=f"action teams work on selected priorities; if the business leaders chose it after all, "
+                f"set 'status: selected' in priorities/{priority_id}.yaml",
+            )
+        )
+    if problems:
+        raise TeamRefused(problems)
+    if lead and lead not in support_ids:
+        support_ids.append(lead)
+    team = ActionTeam(
+        name=name or prio.title,
+        priority=priority_id,
+        champions=list(dict.fromkeys(champion_ids)),
+        support=[pid for pid in dict.fromkeys(support_ids) if pid not in champion_ids],
+        staff_lead=lead,
+        goal=goal,
+        measures=list(measures),
+        formed=formed or dt.date.today(),
+    )
+    team.id = check_id(team_id, "team id") if team_id else new_id(team.name, snap.teams)
+    save(root, team, create=True)
+    return team
+
+
+def add_task(
+    root: Path,
+    team_ref: str,
+    text: str,
+    *,
+    owner: str | None = None,
+    due: dt.date | None = None,
+    quick_win: bool = False,
+) -> tuple[ActionTeam, Task]:
+    """Add an open task to a team; its id is t1, t2, ... in the order tasks were added."""
+    snap = _load(root)
+    team = find_team(snap, team_ref).model_copy(deep=True)
+    owner_id = _person(snap, owner) if owner else None
+    taken = {t.id for t in team.tasks}
+    number = len(team.tasks) + 1
+    while f"t{number}" in taken:
+        number += 1
+    task = Task(id=f"t{number}", text=text, owner=owner_id, due=due, quick_win=quick_win)
+    team.tasks.append(task)
+    save(root, team)
+    return team, task
+
+
+def find_task(team: ActionTeam, ref: str) -> Task:
+    ref = ref.strip()
+    for task in team.tasks:
+        if task.id == ref:
+            return task
+    matches = [t for t in team.tasks if t.text.casefold().startswith(ref.casefold())]
+    if len(matches) == 1:
+        return matches[0]
+    listing = ", ".join(f"{t.id} ({t.text[:30]})" for t in team.tasks) or "none yet"
+    raise NotFoundError(
+        f"{team.name} has no task '{ref}'" if not matches else f"'{ref}' matches several tasks",
+        file=f"{ActionTeam.folder}/{team.id}.yaml",
+        field="tasks",
+        hint=f"use a task id: {listing}",
+    )
+
+
+def finish_task(
+    root: Path,
+    team_ref: str,
+    task_ref: str,
+    *,
+    on: dt.date | None = None,
+    status: TaskStatus = TaskStatus.done,
+) -> tuple[ActionTeam, Task]:
+    """Mark a task done (or dropped) on a date."""
+    snap = _load(root)
+    team = find_team(snap, team_ref).model_copy(deep=True)
+    task = find_task(team, task_ref)
+    if task.status is not TaskStatus.open:
+        raise UsageError(
+            f"task {task.id} is already {task.status.value}",
+            file=f"{ActionTeam.folder}/{team.id}.yaml",
+            field="tasks",
+        )
+    task.status = status
+    task.done_on = on or dt.date.today()
+    save(root, team)
+    return team, task
+
+
+def add_update(
+    root: Path, team_ref: str, text: str, *, by: str | None = None, on: dt.date | None = None
+) -> tuple[ActionTeam, TeamUpdate]:
+    """Add a dated progress note to a team."""
+    snap = _load(root)
+    team = find_team(snap, team_ref).model_copy(deep=True)
+    update = TeamUpdate(date=on or dt.date.today(), text=text, by=_person(snap, by) if by else None)
+    team.updates.append(update)
+    team.updates.sort(key=lambda u: u.date)
+    save(root, team)
+    return team, update
+
+
+def set_status(root: Path, team_ref: str, status: TeamStatus) -> ActionTeam:
+    snap = _load(root)
+    team = find_team(snap, team_ref).model_copy(deep=True)
+    team.status = status
+    save(root, team)
+    return team
+
+
+# ---------------------------------------------------------------------------
+# Summaries shared by `team list/show` and the agendas and memos
+
+
+@dataclass
+class TeamSummary:
+    """What a convener (or an agenda) needs to know about one team."""
+
+    team: ActionTeam
+    priority_title: str
+    open_tasks: list[Task]
+    overdue_tasks: list[Task]
+    done_tasks: list[Task]
+    recent_updates: list[TeamUpdate]
+    last_update: dt.date | None
+    flags: list[facts.TeamFlag] = field(default_factory=list)
+
+
+def summarize(
+    snap: Snapshot, team: ActionTeam, as_of: dt.date, *, since: dt.date | None = None
+) -> TeamSummary:
+    """Open tasks (soonest due first), overdue ones, and updates since `since` (default 60 days)."""
+    stale_days = snap.partnership.settings.stale_after_days
+    since = since or (as_of - dt.timedelta(days=stale_days))
+    open_tasks = sorted(
+        (t for t in team.tasks if facts.is_open(t)), key=lambda t: (t.due is None, t.due or dt.date.max, t.id)
+    )
+    prio = snap.priorities.get(team.priority)
+    return TeamSummary(
+        team=team,
+        priority_title=prio.title if prio else team.priority,
+        open_tasks=open_tasks,
+        overdue_tasks=[t for t in open_tasks if t.due is not None and t.due < as_of],
+        done_tasks=[t for t in team.tasks if t.status is TaskStatus.done],
+        recent_updates=[u for u in sorted(team.updates, key=lambda u: u.date) if since <= u.date <= as_of],
+        last_update=facts.last_update(team),
+        flags=[f for f in facts.team_flags(snap, as_of) if f.team == team.id],
+    )
+
+
+def teams_for_meeting(snap: Snapshot, meeting: Meeting) -> list[ActionTeam]:
+    """The teams whose work a meeting's agenda and memo should show.
+
+    An action-team meeting shows its own team; a full-partnership (or launch)
+    meeting shows every active team.
+    """
+    if meeting.kind is MeetingKind.action_team:
+        team = snap.teams.get(meeting.team or "")
+        return [team] if team else []
+    if meeting.kind in (MeetingKind.full_partnership, MeetingKind.launch):
+        return sorted((t for t in snap.teams.values() if t.status is TeamStatus.active), key=lambda t: t.id)
+    return []
+
+
+def meeting_digest(snap: Snapshot, meeting: Meeting, as_of: dt.date | None = None) -> list[TeamSummary]:
+    """Open tasks and recent updates of the teams a meeting covers, as of the meeting's date.
+
+    Recent updates are those since the previous meeting of the same kind (and
+    team), or within the stale limit when there was none.
+    """
+    as_of = as_of or meeting.date
+    previous = [
+        m
+        for m in snap.meetings.values()
+        if m.kind is meeting.kind and m.team == meeting.team and m.date < meeting.date
+    ]
+    since = max(m.date for m in previous) if previous else None
+    return [summarize(snap, team, as_of, since=since) for team in teams_for_meeting(snap, meeting)]

@@ -1,0 +1,106 @@
+"""Action teams: business-led, with tasks, updates and flags."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ngsp_cli.errors import NotFoundError, UsageError
+from ngsp_cli.model import TaskStatus, TeamStatus
+from ngsp_cli.services import facts
+from ngsp_cli.services import teams as core
+from ngsp_cli.services.teams import TeamRefused
+from ngsp_cli.store import folder as store
+
+DAY = dt.date(2026, 11, 25)
+
+
+def test_a_team_cannot_be_formed_without_a_champion(example_folder: Path) -> None:
+    with pytest.raises(TeamRefused, match="at least one business champion"):
+        core.new_team(example_folder, "cna-to-lpn", [], support=["eric-sonnier"])
+    assert not (example_folder / "action-teams/cna-to-lpn-career-pathway.yaml").exists()
+
+
+def test_a_public_partner_cannot_be_the_champion(example_folder: Path) -> None:
+    with pytest.raises(TeamRefused) as caught:
+        core.new_team(example_folder, "cna-to-lpn", ["sharon-leblanc"])
+    problem = caught.value.problems[0]
+    assert "Sharon LeBlanc (Delta Region Workforce Development Board, workforce) is a public partner" in (
+        problem.message
+    )
+    assert "--support sharon-leblanc" in (problem.hint or "")
+
+
+def test_every_reason_is_given_at_once(example_folder: Path) -> None:
+    with pytest.raises(TeamRefused) as caught:
+        core.new_team(example_folder, "telehealth", ["eric-sonnier", "nobody-here"], staff_lead="ghost")
+    messages = " | ".join(p.message for p in caught.value.problems)
+    assert "no person 'nobody-here'" in messages
+    assert "Eric Sonnier" in messages
+    assert "no person 'ghost'" in messages
+    assert "is parked, not selected" in messages
+
+
+def test_forming_a_team_with_business_champions_and_public_support(example_folder: Path) -> None:
+    team = core.new_team(
+        example_folder,
+        "More clinical placement slots",
+        ["Angela Fontenot"],
+        support=["helen-primeaux"],
+        staff_lead="anita-dugas",
+        name="Placements",
+        formed=DAY,
+    )
+    assert (team.id, team.priority, team.champions) == (
+        "placements",
+        "clinical-placements",
+        ["angela-fontenot"],
+    )
+    assert team.support == ["helen-primeaux", "anita-dugas"]
+    snap = store.load(example_folder)
+    assert snap.teams["placements"].formed == DAY
+    assert [f.kind for f in facts.team_flags(snap, DAY) if f.team == "placements"] == []
+
+
+def test_tasks_and_updates(example_folder: Path) -> None:
+    root = example_folder
+    core.new_team(root, "cna-to-lpn", ["lisa-arceneaux"], team_id="pathway", formed=DAY)
+    _, first = core.add_task(root, "pathway", "Survey CNAs", owner="Lisa Arceneaux", due=DAY, quick_win=True)
+    _, second = core.add_task(root, "pathway", "Draft the evening track", due=DAY + dt.timedelta(days=30))
+    assert (first.id, first.owner, second.id) == ("t1", "lisa-arceneaux", "t2")
+    team, done = core.finish_task(root, "pathway", "Survey", on=DAY)
+    assert (done.id, done.status, done.done_on) == ("t1", TaskStatus.done, DAY)
+    with pytest.raises(UsageError, match="already done"):
+        core.finish_task(root, "pathway", "t1")
+    with pytest.raises(NotFoundError, match="no task 't9'"):
+        core.finish_task(root, "pathway", "t9")
+    core.add_update(root, "pathway", "Second call", on=DAY, by="lisa-arceneaux")
+    core.add_update(root, "pathway", "First call", on=DAY - dt.timedelta(days=7))
+    team = store.load(root).teams["pathway"]
+    assert [u.text for u in team.updates] == ["First call", "Second call"]
+    assert core.set_status(root, "pathway", TeamStatus.paused).status is TeamStatus.paused
+
+
+def test_the_example_teams_are_flagged_as_of_late_november(example_folder: Path) -> None:
+    snap = store.load(example_folder)
+    flags = {(f.team, f.kind) for f in facts.team_flags(snap, DAY)}
+    assert flags == {
+        ("rural-acute-care-network", "overdue-tasks"),
+        ("clinical-placements", "stale"),
+    }
+    for team in snap.teams.values():
+        assert any(snap.is_business(p) for p in team.champions)
+        assert not any(snap.is_business(p) for p in team.support)
+
+
+def test_summaries_for_meetings(example_folder: Path) -> None:
+    snap = store.load(example_folder)
+    quarterly = next(m for m in snap.meetings.values() if m.kind.value == "full-partnership")
+    digest = core.meeting_digest(snap, quarterly)
+    assert sorted(s.team.id for s in digest) == sorted(snap.teams)
+    team_meeting = next(m for m in snap.meetings.values() if m.kind.value == "action-team" and m.date > DAY)
+    only = core.meeting_digest(snap, team_meeting)
+    assert [s.team.id for s in only] == [team_meeting.team]
+    assert all(t.status is TaskStatus.open for t in only[0].open_tasks)
