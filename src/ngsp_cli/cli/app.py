@@ -17,6 +17,7 @@ from typer.core import TyperGroup
 
 from ngsp_cli import __version__
 from ngsp_cli.cli import (
+    check,
     common,
     documents,
     init,
@@ -120,6 +121,8 @@ app.add_typer(
     meeting.app, name="meeting", help="Meetings: plan them from the playbook, record what happened."
 )
 app.command("playbook")(status.playbook_command)
+app.command("check")(check.check_command)
+app.command("assess")(check.assess_command)
 app.command("survey")(survey.survey_command)
 app.command("report")(report.report_command)
 app.command("prioritize")(prioritize.prioritize_command)

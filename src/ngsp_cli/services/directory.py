@@ -138,8 +138,10 @@ def _apply(entity: T, changes: dict[str, Any]) -> T:
 
 def edit_organization(root: Path, ref: str, **changes: Any) -> Organization:
     """Change fields of an organization; comments and layout of its file are kept."""
-    snap = store.load(root, kinds=(Organization,), check_references=False)
-    org = snap.organizations[resolve(snap.organizations, ref, "organization", "ngsp org list")]
+    org = store.load_entity(root, Organization, ref.strip())  # an id: read just that file
+    if org is None:
+        snap = store.load(root, kinds=(Organization,), check_references=False)
+        org = snap.organizations[resolve(snap.organizations, ref, "organization", "ngsp org list")]
     updated = _apply(org, changes)
     save(root, updated)
     return updated
@@ -147,10 +149,15 @@ def edit_organization(root: Path, ref: str, **changes: Any) -> Organization:
 
 def edit_person(root: Path, ref: str, **changes: Any) -> Person:
     """Change fields of a person; `org` may be an organization id or name."""
-    snap = store.load(root, kinds=(Organization, Person), check_references=False)
-    person = snap.people[resolve(snap.people, ref, "person", "ngsp person list")]
-    if changes.get("org"):
-        changes["org"] = resolve(snap.organizations, changes["org"], "organization", "ngsp org list")
+    person = store.load_entity(root, Person, ref.strip())  # an id: read just that file
+    org_ref = changes.get("org")
+    if person is None or (org_ref and store.load_entity(root, Organization, org_ref.strip()) is None):
+        snap = store.load(root, kinds=(Organization, Person), check_references=False)
+        person = snap.people[resolve(snap.people, ref, "person", "ngsp person list")]
+        if org_ref:
+            changes["org"] = resolve(snap.organizations, org_ref, "organization", "ngsp org list")
+    elif org_ref:
+        changes["org"] = org_ref.strip()
     updated = _apply(person, changes)
     save(root, updated)
     return updated

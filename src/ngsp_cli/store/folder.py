@@ -293,6 +293,35 @@ def load(
     return snapshot
 
 
+def load_entity(root: Path, kind: type[E], entity_id: str) -> E | None:
+    """The entity whose file is `<kind folder>/<entity_id>.yaml`, read on its own; None if there is none.
+
+    One-entity commands (edit one organization) use this instead of reading
+    every file of the kind: only that file and partnership.yaml (for the
+    schema version) are read.  Problems of that file raise as in `load`.
+    """
+    from ngsp_cli.ids import is_valid_id
+
+    if not is_valid_id(entity_id):
+        return None
+    rel = f"{kind.folder}/{entity_id}.yaml"
+    if not (root / rel).is_file():
+        return None
+    raws: dict[str, RawFile] = {}
+    try:
+        raws[PARTNERSHIP_FILE] = read_raw(root, PARTNERSHIP_FILE)
+        raws[rel] = read_raw(root, rel)
+        migrate_raw(raws)
+    except InputError as exc:
+        raise FolderInvalid([exc.problem]) from exc
+    problems: list[Problem] = []
+    entity = _validate(raws[rel], kind, problems)
+    if entity is None:
+        raise FolderInvalid(problems)
+    entity.id = entity_id
+    return entity  # type: ignore[no-any-return]
+
+
 def read_partnership(root: Path) -> Partnership:
     """Just partnership.yaml, for commands that need nothing else."""
     return load(root, kinds=(), check_references=False).partnership

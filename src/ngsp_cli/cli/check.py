@@ -1,0 +1,251 @@
+"""`ngsp check` (validate the folder, score the Next Gen indicators) and `ngsp assess`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ngsp_cli.cli import common
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ngsp_cli.errors import Problem
+    from ngsp_cli.model import AssessmentAnswer
+    from ngsp_cli.playbook.indicators import IndicatorSet
+    from ngsp_cli.services.indicators import CheckReport
+
+AsOfOption = Annotated[
+    dt.datetime | None,
+    typer.Option("--as-of", formats=["%Y-%m-%d"], help="Judge the folder as of this date (default: today)."),
+]
+
+_MARKS = {
+    "met": "[green]● met[/green]",
+    "partial": "[yellow]◐ partial[/yellow]",
+    "not-met": "[red]○ not met[/red]",
+    "unknown": "[dim]? unknown[/dim]",
+}
+
+
+def _print_problems(console: Console, problems: list[Problem]) -> None:
+    from rich.markup import escape
+
+    noun = "problem" if len(problems) == 1 else "problems"
+    console.print(f"[bold red]The folder has {len(problems)} {noun}[/bold red] (fix them, then check again):")
+    for problem in problems:
+        where = problem.location() or "(folder)"
+        field = f" [dim]({escape(problem.field)})[/dim]" if problem.field else ""
+        console.print(f"  [bold]{escape(where)}[/bold]{field}: {escape(problem.message)}", soft_wrap=True)
+        if problem.hint:
+            console.print(f"    [cyan]hint:[/cyan] {escape(problem.hint)}", soft_wrap=True)
+
+
+def _print_scorecard(console: Console, report: CheckReport) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    console.print(f"[bold]{escape(report.name)}[/bold]: Next Gen check as of {report.as_of.isoformat()}")
+    for feature in report.features:
+        console.print()
+        console.print(f"[bold underline]{escape(feature.title)}[/bold underline]  {feature.score:.2f}")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, width=11)
+        grid.add_column(ratio=1)
+        for result in feature.indicators:
+            source = " [dim](self-assessment)[/dim]" if result.source == "self-assessment" else ""
+            grid.add_row(
+                _MARKS[result.status.value],
+                f"[bold]{escape(result.title)}[/bold] [dim]{escape(result.id)}[/dim]\n"
+                f"{escape(result.evidence)}{source}\n[cyan]next:[/cyan] {escape(result.hint)}",
+            )
+            grid.add_row("", "")
+        console.print(grid)
+    counts = report.counts()
+    summary = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
+    score = report.score if report.score is not None else 0.0
+    console.print(f"[bold]Score {score:.2f}[/bold] of 1.00 ({summary}; unknown counts as 0).")
+
+
+def check_command(
+    as_json: common.JsonOption = False,
+    minimum: Annotated[
+        float | None,
+        typer.Option("--min", min=0.0, max=1.0, help="Exit 1 when the score is below this (0 to 1)."),
+    ] = None,
+    as_of: AsOfOption = None,
+    only: Annotated[
+        str | None,
+        typer.Option("--only", help="'schema': only validate the folder (fast; for pre-commit hooks)."),
+    ] = None,
+    folder: common.DirOption = None,
+) -> None:
+    """Validate the whole folder, then score the Next Gen indicators with evidence and hints.
+
+    Exit 0 when the folder is valid (and the score reaches --min), 1 when the
+    score is below --min, 2 when any file has a problem (all are listed).
+    """
+    from ngsp_cli.errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, UsageError
+    from ngsp_cli.services.indicators import CheckReport, score_partnership
+    from ngsp_cli.services.validate import validate_folder
+
+    if only not in (None, "schema"):
+        raise UsageError(f"'{only}' is not something check can do alone", hint="use --only schema")
+    day = as_of.date() if as_of else dt.date.today()
+    root = common.root_of(folder)
+    validation = validate_folder(root)
+    snap = validation.snapshot
+    name = snap.partnership.name if snap is not None else root.name
+    if not validation.valid or snap is None or validation.indicators is None or only == "schema":
+        report = CheckReport(
+            partnership=root.name, name=name, as_of=day, errors=validation.problems, scored=False
+        )
+    else:
+        report = score_partnership(snap, day, validation.indicators, errors=validation.problems)
+    if as_json:
+        data = report.as_json()
+        if not report.scored:
+            data["score"] = None
+        common.emit_json(data)
+    console = common.out()
+    if not report.valid:
+        if not as_json:
+            _print_problems(console, report.errors)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    if not report.scored:
+        if not as_json:
+            console.print(f"[green]✓[/green] Every file is valid ({_counted(snap)}).", soft_wrap=True)
+        return
+    if not as_json:
+        _print_scorecard(console, report)
+    score = report.score or 0.0
+    if minimum is not None and score < minimum:
+        common.err().print(
+            f"[bold red]The score {score:.2f} is below the minimum {minimum:.2f}.[/bold red] "
+            "Start with the indicators marked not met or unknown."
+        )
+        raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+def _counted(snap: object) -> str:
+    from ngsp_cli.store.folder import Snapshot
+
+    if not isinstance(snap, Snapshot):
+        return "the folder"
+    parts = [
+        (len(snap.organizations), "organizations"),
+        (len(snap.people), "people"),
+        (len(snap.meetings), "meetings"),
+        (len(snap.priorities), "priorities"),
+        (len(snap.teams), "action teams"),
+        (len(snap.assessments), "assessments"),
+    ]
+    return ", ".join(f"{n} {what}" for n, what in parts)
+
+
+def assess_command(
+    answer: Annotated[
+        list[str] | None,
+        typer.Option("--answer", "-a", help="ID=yes|partly|no|unknown; repeat for each indicator."),
+    ] = None,
+    note: Annotated[
+        list[str] | None, typer.Option("--note", "-n", help="ID=TEXT: why you answered so; repeatable.")
+    ] = None,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from", dir_okay=False, help="Answers from a YAML or CSV file (indicator,answer,note)."
+        ),
+    ] = None,
+    date: Annotated[
+        dt.datetime | None,
+        typer.Option("--date", formats=["%Y-%m-%d"], help="Date of the assessment (default: today)."),
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who answered (names or person ids).")] = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+    no_input: common.NoInputOption = False,
+) -> None:
+    """Record the partnership's self-assessment of the Next Gen indicators, dated.
+
+    Answer each indicator yes, partly, no or unknown, with a note. Where the
+    folder itself holds no evidence for an indicator, `ngsp check` uses the
+    latest answer.
+    """
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.playbook.indicators import load_indicators
+    from ngsp_cli.services.assess import (
+        ANSWER_WORDS,
+        answers_from_file,
+        answers_from_flags,
+        record_assessment,
+    )
+    from ngsp_cli.store.folder import read_partnership
+
+    root = common.root_of(folder)
+    indicator_set = load_indicators(root, read_partnership(root))
+    day = date.date() if date else dt.date.today()
+    answers: dict[str, AssessmentAnswer] = {}
+    if from_file is not None:
+        answers.update(answers_from_file(indicator_set, from_file))
+    answers.update(answers_from_flags(indicator_set, answer or [], note or []))
+    if not answers:
+        if not common.can_prompt(no_input):
+            raise UsageError(
+                "no answers given",
+                hint=f"pass --answer ID={ANSWER_WORDS.replace(', ', '|').replace(' or ', '|')} "
+                "(ids: " + ", ".join(indicator_set.ids()) + "), --from FILE, or run in a terminal",
+            )
+        answers = _ask_answers(root, indicator_set, day)
+        if by is None:
+            by = common.ask_text("--by", "Who took part in this assessment?", required=False) or None
+    order = {i: n for n, i in enumerate(indicator_set.ids())}
+    answers = dict(sorted(answers.items(), key=lambda kv: order.get(kv[0], len(order))))
+    assessment, created = record_assessment(root, answers, day, by=by)
+    if as_json:
+        common.emit_json(common.entity_json(assessment))
+    verb = "recorded" if created else "updated"
+    noun = "answer" if len(answers) == 1 else "answers"
+    common.done(
+        f"{verb} {len(answers)} {noun} in assessments/{assessment.id}.yaml; run 'ngsp check' to see the score"
+    )
+
+
+def _ask_answers(root: Path, indicator_set: IndicatorSet, day: dt.date) -> dict[str, AssessmentAnswer]:
+    """Ask each indicator's question on the terminal, offering the last answer as default."""
+    import questionary
+    from rich.markup import escape
+
+    from ngsp_cli.model import Answer, AssessmentAnswer
+    from ngsp_cli.services.indicators import latest_answer
+    from ngsp_cli.store import folder as store
+
+    snap = store.load(root, strict=False)
+    console = common.err()
+    console.print(
+        f"[bold]Self-assessment of {day.isoformat()}[/bold]: answer yes, partly, no or unknown "
+        "for each indicator (Ctrl-C stops without saving)."
+    )
+    answers: dict[str, AssessmentAnswer] = {}
+    for indicator in indicator_set.indicators:
+        definition = indicator.definition
+        previous = latest_answer(snap, definition.id, day, include_unknown=True)
+        console.print(f"\n[bold]{escape(definition.title)}[/bold] [dim]({definition.id})[/dim]")
+        default = previous[1].value if previous else Answer.unknown.value
+        if previous:
+            console.print(f"[dim]last answer ({previous[0].date.isoformat()}): {default}[/dim]")
+        choice = questionary.select(
+            definition.question, choices=[a.value for a in Answer], default=default
+        ).ask()
+        if choice is None:
+            raise KeyboardInterrupt
+        text = questionary.text(
+            "Note (why; optional):", default=(previous[2] or "") if previous else ""
+        ).ask()
+        if text is None:
+            raise KeyboardInterrupt
+        answers[definition.id] = AssessmentAnswer(answer=Answer(choice), note=text.strip() or None)
+    return answers

@@ -1,0 +1,169 @@
+"""Validate a whole partnership folder: every file, every reference, duplicates, indicators.
+
+The store already checks each file against the schema and every reference
+between files.  This adds what only shows across files, typically after two
+people added the same thing on different laptops and merged:
+
+- two organizations with the same name (ignoring case, punctuation, Inc/LLC...),
+- two people with the same e-mail address,
+- two meeting files for the same meeting (same date, kind, team and title),
+- two priorities with the same title,
+
+plus the playbook's phase files, the indicator definitions (bundled, playbook,
+folder) and self-assessment
+answers that name no indicator.  Every problem is collected; nothing stops at
+the first one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ngsp_cli.errors import FolderInvalid, NgspError, Problem
+from ngsp_cli.ids import slug
+from ngsp_cli.model import AssessmentKind, Entity, Meeting, Organization, Person, Priority
+from ngsp_cli.playbook.indicators import IndicatorSet, answer_problem, load_indicator_set
+from ngsp_cli.services.directory import normalized_name
+from ngsp_cli.store import folder as store
+from ngsp_cli.store import yamlio
+
+
+@dataclass
+class Validation:
+    """The folder as loaded (None when partnership.yaml itself is unreadable) and its problems."""
+
+    root: Path
+    snapshot: store.Snapshot | None
+    indicators: IndicatorSet | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def _line(root: Path, rel: str, path: tuple[str | int, ...]) -> int | None:
+    try:
+        text = (root / rel).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return yamlio.line_of(text, path)
+
+
+def _duplicates(
+    root: Path,
+    entities: Iterable[Entity],
+    key: Callable[[Entity], str | None],
+    field_name: str,
+    message: Callable[[Entity, str], str],
+    hint: str,
+) -> list[Problem]:
+    seen: dict[str, Entity] = {}
+    problems: list[Problem] = []
+    for entity in sorted(entities, key=lambda e: e.id):
+        value = key(entity)
+        if not value:
+            continue
+        first = seen.setdefault(value, entity)
+        if first is entity:
+            continue
+        first_rel = f"{first.folder}/{first.id}.yaml"
+        rel = f"{entity.folder}/{entity.id}.yaml"
+        problems.append(
+            Problem(
+                message(entity, first_rel),
+                file=rel,
+                line=_line(root, rel, (field_name,)),
+                field=field_name,
+                hint=hint,
+            )
+        )
+    return problems
+
+
+def duplicate_problems(snap: store.Snapshot) -> list[Problem]:
+    """Entities that are the same thing twice in different files."""
+    root = snap.root
+    merge_hint = (
+        "after a git merge, keep one file, move anything only the other has into it, delete the other"
+    )
+
+    def org_key(e: Entity) -> str | None:
+        return normalized_name(e.name) if isinstance(e, Organization) else None
+
+    def email_key(e: Entity) -> str | None:
+        return e.email.casefold() if isinstance(e, Person) and e.email else None
+
+    def meeting_key(e: Entity) -> str | None:
+        if not isinstance(e, Meeting):
+            return None
+        return f"{e.date.isoformat()}|{e.kind.value}|{e.team or ''}|{slug(e.title)}"
+
+    def priority_key(e: Entity) -> str | None:
+        return normalized_name(e.title) if isinstance(e, Priority) else None
+
+    return [
+        *_duplicates(
+            root, snap.organizations.values(), org_key, "name",
+            lambda e, first: f"'{getattr(e, 'name', '')}' is already recorded in {first}",
+            merge_hint + " (and point its people at the one you keep)",
+        ),
+        *_duplicates(
+            root, snap.people.values(), email_key, "email",
+            lambda e, first: f"the e-mail address {getattr(e, 'email', '')} is already used in {first}",
+            merge_hint + " (and update meetings and teams to the id you keep)",
+        ),
+        *_duplicates(
+            root, snap.meetings.values(), meeting_key, "title",
+            lambda e, first: f"this looks like the same meeting as {first} (same date, kind and title)",
+            merge_hint + " (combine the attendance and notes)",
+        ),
+        *_duplicates(
+            root, snap.priorities.values(), priority_key, "title",
+            lambda e, first: f"the priority '{getattr(e, 'title', '')}' is already recorded in {first}",
+            merge_hint + " (add up the votes and point the action team at the one you keep)",
+        ),
+    ]  # fmt: skip
+
+
+def assessment_problems(snap: store.Snapshot, indicator_set: IndicatorSet) -> list[Problem]:
+    """Self-assessment answers keyed by an id that is no indicator (a typo, or a dropped indicator)."""
+    known = set(indicator_set.ids())
+    problems = []
+    for assessment in sorted(snap.assessments.values(), key=lambda a: a.id):
+        if assessment.kind is not AssessmentKind.self_assessment:
+            continue
+        rel = f"{assessment.folder}/{assessment.id}.yaml"
+        for answer_id in assessment.answers:
+            if answer_id not in known:
+                line = _line(snap.root, rel, ("answers", answer_id))
+                problems.append(answer_problem(indicator_set, answer_id, rel, line))
+    return problems
+
+
+def playbook_problems(root: Path, snap: store.Snapshot) -> list[Problem]:
+    """Mistakes in the phase files the partnership uses (its own or its program's)."""
+    from ngsp_cli.playbook import load_playbook
+
+    try:
+        load_playbook(root, snap.partnership)
+    except NgspError as exc:
+        return list(exc.problems)
+    return []
+
+
+def validate_folder(root: Path) -> Validation:
+    """Load and check everything; never raises for a problem in the files."""
+    try:
+        snap = store.load(root, strict=False)
+    except FolderInvalid as exc:
+        return Validation(root, None, None, list(exc.problems))
+    problems = list(snap.problems)
+    problems += duplicate_problems(snap)
+    problems += playbook_problems(root, snap)
+    indicator_set, indicator_problems = load_indicator_set(root, snap.partnership)
+    problems += indicator_problems
+    problems += assessment_problems(snap, indicator_set)
+    return Validation(root, snap, indicator_set, sorted(problems, key=Problem.sort_key))
