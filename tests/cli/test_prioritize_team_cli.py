@@ -203,3 +203,20 @@ def test_team_commands_end_to_end(ngsp, example_folder: Path) -> None:
     assert flags["rural-acute-care-network"] == []
     bad = ngsp("-C", root, "team", "status", "rural-acute-care-network", "sleeping")
     assert bad.exit_code == 2
+
+
+def test_a_recount_keeps_the_tie_settled_earlier(ngsp, example_folder: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "votes.csv"
+    sheet.write_text(
+        "voter,priority,points\ndenise-broussard,telehealth,2\nraymond-guidry,workforce-housing,2\n",
+        encoding="utf-8",
+    )
+    first = ngsp(
+        "-C", example_folder, "prioritize", "--votes", sheet, "--top", "1", "--pick", "workforce-housing"
+    )
+    assert first.exit_code == 0, first.output
+    assert "are replaced by those of" in flat(first.stderr)
+    recount = ngsp("-C", example_folder, "prioritize", "--top", "1", "--json")
+    assert recount.exit_code == 0, recount.output
+    selected = [r["priority"] for r in json.loads(recount.stdout)["ranking"] if r["status"] == "selected"]
+    assert selected == ["workforce-housing"]

@@ -71,6 +71,17 @@ def prioritize_command(
         )
     picks = list(pick or [])
     result = core.tally(snap, found, rows, budget=budget, top=top, picks=picks, problems=problems)
+    if result.undecided and not picks:
+        earlier = core.recorded_picks(snap, found, result)
+        if earlier:
+            common.err().print(f"the tie at the cut-off was settled before: {', '.join(earlier)} (kept)")
+            picks = earlier
+            result = core.tally(snap, found, rows, budget=budget, top=top, picks=picks)
+    if votes is not None and found.votes and not dry_run:
+        common.err().print(
+            f"[yellow]note:[/yellow] the {len(found.votes)} votes recorded in meetings/{found.id}.yaml "
+            f"are replaced by those of {votes}"
+        )
     if result.undecided and common.can_prompt(no_input):
         _show(snap, result, [], dry_run=True)
         picks = _ask_picks(result)

@@ -46,6 +46,7 @@ from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.store.write import save
 
 DEFAULT_TOP = 3
+PICK_NOTE = "chosen by the business leaders from a tie at the cut-off"
 VOTE_COLUMNS = ("voter", "priority", "points")
 
 
@@ -588,7 +589,7 @@ def _select(result: Tally, picks: list[str]) -> None:
             )
         if chosen:
             note = (
-                f"chosen by the business leaders from a tie at the cut-off "
+                f"{PICK_NOTE} "
                 f"({cut_key[0]} dots from {cut_key[1]} business leaders each: {', '.join(tied_ids)})"
             )
             for entry in tied:
@@ -649,6 +650,26 @@ def priority_id(snap: Snapshot, meeting: Meeting, candidate: CandidatePriority) 
         if existing is None or existing.meeting in (None, meeting.id):
             return pid
     return new_id(candidate.id, snap.priorities)
+
+
+def recorded_picks(snap: Snapshot, meeting: Meeting, result: Tally) -> list[str]:
+    """The choice recorded earlier for the open tie at the cut-off, so a recount needs no --pick again.
+
+    Returns the tied priorities whose files say they were selected by such a
+    choice, when they fill exactly the open places; otherwise nothing.
+    """
+    candidates = {c.id: c for c in meeting.candidates}
+    chosen = []
+    for pid in result.undecided:
+        priority = snap.priorities.get(priority_id(snap, meeting, candidates[pid]))
+        if (
+            priority is not None
+            and priority.meeting == meeting.id
+            and priority.status is PriorityStatus.selected
+            and PICK_NOTE in (priority.decided_by or "")
+        ):
+            chosen.append(pid)
+    return chosen if len(chosen) == result.open_slots else []
 
 
 def tie_unsettled(result: Tally) -> UsageError:
