@@ -59,7 +59,8 @@ def test_init_example_copies_a_valid_partnership(ngsp, tmp_path: Path) -> None:
     names = example_names()
     if not names:
         pytest.skip("no bundled example yet")
-    result = ngsp("init", "demo", "--example", names[0], "--no-git")
+    name = "northeast-louisiana-healthcare" if "northeast-louisiana-healthcare" in names else names[0]
+    result = ngsp("init", "demo", "--example", name, "--no-git")
     assert result.exit_code == 0, result.output
     listed = ngsp("-C", tmp_path / "demo", "org", "list", "--json")
     assert listed.exit_code == 0, listed.output

@@ -123,6 +123,7 @@ app.command("check")(check.check_command)
 app.command("assess")(check.assess_command)
 app.command("survey")(survey.survey_command)
 app.command("report")(report.report_command)
+app.command("portfolio")(report.portfolio_command)
 app.command("prioritize")(prioritize.prioritize_command)
 app.add_typer(team.app, name="team", help="Action teams: champions, tasks and progress updates.")
 

@@ -74,3 +74,149 @@ def report_command(
     snap = common.load_snapshot(folder)
     text = render_report(snap, when, fmt, since=start)
     _write(text, out, default_output(snap.root, when, fmt))
+
+
+def portfolio_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Partnership folders, or folders whose subfolders are partnerships."),
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="md or html for a document; default: a table in the terminal."),
+    ] = None,
+    as_of: AsOfOption = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the md or html document here (default: stdout).")
+    ] = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Many partnership folders side by side, with state-level aggregates.
+
+    Shows each partnership's phase, indicator score, last meeting, business share at recent
+    meetings and action teams, and the share of partnerships reporting each outcome in their
+    latest outcome survey. A folder that cannot be read is reported and skipped; the exit code
+    is 0 when at least one partnership was read, 2 when none could be.
+    """
+    from ngsp_cli.errors import InputError
+    from ngsp_cli.services.portfolio import build_portfolio, render_portfolio
+
+    document = _check_format(fmt) if fmt is not None else None
+    when = as_of.date() if as_of else dt.date.today()
+    console = common.err()
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("reading partnerships"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as progress:
+        task = progress.add_task("", total=None)
+
+        def advance(done: int, total: int, name: str) -> None:
+            progress.update(task, completed=done, total=total, description=name)
+
+        portfolio = build_portfolio(paths, when, on_progress=advance)
+
+    if as_json:
+        common.emit_json(portfolio.as_dict())
+    elif document is not None:
+        text = render_portfolio(portfolio, document)
+        if out is None or str(out) == "-":
+            import sys
+
+            sys.stdout.write(text)
+        else:
+            _write(text, out, out)
+    else:
+        _print_portfolio(portfolio)
+    _report_broken(portfolio.broken)
+    if not portfolio.partnerships:
+        raise InputError(
+            "no partnership folder could be read",
+            hint="name partnership folders (with partnership.yaml), or a folder whose subfolders are",
+        )
+
+
+def _report_broken(broken: list[dict[str, object]]) -> None:
+    from rich.markup import escape
+
+    console = common.err()
+    for entry in broken:
+        problems = entry["problems"]
+        assert isinstance(problems, list)
+        count = entry["problem_count"]
+        console.print(f"[bold yellow]skipped[/bold yellow] {escape(str(entry['folder']))}: "
+                      f"{count} problem{'s' if count != 1 else ''}")  # fmt: skip
+        for problem in problems:
+            where = problem["file"] or ""
+            if problem["file"] and problem["line"]:
+                where += f":{problem['line']}"
+            prefix = f"{where}: " if where else ""
+            console.print(f"  {escape(prefix + str(problem['message']))}")
+
+
+def _print_portfolio(portfolio: object) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ngsp_cli.services.portfolio import Portfolio
+
+    assert isinstance(portfolio, Portfolio)
+    rows = portfolio.partnerships
+    agg = portfolio.aggregates
+    table = Table(
+        title=f"{len(rows)} partnership{'s' if len(rows) != 1 else ''} as of {portfolio.as_of}",
+        title_justify="left",
+    )
+    table.add_column("partnership", ratio=3)
+    table.add_column("phase", ratio=2)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("last met", no_wrap=True)
+    table.add_column("business share", justify="right", no_wrap=True)
+    table.add_column("businesses", justify="right", no_wrap=True)
+    table.add_column("action teams", no_wrap=True)
+    table.add_column("survey", no_wrap=True)
+    for r in rows:
+        share = "–"
+        if r["business_share"] is not None:
+            share = f"{r['business_share']}%" + ("" if r["business_majority"] else " [red]⚠[/red]")
+        teams = str(r["teams_active"])
+        if r["teams_flagged"]:
+            teams += f" ([yellow]{r['teams_flagged']} flagged[/yellow])"
+        table.add_row(
+            escape(r["name"]),
+            escape(f"{r['phase']['number']}. {r['phase']['title']}") if r["phase"] else "–",
+            f"{r['score']:.2f}" if r["score"] is not None else "–",
+            str(r["last_meeting"] or "none yet"),
+            share,
+            str(r["businesses"]),
+            teams,
+            str(r["survey_date"] or "none"),
+        )
+    console = common.out()
+    console.print(table)
+    console.print(
+        f"{agg['businesses']} businesses, {agg['business_leaders']} business leaders, "
+        f"{agg['teams_active']} action teams active ({agg['teams_flagged']} flagged)."
+    )
+    if agg["business_majority_of"]:
+        console.print(
+            f"Business leaders outnumbered public partners at recent meetings in {agg['business_majority']} "
+            f"of {agg['business_majority_of']} partnerships."
+        )
+    if agg["with_outcome_survey"]:
+        console.print(
+            f"\n[bold]Outcomes[/bold] (latest outcome survey of {agg['with_outcome_survey']} "
+            f"of {agg['partnerships']} partnerships)"
+        )
+        for outcome in agg["outcomes"]:
+            console.print(f"  {outcome['percent']:>3}% of partnerships {escape(outcome['statement'])} "
+                          f"[dim]({outcome['yes']} of {outcome['of']})[/dim]")  # fmt: skip
+    else:
+        console.print("No partnership has recorded an outcome survey yet ('ngsp survey').")

@@ -165,3 +165,48 @@ def report_charts(data: dict[str, Any]) -> dict[str, str | None]:
         if outcomes
         else None,
     }
+
+
+def outcome_share_chart(labels: Sequence[str], percents: Sequence[int]) -> str:
+    """Horizontal bars: percent of partnerships answering yes, one bar per survey question."""
+    chart = pygal.HorizontalBar(
+        **_config("Share of partnerships answering yes", (YES,), height=max(260, 80 + 34 * len(labels))),
+        range=(0, 100),
+        show_legend=False,
+        value_formatter=lambda v: f"{v:.0f}%",
+    )
+    chart.x_labels = list(reversed(labels))
+    chart.add("Yes", list(reversed(percents)))
+    return _render(chart, "chart-outcome-share")
+
+
+def business_share_chart(names: Sequence[str], shares: Sequence[int | None]) -> str:
+    """Horizontal bars: business leaders' share of attendance at each partnership's recent meetings."""
+    chart = pygal.HorizontalBar(
+        **_config(
+            "Business leaders' share at recent meetings", (BUSINESS,), height=max(220, 80 + 40 * len(names))
+        ),
+        range=(0, 100),
+        show_legend=False,
+        value_formatter=lambda v: f"{v:.0f}%",
+    )
+    chart.x_labels = list(reversed(names))
+    chart.add("Business share", [s if s is not None else None for s in reversed(shares)])
+    return _render(chart, "chart-business-share")
+
+
+def portfolio_charts(data: dict[str, Any]) -> dict[str, str | None]:
+    """The charts of the portfolio report (None where there is nothing to draw)."""
+    rows = data["partnerships"]
+    outcomes = [o for o in data["aggregates"]["outcomes"] if o["percent"] is not None]
+    with_share = [r for r in rows if r["business_share"] is not None]
+    return {
+        "business_share": business_share_chart(
+            [r["name"] for r in with_share], [r["business_share"] for r in with_share]
+        )
+        if with_share
+        else None,
+        "outcomes": outcome_share_chart([o["statement"] for o in outcomes], [o["percent"] for o in outcomes])
+        if outcomes
+        else None,
+    }

@@ -30,6 +30,9 @@ from ngsp_cli.store.folder import Snapshot
 
 FORMATS = ("md", "html")
 
+# Meetings where business leaders should outnumber public partners.
+BUSINESS_TABLES = (MeetingKind.launch, MeetingKind.full_partnership)
+
 KIND_LABELS = {
     MeetingKind.launch: "Launch",
     MeetingKind.full_partnership: "Full partnership",
@@ -72,9 +75,10 @@ def meeting_rows(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) -
                 "business_share": _pct(count.business, count.total),
                 "business_led": count.business_outnumber_public,
                 "recorded": bool(meeting.attendees),
-                # Support-team meetings are public partners by design; they do not
-                # count toward the business share of the partnership's meetings.
-                "counts_for_share": bool(meeting.attendees) and meeting.kind is not MeetingKind.convener_team,
+                # Only the partnership's own table counts toward the business share
+                # (as in 'ngsp status'): support-team and action-team meetings are
+                # working sessions where public staff may well be the majority.
+                "counts_for_share": bool(meeting.attendees) and meeting.kind in BUSINESS_TABLES,
             }
         )
     return rows

@@ -1,0 +1,135 @@
+"""`ngsp portfolio`: the bundled examples side by side, with a broken folder that is skipped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ngsp_cli.resources import bundled, example_names
+from ngsp_cli.services.portfolio import build_portfolio
+from ngsp_cli.services.survey import load_survey
+from ngsp_cli.store.yamlio import parse
+
+AS_OF = "2026-11-25"
+
+
+@pytest.fixture
+def state(tmp_path: Path) -> Path:
+    """A state program's folder: the three bundled examples and one broken partnership."""
+    parent = tmp_path / "state"
+    names = example_names()
+    assert len(names) >= 3
+    for name in names:
+        shutil.copytree(bundled("examples") / name, parent / name)
+    broken = parent / "zz-broken-partnership"
+    shutil.copytree(bundled("examples") / names[0], broken)
+    (broken / "people" / "typo.yaml").write_text("name: [Ann\norg: acme\n", encoding="utf-8")
+    (parent / "notes").mkdir()  # an ordinary folder is neither listed nor reported
+    return parent
+
+
+def _latest_survey_answers(folder: Path) -> dict[str, str]:
+    files = sorted((folder / "assessments").glob("*-outcome-survey.yaml"))
+    data = parse(files[-1].read_text(encoding="utf-8"))
+    return {qid: value["answer"] for qid, value in data["answers"].items()}
+
+
+def test_portfolio_lists_every_readable_partnership_and_reports_the_broken_one(ngsp, state: Path) -> None:
+    result = ngsp("portfolio", state, "--as-of", AS_OF, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)  # the progress bar never reaches stdout
+    names = {row["folder"]: row["name"] for row in data["partnerships"]}
+    assert sorted(Path(f).name for f in names) == example_names()
+    [broken] = data["broken"]
+    assert Path(broken["folder"]).name == "zz-broken-partnership"
+    assert broken["problems"][0]["file"] == "people/typo.yaml"
+    assert broken["problems"][0]["line"] is not None
+    assert "skipped" in result.stderr
+    assert "zz-broken-partnership" in result.stderr
+    assert "people/typo.yaml:" in result.stderr
+    for row in data["partnerships"]:
+        assert row["phase"] is not None, row["name"]
+        assert row["last_meeting"] is not None
+        assert row["survey_date"] is not None
+
+
+def test_outcome_aggregates_are_the_share_of_partnerships_answering_yes(ngsp, state: Path) -> None:
+    result = ngsp("portfolio", state, "--as-of", AS_OF, "--json")
+    assert result.exit_code == 0, result.output
+    aggregates = json.loads(result.stdout)["aggregates"]
+    answers = [_latest_survey_answers(state / name) for name in example_names()]
+    assert aggregates["with_outcome_survey"] == len(answers)
+    by_id = {o["id"]: o for o in aggregates["outcomes"]}
+    assert list(by_id) == load_survey().ids()
+    for qid, outcome in by_id.items():
+        yes = sum(1 for a in answers if a.get(qid) == "yes")
+        assert outcome["yes"] == yes, qid
+        assert outcome["percent"] == round(100 * yes / len(answers)), qid
+        assert outcome["sentence"].startswith(f"{outcome['percent']}% of partnerships ")
+    products = by_id["new-products-or-markets"]
+    assert products["sentence"].endswith("have businesses that developed new products or markets")
+
+
+def test_business_share_comes_from_the_recent_full_meetings(ngsp, state: Path) -> None:
+    result = ngsp("portfolio", state / "laramie-county-hospitality", "--as-of", AS_OF, "--json")
+    assert result.exit_code == 0, result.output
+    [row] = json.loads(result.stdout)["partnerships"]
+    # The public-heavy example: business leaders never outnumber public partners.
+    assert row["business_majority"] is False
+    assert row["business_share"] < 50
+    assert row["teams_flagged"] >= 1
+
+
+def test_table_and_documents(ngsp, state: Path, tmp_path: Path) -> None:
+    table = ngsp("portfolio", state, "--as-of", AS_OF)
+    assert table.exit_code == 0, table.output
+    assert "of partnerships have businesses that developed new products or markets" in table.stdout
+    markdown = ngsp("portfolio", state, "--as-of", AS_OF, "--format", "md")
+    assert markdown.exit_code == 0, markdown.output
+    assert markdown.stdout.startswith("# Sector partnership portfolio")
+    assert "## Folders that could not be read" in markdown.stdout
+    out = tmp_path / "portfolio.html"
+    html = ngsp("portfolio", state, "--as-of", AS_OF, "--format", "html", "--out", out)
+    assert html.exit_code == 0, html.output
+    text = out.read_text(encoding="utf-8")
+    assert "chart-outcome-share" in text
+    assert "chart-business-share" in text
+    assert "<script" not in text
+
+
+def test_exit_2_when_no_folder_can_be_read(ngsp, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = ngsp("portfolio", tmp_path / "empty", tmp_path / "missing", "--json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert data["partnerships"] == []
+    assert len(data["broken"]) == 2
+    assert "no partnership folder could be read" in result.stderr
+
+
+def test_parallel_reading_gives_the_same_portfolio(state: Path) -> None:
+    as_of = dt.date.fromisoformat(AS_OF)
+    single = build_portfolio([state], as_of, workers=1)
+    parallel = build_portfolio([state], as_of, workers=2)
+    assert parallel.as_dict() == single.as_dict()
+    assert len(single.partnerships) == len(example_names())
+
+
+@pytest.mark.parametrize("name", ["south-central-pa-manufacturing", "laramie-county-hospitality"])
+def test_the_portfolio_examples_copy_and_load_cleanly(ngsp, tmp_path: Path, name: str) -> None:
+    assert name in example_names()
+    result = ngsp("init", tmp_path / name, "--example", name, "--no-git")
+    assert result.exit_code == 0, result.output
+    listed = ngsp("-C", tmp_path / name, "org", "list", "--json")
+    assert listed.exit_code == 0, listed.output
+    kinds = [o["kind"] for o in json.loads(listed.stdout)]
+    assert "business" in kinds
+    assert any(kind != "business" for kind in kinds)
+    report = ngsp("-C", tmp_path / name, "report", "--as-of", AS_OF, "-o", "-")
+    assert report.exit_code == 0, report.output
+    assert "No outcome survey yet" not in report.stdout
+    assert "No action teams yet" not in report.stdout
