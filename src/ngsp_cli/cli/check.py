@@ -238,7 +238,7 @@ def _ask_answers(root: Path, indicator_set: IndicatorSet, day: dt.date) -> dict[
         if previous:
             console.print(f"[dim]last answer ({previous[0].date.isoformat()}): {default}[/dim]")
         choice = questionary.select(
-            definition.question, choices=[a.value for a in Answer], default=default
+            definition.question, choices=[a.value for a in Answer], default=default, use_shortcuts=True
         ).ask()
         if choice is None:
             raise KeyboardInterrupt
