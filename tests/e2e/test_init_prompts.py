@@ -15,7 +15,8 @@ pytestmark = pytest.mark.e2e
 
 def test_init_asks_in_a_terminal(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NGSP_") and k != "CI"}
-    env.update({"NO_COLOR": "1", "TERM": "xterm", "COLUMNS": "100"})
+    # The pty answers no cursor-position requests; without this prompt_toolkit waits for each.
+    env.update({"NO_COLOR": "1", "TERM": "xterm", "COLUMNS": "100", "PROMPT_TOOLKIT_NO_CPR": "1"})
     child = pexpect.spawn(
         sys.executable,
         ["-m", "ngsp_cli", "init", "farm", "--no-git"],
