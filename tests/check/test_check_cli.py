@@ -62,10 +62,6 @@ def _broken_files() -> dict[str, object]:
         "meetings/2026-05-01-oops.yaml": {"kind": "launch", "title": "Oops", "date": "May 1st"},
         "organizations/acme-tools-2.yaml": {"name": "ACME Tools, Inc.", "kind": "business"},
         "people/ann-lee-2.yaml": {"name": "Ann Lee", "org": "acme-tools", "email": "ann-lee@example.org"},
-        "assessments/2026-10-02-self-assessment.yaml": {
-            "kind": "self-assessment", "date": "2026-10-02",
-            "answers": {"regon-labor-market": {"answer": "yes"}},
-        },
         "indicators.yaml": {"indicators": [{"id": "own", "feature": "industry-led", "title": "Own",
                                             "question": "Own?", "rule": "no-such-rule"}]},
     }  # fmt: skip
@@ -86,7 +82,6 @@ def test_every_validation_error_is_reported_in_one_run(ngsp, scenario) -> None:
         ("meetings/2026-05-01-oops.yaml", "date"),
         ("organizations/acme-tools-2.yaml", "name"),
         ("people/ann-lee-2.yaml", "email"),
-        ("assessments/2026-10-02-self-assessment.yaml", "answers.regon-labor-market"),
         ("indicators.yaml", "indicators.0.rule"),
     } <= found
     assert all(e["line"] for e in data["errors"]), data["errors"]
@@ -104,6 +99,27 @@ def test_validation_errors_in_the_human_output(ngsp, scenario) -> None:
     )
     assert "indicators.yaml:6 (indicators.0.rule): 'no-such-rule' is not a rule ngsp knows" in result.stdout
     assert "Score" not in result.stdout
+
+
+def test_answer_to_no_indicator_is_a_warning_not_an_error(ngsp, scenario) -> None:
+    typo = {
+        "assessments/2026-10-02-self-assessment.yaml": {
+            "kind": "self-assessment", "date": "2026-10-02",
+            "answers": {"regon-labor-market": {"answer": "yes"}},
+        },
+    }  # fmt: skip
+    root = scenario("industry-led", typo)
+    code, data = run_json(ngsp, root)
+    assert code == 0
+    assert data["valid"] is True
+    [warning] = data["warnings"]
+    assert (warning["file"], warning["line"], warning["field"]) == (
+        "assessments/2026-10-02-self-assessment.yaml", 4, "answers.regon-labor-market",
+    )  # fmt: skip
+    assert "region-labor-market" in warning["hint"]
+    human = ngsp("-C", root, "check", "--as-of", DAY)
+    assert "1 warning" in human.stdout
+    assert "'regon-labor-market' is not an indicator; this answer is ignored" in human.stdout
 
 
 def test_same_meeting_twice_after_a_merge_is_an_error(ngsp, scenario) -> None:

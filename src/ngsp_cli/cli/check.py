@@ -31,11 +31,17 @@ _MARKS = {
 }
 
 
-def _print_problems(console: Console, problems: list[Problem]) -> None:
+def _print_problems(console: Console, problems: list[Problem], *, warning: bool = False) -> None:
     from rich.markup import escape
 
-    noun = "problem" if len(problems) == 1 else "problems"
-    console.print(f"[bold red]The folder has {len(problems)} {noun}[/bold red] (fix them, then check again):")
+    if warning:
+        noun = "warning" if len(problems) == 1 else "warnings"
+        console.print(f"[bold yellow]{len(problems)} {noun}[/bold yellow] (worth a look; not errors):")
+    else:
+        noun = "problem" if len(problems) == 1 else "problems"
+        console.print(
+            f"[bold red]The folder has {len(problems)} {noun}[/bold red] (fix them, then check again):"
+        )
     for problem in problems:
         where = problem.location() or "(folder)"
         field = f" [dim]({escape(problem.field)})[/dim]" if problem.field else ""
@@ -105,12 +111,15 @@ def check_command(
         )
     else:
         report = score_partnership(snap, day, validation.indicators, errors=validation.problems)
+    report.warnings = validation.warnings
     if as_json:
         data = report.as_json()
         if not report.scored:
             data["score"] = None
         common.emit_json(data)
     console = common.out()
+    if report.warnings and not as_json:
+        _print_problems(console, report.warnings, warning=True)
     if not report.valid:
         if not as_json:
             _print_problems(console, report.errors)

@@ -360,7 +360,7 @@ def load_indicators(root: Path | None = None, partnership: Partnership | None = 
 
 def answer_problem(indicator_set: IndicatorSet, answer_id: str, file: str, line: int | None) -> Problem:
     return Problem(
-        f"'{answer_id}' is not an indicator",
+        f"'{answer_id}' is not an indicator; this answer is ignored",
         file=file,
         line=line,
         field=f"answers.{answer_id}",

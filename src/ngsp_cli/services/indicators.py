@@ -134,6 +134,7 @@ class CheckReport:
     name: str
     as_of: dt.date
     errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     features: list[FeatureResult] = field(default_factory=list)
     score: float | None = None
     scored: bool = True
@@ -159,6 +160,7 @@ class CheckReport:
             "as_of": self.as_of.isoformat(),
             "valid": self.valid,
             "errors": [p.as_dict() for p in self.errors],
+            "warnings": [p.as_dict() for p in self.warnings],
             "features": [f.as_json() for f in self.features],
             "score": self.score,
             "counts": self.counts(),

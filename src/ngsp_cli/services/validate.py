@@ -38,6 +38,7 @@ class Validation:
     snapshot: store.Snapshot | None
     indicators: IndicatorSet | None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -128,8 +129,9 @@ def duplicate_problems(snap: store.Snapshot) -> list[Problem]:
     ]  # fmt: skip
 
 
-def assessment_problems(snap: store.Snapshot, indicator_set: IndicatorSet) -> list[Problem]:
-    """Self-assessment answers keyed by an id that is no indicator (a typo, or a dropped indicator)."""
+def assessment_warnings(snap: store.Snapshot, indicator_set: IndicatorSet) -> list[Problem]:
+    """Self-assessment answers keyed by an id that is no indicator: a typo, or an indicator that
+    has since been dropped.  A warning, not an error: an old assessment is a record of its day."""
     known = set(indicator_set.ids())
     problems = []
     for assessment in sorted(snap.assessments.values(), key=lambda a: a.id):
@@ -165,5 +167,5 @@ def validate_folder(root: Path) -> Validation:
     problems += playbook_problems(root, snap)
     indicator_set, indicator_problems = load_indicator_set(root, snap.partnership)
     problems += indicator_problems
-    problems += assessment_problems(snap, indicator_set)
-    return Validation(root, snap, indicator_set, sorted(problems, key=Problem.sort_key))
+    warnings = assessment_warnings(snap, indicator_set)
+    return Validation(root, snap, indicator_set, sorted(problems, key=Problem.sort_key), warnings)
