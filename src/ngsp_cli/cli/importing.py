@@ -86,8 +86,11 @@ def _show(result: ImportResult, as_json: bool) -> None:
         rows = result.rows if result.dry_run else [r for r in result.rows if r.action != "skip"]
         if rows:
             table = Table(title_justify="left", title="what would happen" if result.dry_run else None)
-            for column in ("row", "", "name", "id", "details"):
-                table.add_column(column, justify="right" if column == "row" else "left", overflow="fold")
+            table.add_column("row", justify="right", no_wrap=True)
+            table.add_column("", no_wrap=True)
+            table.add_column("name")
+            table.add_column("id", no_wrap=True)
+            table.add_column("details", overflow="fold")
             words = _ACTION_WORD[result.dry_run]
             for r in rows:
                 style = _ACTION_STYLE[r.action]

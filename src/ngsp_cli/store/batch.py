@@ -5,7 +5,7 @@ many files needs more: if it is stopped half-way, the folder must not hold half
 of the change. `save_all` does it in two phases, under the folder lock:
 
 1. Stage: render every file (comments of existing files kept, as `save` does) and
-   write it, flushed and fsynced, to a temporary file next to its target. Nothing
+   write it to a temporary file next to its target, then fsync them all. Nothing
    the user sees has changed yet. Ctrl-C (SIGINT) or SIGTERM stops the staging
    after the current file: the temporary files are removed and KeyboardInterrupt
    is raised (SIGTERM is delivered again), so nothing has changed.
@@ -60,7 +60,7 @@ def _default_mode() -> int:
 
 
 def stage(path: Path, text: str, temps: list[Path]) -> Path:
-    """Write `text` to a fsynced temporary file beside `path` (listed in `temps` at once).
+    """Write `text` to a temporary file beside `path` (listed in `temps` at once).
 
     The file gets the mode `path` has, or would get as a new file.
     """
@@ -74,10 +74,32 @@ def stage(path: Path, text: str, temps: list[Path]) -> Path:
     temps.append(tmp)
     with os.fdopen(fd, "wb") as handle:
         handle.write(text.encode("utf-8"))
-        handle.flush()
-        os.fsync(handle.fileno())
     tmp.chmod(mode)
     return tmp
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_all(paths: Sequence[Path]) -> None:
+    """Make the staged files durable before any of them is put in place.
+
+    One fsync per file, several at a time: the waits are for the disk, not Python,
+    so a large import does not pay thousands of sequential round trips.
+    """
+    if len(paths) < 8:
+        for path in paths:
+            _fsync_file(path)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        list(pool.map(_fsync_file, paths))
 
 
 def commit(item: _Staged) -> None:
@@ -156,6 +178,8 @@ def save_all(
                 text = render(model, old_text)
                 if text != old_text:
                     staged.append(_Staged(rel, path, stage(path, text, temps), old_text))
+            if not caught:
+                _fsync_all([item.tmp for item in staged])
             if not caught:
                 done: list[_Staged] = []
                 try:
