@@ -51,7 +51,11 @@ def test_portfolio_lists_every_readable_partnership_and_reports_the_broken_one(n
     assert "skipped" in result.stderr
     assert "zz-broken-partnership" in result.stderr
     assert "people/typo.yaml:" in result.stderr
+    scores = {Path(row["folder"]).name: row["score"] for row in data["partnerships"]}
+    # The business-led manufacturing example scores above the public-heavy hospitality one.
+    assert scores["south-central-pa-manufacturing"] > scores["laramie-county-hospitality"]
     for row in data["partnerships"]:
+        assert 0 <= row["score"] <= 1, row["name"]
         assert row["phase"] is not None, row["name"]
         assert row["last_meeting"] is not None
         assert row["survey_date"] is not None

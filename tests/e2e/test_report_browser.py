@@ -75,3 +75,21 @@ def test_html_report_renders_in_chromium_with_its_charts(ngsp, example_folder: P
     blue = sum(count for count, color in colors if color == BUSINESS_BLUE)
     # The attendance chart's business bar is a large block of the business colour.
     assert blue > 20_000, f"only {blue} pixels of the chart colour: the chart did not render"
+
+
+def test_html_portfolio_loads_in_chromium_with_its_charts(ngsp, tmp_path: Path) -> None:
+    browser = _browser()
+    from ngsp_cli.resources import bundled, example_names
+
+    state = tmp_path / "state"
+    for name in example_names():
+        shutil.copytree(bundled("examples") / name, state / name)
+    page = tmp_path / "portfolio.html"
+    result = ngsp("portfolio", state, "--as-of", "2026-11-25", "-f", "html", "--out", page)
+    assert result.exit_code == 0, result.output
+    dom = _run_browser(browser, tmp_path / "profile", "--dump-dom", page.resolve().as_uri())
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    charts = re.findall(r'<svg[^>]*class="pygal-chart ngsp-chart (chart-[a-z-]+)"', dom.stdout)
+    assert charts == ["chart-business-share", "chart-outcome-share"]
+    assert "of partnerships have businesses that developed new products or markets" in dom.stdout
+    assert _console_problems(dom.stderr) == []

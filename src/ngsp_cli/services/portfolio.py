@@ -15,7 +15,6 @@ as-of date; "partly", "no", "unknown" and unanswered all count as not yes.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -140,16 +139,11 @@ def _phase(snap: Snapshot, as_of: dt.date) -> tuple[dict[str, Any] | None, str |
 
 
 def _score(snap: Snapshot, as_of: dt.date) -> tuple[float | None, str | None]:
-    """The Next Gen indicator score (0 to 1), when this ngsp can compute it."""
+    """The Next Gen indicator score (0 to 1), as 'ngsp check' computes it."""
+    from ngsp_cli.services.indicators import score_partnership
+
     try:
-        module = importlib.import_module("ngsp_cli.services.indicators")
-    except ImportError:
-        return None, None
-    scorer = getattr(module, "score_partnership", None)
-    if scorer is None:
-        return None, None
-    try:
-        score = getattr(scorer(snap, as_of), "score", None)
+        score = score_partnership(snap, as_of).score
     except NgspError as exc:
         return None, f"score unknown: {exc}"
     return (round(float(score), 2) if score is not None else None), None
