@@ -241,3 +241,20 @@ def test_bundled_example_is_valid_and_every_indicator_has_evidence(ngsp, example
     assert all(i["evidence"] and i["hint"] for i in indicators.values())
     # The region can only be self-assessed; the example's self-assessment answers it.
     assert indicators["region-labor-market"]["source"] == "self-assessment"
+
+
+def test_pre_commit_hook_runs_the_schema_check(ngsp, scenario) -> None:
+    import shlex
+
+    import yaml
+
+    repo = Path(__file__).resolve().parents[2]
+    [hook] = yaml.safe_load((repo / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "ngsp-check"
+    assert hook["pass_filenames"] is False
+    program, *args = shlex.split(hook["entry"])
+    assert program == "ngsp"
+    good = ngsp("-C", scenario("industry-led"), *args)
+    assert good.exit_code == 0, good.output
+    bad = ngsp("-C", scenario("public-led", {"organizations/no-kind.yaml": {"name": "No Kind"}}), *args)
+    assert bad.exit_code == 2
