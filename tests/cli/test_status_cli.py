@@ -34,7 +34,7 @@ def test_status_json_is_one_document(ngsp, example_folder: Path) -> None:
     assert [p["number"] for p in data["phases"]] == [1, 2, 3, 4, 5, 6]
     quarterly = next(m for m in data["upcoming_meetings"] if m["id"] == "2026-12-10-quarterly-meeting")
     assert quarterly["invited_business"] > quarterly["invited_public"]
-    assert data["next_step"] is None or set(data["next_step"]) == {"id", "text", "why"}
+    assert data["next_step"] is None or set(data["next_step"]) == {"id", "text", "why", "evidence"}
 
 
 def test_status_shows_warnings(ngsp, partnership_tree) -> None:

@@ -77,6 +77,9 @@ def test_installed_version_and_example(installed: Path, tmp_path: Path) -> None:
     listed = run(installed, "org", "list", "--json", cwd=tmp_path / "demo")
     assert listed.returncode == 0, listed.stderr
     assert '"kind": "business"' in listed.stdout
+    status = run(installed, "status", "--json", "--as-of", "2026-11-25", cwd=tmp_path / "demo")
+    assert status.returncode == 0, status.stderr
+    assert '"phases"' in status.stdout  # the playbook ships in the wheel
 
 
 def test_installed_errors_have_no_traceback(installed: Path, tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ def test_after_the_launch_the_next_step_is_recording_the_priorities(example_fold
     assert report.next_step.id == "record-priorities"
     assert "prioritize" in report.next_step.text
     assert {"hold-launch", "record-opportunities"} <= {s.id for s in report.steps_done}
+    assert report.as_json()["next_step"]["evidence"] == ["no priority is selected yet"]
 
 
 def test_before_the_launch_day_the_next_step_is_holding_it(example_folder: Path) -> None:
@@ -56,10 +57,7 @@ def test_example_lists_the_quarterly_meeting_and_the_overdue_item(example_folder
     assert overdue[nursing]["due"] == "2026-10-15"
     assert not any("absent hospitals" in text for text in overdue)  # due 2026-11-30, not yet late
     data = report.as_json()
-    assert data["next_step"] == (
-        None if report.next_step is None else {"id": report.next_step.id, "text": report.next_step.text,
-                                               "why": report.next_step.why}
-    )  # fmt: skip
+    assert (data["next_step"] or {}).get("id") == (report.next_step.id if report.next_step else None)
 
 
 def test_a_new_partnership_starts_with_the_support_team(partnership_tree) -> None:

@@ -79,6 +79,8 @@ def _print_status(report: StatusReport, total: int) -> None:
     if report.next_step is not None:
         console.print(f"[bold cyan]Next step:[/bold cyan] {escape(report.next_step.text)}")
         console.print(f"  [dim]Why:[/dim] {escape(report.next_step.why)}")
+        for line in report.progress.evidence(report.next_step):
+            console.print(f"  [dim]Now:[/dim] {escape(line)}")
     else:
         console.print("[bold cyan]Next step:[/bold cyan] every step of this phase looks done; "
                       "see 'ngsp playbook' for the next phase")  # fmt: skip

@@ -206,7 +206,9 @@ def _candidates(snap: Snapshot, as_of: dt.date) -> Verdict:
 @rule("priorities-selected", "at least `min` priorities are selected (or done)", min=1)
 def _priorities(snap: Snapshot, as_of: dt.date, min: int = 1) -> Verdict:
     count = len(selected_priorities(snap))
-    return Verdict(count >= min and count > 0, f"{_plural(count, 'priority', 'priorities')} selected")
+    if count == 0:
+        return Verdict(False, "no priority is selected yet")
+    return Verdict(count >= min, f"{_plural(count, 'priority', 'priorities')} selected")
 
 
 @rule("action-teams-formed", "every selected priority has an active (or finished) action team")
@@ -305,20 +307,28 @@ def _updates_recent(snap: Snapshot, as_of: dt.date) -> Verdict:
         return Verdict(False, "no active action team yet")
     stale = [f for f in facts.team_flags(snap, as_of) if f.kind == "stale"]
     if stale:
-        return Verdict(False, f"{_plural(len(stale), 'team')} without a recent update")
+        names = "; ".join(snap.teams[f.team].name for f in stale)
+        return Verdict(False, f"no recent update from {_plural(len(stale), 'team')}: {names}")
     return Verdict(True, f"all {_plural(len(teams), 'active team')} updated recently")
 
 
 @rule("tasks-on-time", "no open action team task is past its due date")
 def _tasks_on_time(snap: Snapshot, as_of: dt.date) -> Verdict:
     overdue = facts.overdue_tasks(snap, as_of)
-    return Verdict(not overdue, f"{_plural(len(overdue), 'task')} past due")
+    teams = "; ".join(dict.fromkeys(team.name for team, _ in overdue))
+    return Verdict(
+        not overdue, f"{_plural(len(overdue), 'task')} past due" + (f" ({teams})" if teams else "")
+    )
 
 
 @rule("action-items-on-time", "no open action item of a held meeting is past its due date")
 def _items_on_time(snap: Snapshot, as_of: dt.date) -> Verdict:
     overdue = facts.overdue_action_items(snap, as_of)
-    return Verdict(not overdue, f"{_plural(len(overdue), 'action item')} past due")
+    where = "; ".join(dict.fromkeys(meeting.title for meeting, _ in overdue))
+    return Verdict(
+        not overdue,
+        f"{_plural(len(overdue), 'action item')} past due" + (f" (from {where})" if where else ""),
+    )
 
 
 @rule("new-businesses-joined", "a business organization joined in the last `days` days", days=365)
@@ -360,6 +370,11 @@ class PhaseProgress:
     def complete(self) -> bool:
         """Every computed checklist item is done (manual items are the convener's call)."""
         return all(r.state != TODO for r in self.items)
+
+    def evidence(self, step: Step) -> list[str]:
+        """What the files show about a step that is not done: the details of its open items."""
+        by_id = {r.item.id: r for r in self.items}
+        return [by_id[ref].detail for ref in step.done_when if ref in by_id and by_id[ref].state == TODO]
 
     @property
     def next_step(self) -> Step | None:

@@ -173,7 +173,9 @@ class StatusReport:
             ],
             "steps": [{**(step_json(s.step) or {}), "state": s.state} for s in self.progress.steps],
             "steps_done": [s.id for s in self.steps_done],
-            "next_step": step_json(self.next_step),
+            "next_step": None
+            if self.next_step is None
+            else {**(step_json(self.next_step) or {}), "evidence": self.progress.evidence(self.next_step)},
             "checklist": [
                 {
                     "id": r.item.id,
