@@ -17,6 +17,7 @@ from ngsp_cli.cli.common import STATE
 from ngsp_cli.resources import bundled
 
 EXAMPLE = "northeast-louisiana-healthcare"
+GOLDEN = Path(__file__).parent / "golden"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -121,3 +122,24 @@ def example_folder(tmp_path: Path) -> Path:
     target = tmp_path / EXAMPLE
     shutil.copytree(bundled("examples") / EXAMPLE, target)
     return target
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with tests/golden/<rel>; `pytest --update-golden` rewrites the file instead."""
+    update = bool(request.config.getoption("--update-golden"))
+
+    def check(rel: str, actual: str) -> None:
+        path = GOLDEN / rel
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8", newline="\n")
+            return
+        if not path.is_file():
+            pytest.fail(f"there is no golden file tests/golden/{rel}; create it with: pytest --update-golden")
+        expected = path.read_text(encoding="utf-8")
+        assert actual == expected, (
+            f"tests/golden/{rel} differs; if the change is intended: pytest --update-golden"
+        )
+
+    return check

@@ -19,6 +19,7 @@ from ngsp_cli import __version__
 from ngsp_cli.cli import (
     check,
     common,
+    documents,
     init,
     meeting,
     org,
@@ -28,6 +29,7 @@ from ngsp_cli.cli import (
     status,
     survey,
     team,
+    templates,
 )
 
 
@@ -126,6 +128,10 @@ app.command("report")(report.report_command)
 app.command("portfolio")(report.portfolio_command)
 app.command("prioritize")(prioritize.prioritize_command)
 app.add_typer(team.app, name="team", help="Action teams: champions, tasks and progress updates.")
+app.command("agenda")(documents.agenda_command)
+app.command("invite")(documents.invite_command)
+app.command("memo")(documents.memo_command)
+app.add_typer(templates.app, name="templates", help="The document templates, and your own versions of them.")
 
 
 class _LazyCommands(MutableMapping[str, Any]):

@@ -137,6 +137,26 @@ class Settings(_FileModel):
         3, ge=1, description="how many recent meetings the business-share checks look at"
     )
     recommended_champions: int = Field(2, ge=1, description="business champions before launch")
+    timezone: str | None = Field(
+        None,
+        description="time zone of the meetings for calendar invites, e.g. America/Chicago; "
+        "unset, invites use the clock time of whoever opens them",
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"'{value}' is not a time zone name; use one like America/Chicago or America/New_York"
+            ) from None
+        return value
 
 
 class Partnership(_FileModel):

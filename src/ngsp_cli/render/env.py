@@ -31,24 +31,45 @@ def template_dirs(root: Path | None) -> list[Path]:
     return dirs
 
 
+def date_long(value: Any) -> str:
+    """2027-02-10 -> Wednesday, February 10, 2027"""
+    return f"{value:%A, %B} {value.day}, {value:%Y}" if value else ""
+
+
+def date_short(value: Any) -> str:
+    """2027-02-10 -> Feb 10, 2027"""
+    return f"{value:%b} {value.day}, {value:%Y}" if value else ""
+
+
+def time_12h(value: str | None) -> str:
+    """'14:30' -> '2:30 PM'"""
+    if not value:
+        return ""
+    hours, minutes = (int(part) for part in value.split(":"))
+    suffix = "AM" if hours < 12 else "PM"
+    return f"{(hours % 12) or 12}:{minutes:02d} {suffix}"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count} {word}"
+
+
+def md_cell(value: Any) -> str:
+    """Text safe inside a Markdown table cell: no pipes or line breaks to break the row."""
+    if value is None:
+        return ""
+    return " ".join(str(value).split()).replace("|", "\\|")
+
+
 def _filters() -> dict[str, Any]:
-    def date_long(value: Any) -> str:
-        """2027-02-10 -> Wednesday, February 10, 2027"""
-        return f"{value:%A, %B} {value.day}, {value:%Y}" if value else ""
-
-    def time_12h(value: str | None) -> str:
-        """'14:30' -> '2:30 PM'"""
-        if not value:
-            return ""
-        hours, minutes = (int(part) for part in value.split(":"))
-        suffix = "AM" if hours < 12 else "PM"
-        return f"{(hours % 12) or 12}:{minutes:02d} {suffix}"
-
-    def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-        word = singular if count == 1 else (plural_form or singular + "s")
-        return f"{count} {word}"
-
-    return {"date_long": date_long, "time_12h": time_12h, "plural": plural}
+    return {
+        "date_long": date_long,
+        "date_short": date_short,
+        "time_12h": time_12h,
+        "plural": plural,
+        "md_cell": md_cell,
+    }
 
 
 @cache

@@ -1,0 +1,137 @@
+"""`ngsp templates ...`: the templates of the documents, and your own versions of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ngsp_cli.cli import common
+
+app = typer.Typer(no_args_is_help=True)
+
+
+def _root_or_none(folder: Path | None) -> Path | None:
+    from ngsp_cli.errors import NotFoundError
+
+    try:
+        return common.root_of(folder)
+    except NotFoundError:
+        if folder is not None or common.STATE.folder is not None:
+            raise
+        return None
+
+
+@app.command("list")
+def list_(folder: common.DirOption = None, as_json: common.JsonOption = False) -> None:
+    """List the templates, and which ones your folder's templates/ overrides."""
+    from rich.table import Table
+
+    from ngsp_cli.services.templates import list_templates
+
+    root = _root_or_none(folder)
+    entries = list_templates(root)
+    if as_json:
+        common.emit_json(
+            [
+                {"name": e.name, "bundled": e.bundled, "yours": e.yours, "used": e.winner, "for": e.used_by}
+                for e in entries
+            ]
+        )
+        return
+    table = Table(title="Document templates", title_justify="left")
+    for column in ("name", "for", "bundled", "yours", "used"):
+        table.add_column(column)
+    for e in entries:
+        table.add_row(
+            e.name,
+            e.used_by,
+            "yes" if e.bundled else "",
+            "yes" if e.yours else "",
+            f"[bold]{e.winner}[/bold]" if e.yours else e.winner,
+        )
+    console = common.out()
+    console.print(table)
+    if root is None:
+        console.print("Not in a partnership folder: only the bundled templates are shown.")
+    else:
+        console.print(
+            "Your versions live in templates/ of the partnership folder and win over the bundled ones."
+        )
+        console.print("Start one with: ngsp templates copy NAME")
+
+
+@app.command("show")
+def show(
+    name: Annotated[str, typer.Argument(help="Template name, e.g. memo.html.j2 (or memo.html).")],
+    bundled_only: Annotated[
+        bool, typer.Option("--bundled", help="Show the bundled version even if you have your own.")
+    ] = False,
+    values: Annotated[
+        bool,
+        typer.Option(
+            "--values",
+            help="Show the values the template receives (with this folder's data, or the example's) as JSON.",
+        ),
+    ] = False,
+    folder: common.DirOption = None,
+) -> None:
+    """Print a template (the one ngsp uses), or the values it can use."""
+    import sys
+
+    from ngsp_cli.services.templates import resolve_name, source_path
+
+    root = _root_or_none(folder)
+    resolved = resolve_name(root, name)
+    if values:
+        common.emit_json(_values(root, resolved))
+        return
+    path = source_path(root, resolved, bundled_only=bundled_only)
+    where = "bundled" if bundled_only or root is None or not path.is_relative_to(root) else "yours"
+    common.err().print(f"[dim]{resolved} ({where}: {path})[/dim]")
+    sys.stdout.write(path.read_text(encoding="utf-8"))
+
+
+def _values(root: Path | None, name: str) -> object:
+    import datetime as dt
+
+    from ngsp_cli.errors import NotFoundError, UsageError
+    from ngsp_cli.resources import bundled
+    from ngsp_cli.services import documents
+    from ngsp_cli.store.folder import load
+
+    document = name.split(".", 1)[0]
+    if document not in documents.DOCUMENTS:
+        raise UsageError(
+            f"ngsp does not know which values '{name}' receives",
+            hint="values are listed for the agenda, invite and memo templates",
+        )
+    if root is None:
+        snap = load(bundled("examples") / "northeast-louisiana-healthcare")
+        as_of = dt.date(2026, 11, 25)
+    else:
+        snap = load(root)
+        as_of = dt.date.today()
+    try:
+        meeting = documents.choose_meeting(snap, None, document, as_of)
+    except NotFoundError:
+        if not snap.meetings:
+            raise UsageError("the folder has no meeting to show the values of") from None
+        meeting = max(snap.meetings.values(), key=lambda m: (m.date, m.id))
+    return documents.describe(documents.build_context(snap, document, meeting, as_of))
+
+
+@app.command("copy")
+def copy(
+    name: Annotated[str, typer.Argument(help="Template name, e.g. invite.html.j2 (or invite.html).")],
+    force: Annotated[bool, typer.Option("--force", help="Replace your existing version.")] = False,
+    folder: common.DirOption = None,
+) -> None:
+    """Copy a bundled template into the folder's templates/ so you can change it."""
+    from ngsp_cli.services.templates import copy_template, resolve_name
+
+    root = common.root_of(folder)
+    resolved = resolve_name(None, name)
+    target = copy_template(root, resolved, force=force)
+    common.done(f"copied {resolved} to {target.relative_to(root)}; edit it there, ngsp now uses your version")

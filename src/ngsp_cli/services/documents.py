@@ -1,0 +1,586 @@
+"""What goes into the documents conveners send: agenda, invitation, follow-up memo.
+
+Each builder turns a loaded Snapshot and one meeting into a plain dictionary of
+small frozen dataclasses.  The same context feeds the Jinja templates (md, html)
+and the Word builder, so every format says the same thing.  Nothing here reads
+the clock: answers that depend on the day use the `as_of` date passed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any
+
+from ngsp_cli.errors import NotFoundError
+from ngsp_cli.model import (
+    ActionItem,
+    ActionTeam,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Person,
+    PriorityStatus,
+    Role,
+    TeamStatus,
+)
+from ngsp_cli.services import facts
+from ngsp_cli.services.lookup import resolve
+from ngsp_cli.store.folder import Snapshot
+
+DOCUMENTS = ("agenda", "invite", "memo")
+"""The documents a convener sends, by command name."""
+
+KIND_LABELS = {
+    MeetingKind.launch: "Launch meeting",
+    MeetingKind.full_partnership: "Full partnership meeting",
+    MeetingKind.action_team: "Action team meeting",
+    MeetingKind.convener_team: "Support team meeting",
+    MeetingKind.other: "Meeting",
+}
+
+CATEGORY_LABELS = {
+    "talent": "Talent",
+    "infrastructure": "Infrastructure",
+    "policy": "Policy",
+    "innovation": "Innovation",
+    "supply-chain": "Supply chain",
+    "image": "Industry image",
+    "networking": "Networking",
+    "other": "Other",
+}
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    """A person as a document names them."""
+
+    id: str
+    name: str
+    title: str | None
+    organization: str
+    business: bool
+    email: str | None = None
+    phone: str | None = None
+
+    @property
+    def side(self) -> str:
+        return "Business" if self.business else "Public partner"
+
+    @property
+    def title_and_org(self) -> str:
+        return ", ".join(part for part in (self.title, self.organization) if part)
+
+
+@dataclass(frozen=True)
+class PartnershipInfo:
+    name: str
+    industry: str
+    region: str
+    counties: list[str]
+    conveners: list[str]
+    description: str | None
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    """The facts of a meeting; times are 24-hour 'HH:MM' strings (templates format them)."""
+
+    id: str
+    title: str
+    kind: str
+    kind_label: str
+    date: dt.date
+    time: str | None
+    end_time: str | None
+    duration_minutes: int | None
+    location: str | None
+    status: str
+    team: str | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    number: int
+    title: str
+    minutes: int | None
+    lead: str | None
+    notes: str | None
+    start: str | None
+    end: str | None
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """An action item of a meeting, with its owner's name and whether it is late."""
+
+    text: str
+    owner: str | None
+    owner_org: str | None
+    due: dt.date | None
+    done: bool
+    overdue: bool
+    meeting: str
+    meeting_kind: str
+    meeting_date: dt.date
+
+    @property
+    def source(self) -> str:
+        """Where the item was agreed, short: 'Launch meeting, Sep 17, 2026'."""
+        return f"{self.meeting_kind}, {self.meeting_date:%b} {self.meeting_date.day}, {self.meeting_date:%Y}"
+
+    @property
+    def status(self) -> str:
+        return "done" if self.done else ("overdue" if self.overdue else "open")
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """An open task of an action team."""
+
+    team: str
+    text: str
+    owner: str | None
+    due: dt.date | None
+    overdue: bool
+    quick_win: bool
+
+
+@dataclass(frozen=True)
+class UpdateRow:
+    team: str
+    date: dt.date
+    text: str
+    by: str | None
+
+
+@dataclass(frozen=True)
+class PriorityRow:
+    """A priority with the dots it received; business and public votes stay apart."""
+
+    id: str
+    title: str
+    description: str | None
+    category: str
+    status: str
+    rank: int | None
+    business_points: int | None
+    business_voters: int | None
+    public_points: int | None
+    public_voters: int | None
+    team: str | None
+    champions: list[str]
+    from_this_meeting: bool
+
+    @property
+    def has_votes(self) -> bool:
+        return self.business_points is not None
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    title: str
+    description: str | None
+    category: str
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """Who came (or, before the meeting, who is invited), business leaders first."""
+
+    business: list[PersonInfo]
+    public: list[PersonInfo]
+    invited_business: int
+    invited_public: int
+    recorded: bool = field(default=True)
+
+    @property
+    def business_count(self) -> int:
+        return len(self.business)
+
+    @property
+    def public_count(self) -> int:
+        return len(self.public)
+
+    @property
+    def total(self) -> int:
+        return len(self.business) + len(self.public)
+
+    @property
+    def invited_total(self) -> int:
+        return self.invited_business + self.invited_public
+
+    @property
+    def business_outnumber_public(self) -> bool:
+        return self.business_count > self.public_count
+
+    @property
+    def people(self) -> list[PersonInfo]:
+        return [*self.business, *self.public]
+
+
+# --- picking the meeting ---------------------------------------------------------------
+
+
+def choose_meeting(snap: Snapshot, ref: str | None, document: str, as_of: dt.date) -> Meeting:
+    """The meeting `ref` names, or the default of the document.
+
+    The agenda and the invitation default to the next planned meeting; the memo to
+    the last meeting held.
+    """
+    if ref:
+        return snap.meetings[resolve(snap.meetings, ref, "meeting", "ngsp meeting list")]
+    if document == "memo":
+        found = facts.last_held_meeting(snap, as_of)
+        if found is None:
+            raise NotFoundError(
+                f"no meeting has been held by {as_of.isoformat()}, so there is nothing to write a memo about",
+                hint="name the meeting (ngsp memo MEETING), or record who came with 'ngsp meeting attend'",
+            )
+        return found
+    found = facts.next_meeting(snap, as_of)
+    if found is None:
+        raise NotFoundError(
+            f"no meeting is planned on or after {as_of.isoformat()}",
+            hint=f"name the meeting (ngsp {document} MEETING), or plan one with 'ngsp meeting new'",
+        )
+    return found
+
+
+# --- small pieces ----------------------------------------------------------------------
+
+
+def person_info(snap: Snapshot, person_id: str) -> PersonInfo:
+    person = snap.people.get(person_id)
+    if person is None:
+        return PersonInfo(id=person_id, name=person_id, title=None, organization="", business=False)
+    org = snap.organizations.get(person.org)
+    return PersonInfo(
+        id=person.id,
+        name=person.name,
+        title=person.title,
+        organization=org.name if org else person.org,
+        business=bool(org and org.is_business),
+        email=person.email,
+        phone=person.phone,
+    )
+
+
+def _name(snap: Snapshot, person_id: str | None) -> str | None:
+    if not person_id:
+        return None
+    person = snap.people.get(person_id)
+    return person.name if person else person_id
+
+
+def _by_name(people: Iterable[PersonInfo]) -> list[PersonInfo]:
+    return sorted(people, key=lambda p: (p.organization.casefold(), p.name.casefold()))
+
+
+def _add_minutes(clock: str, minutes: int) -> str:
+    hours, mins = (int(part) for part in clock.split(":"))
+    total = (hours * 60 + mins + minutes) % (24 * 60)
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
+def partnership_info(snap: Snapshot) -> PartnershipInfo:
+    p = snap.partnership
+    return PartnershipInfo(
+        name=p.name,
+        industry=p.industry,
+        region=p.region,
+        counties=list(p.counties),
+        conveners=[snap.organizations[o].name if o in snap.organizations else o for o in p.conveners],
+        description=p.description,
+    )
+
+
+def meeting_info(snap: Snapshot, meeting: Meeting) -> MeetingInfo:
+    end = None
+    if meeting.time and meeting.duration_minutes:
+        end = _add_minutes(meeting.time, meeting.duration_minutes)
+    team = snap.teams.get(meeting.team) if meeting.team else None
+    return MeetingInfo(
+        id=meeting.id,
+        title=meeting.title,
+        kind=meeting.kind.value,
+        kind_label=KIND_LABELS[meeting.kind],
+        date=meeting.date,
+        time=meeting.time,
+        end_time=end,
+        duration_minutes=meeting.duration_minutes,
+        location=meeting.location,
+        status=meeting.status.value,
+        team=team.name if team else meeting.team,
+        notes=meeting.notes,
+    )
+
+
+def agenda_rows(snap: Snapshot, meeting: Meeting) -> list[AgendaRow]:
+    """Agenda items with a running clock from the meeting's start (stops at an untimed item)."""
+    rows: list[AgendaRow] = []
+    clock = meeting.time
+    for number, item in enumerate(meeting.agenda, start=1):
+        start = clock
+        end = _add_minutes(clock, item.minutes) if clock and item.minutes is not None else None
+        lead = item.lead
+        if lead and lead in snap.people:
+            info = person_info(snap, lead)
+            lead = f"{info.name} ({info.organization})" if info.organization else info.name
+        rows.append(AgendaRow(number, item.title, item.minutes, lead, item.notes, start, end))
+        clock = end
+    return rows
+
+
+def attendance(snap: Snapshot, meeting: Meeting) -> Attendance:
+    invited = facts.headcount(snap, meeting.invitees)
+    recorded = bool(meeting.attendees)
+    people = [person_info(snap, pid) for pid in dict.fromkeys(meeting.attendees or meeting.invitees)]
+    return Attendance(
+        business=_by_name(p for p in people if p.business),
+        public=_by_name(p for p in people if not p.business),
+        invited_business=invited.business,
+        invited_public=invited.public,
+        recorded=recorded,
+    )
+
+
+def _action_row(snap: Snapshot, meeting: Meeting, item: ActionItem, as_of: dt.date) -> ActionRow:
+    owner = snap.people.get(item.owner) if item.owner else None
+    org = snap.organizations.get(owner.org) if owner else None
+    return ActionRow(
+        text=item.text,
+        owner=_name(snap, item.owner),
+        owner_org=org.name if org else None,
+        due=item.due,
+        done=item.done,
+        overdue=not item.done and item.due is not None and item.due < as_of,
+        meeting=meeting.title,
+        meeting_kind=KIND_LABELS[meeting.kind],
+        meeting_date=meeting.date,
+    )
+
+
+def carried_action_items(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[ActionRow]:
+    """Open action items of meetings held before `meeting`, oldest first."""
+    return [
+        _action_row(snap, earlier, item, as_of)
+        for earlier, item in facts.open_action_items(snap, as_of)
+        if earlier.id != meeting.id
+        and (earlier.date, earlier.time or "") < (meeting.date, meeting.time or "")
+    ]
+
+
+def _teams_for(snap: Snapshot, meeting: Meeting) -> list[ActionTeam]:
+    teams = sorted(snap.teams.values(), key=lambda t: t.name.casefold())
+    if meeting.team:
+        return [t for t in teams if t.id == meeting.team]
+    return [t for t in teams if t.status is TeamStatus.active]
+
+
+def open_team_tasks(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[TaskRow]:
+    """Open tasks of the active action teams (only the meeting's team for a team meeting)."""
+    rows = [
+        TaskRow(
+            team=team.name,
+            text=task.text,
+            owner=_name(snap, task.owner),
+            due=task.due,
+            overdue=task.due is not None and task.due < as_of,
+            quick_win=task.quick_win,
+        )
+        for team in _teams_for(snap, meeting)
+        for task in team.tasks
+        if facts.is_open(task)
+    ]
+    return sorted(rows, key=lambda r: (r.due is None, r.due or dt.date.max, r.team.casefold()))
+
+
+def recent_team_updates(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[UpdateRow]:
+    """Progress updates of the last `stale_after_days` days, newest first."""
+    since = as_of - dt.timedelta(days=snap.partnership.settings.stale_after_days)
+    rows = [
+        UpdateRow(team=team.name, date=update.date, text=update.text, by=_name(snap, update.by))
+        for team in _teams_for(snap, meeting)
+        for update in team.updates
+        if since <= update.date <= as_of
+    ]
+    return sorted(rows, key=lambda r: (r.date, r.team.casefold()), reverse=True)
+
+
+def priorities(snap: Snapshot, meeting: Meeting) -> list[PriorityRow]:
+    """Chosen priorities, and every priority named at this meeting, best ranked first."""
+    teams_by_priority: dict[str, list[ActionTeam]] = {}
+    for team in sorted(snap.teams.values(), key=lambda t: t.name.casefold()):
+        teams_by_priority.setdefault(team.priority, []).append(team)
+    chosen = {PriorityStatus.selected, PriorityStatus.done}
+    rows: list[PriorityRow] = []
+    for prio in snap.priorities.values():
+        here = prio.meeting == meeting.id
+        if not here and prio.status not in chosen:
+            continue
+        teams = teams_by_priority.get(prio.id, [])
+        champions = list(dict.fromkeys(_name(snap, pid) or pid for t in teams for pid in t.champions))
+        votes = prio.votes
+        rows.append(
+            PriorityRow(
+                id=prio.id,
+                title=prio.title,
+                description=prio.description,
+                category=CATEGORY_LABELS.get(prio.category.value, prio.category.value),
+                status=prio.status.value,
+                rank=votes.rank if votes else None,
+                business_points=votes.business_points if votes else None,
+                business_voters=votes.business_voters if votes else None,
+                public_points=votes.public_points if votes else None,
+                public_voters=votes.public_voters if votes else None,
+                team=", ".join(t.name for t in teams) or None,
+                champions=champions,
+                from_this_meeting=here,
+            )
+        )
+    return sorted(
+        rows,
+        key=lambda r: (
+            r.status not in {s.value for s in chosen},
+            r.rank is None,
+            r.rank or 0,
+            -(r.business_points or 0),
+            r.title.casefold(),
+        ),
+    )
+
+
+def candidates(snap: Snapshot, meeting: Meeting) -> list[CandidateRow]:
+    """Opportunities named at the meeting that are not yet priorities of their own."""
+    known = {p.id for p in snap.priorities.values()} | {p.title.casefold() for p in snap.priorities.values()}
+    return [
+        CandidateRow(c.title, c.description, CATEGORY_LABELS.get(c.category.value, c.category.value))
+        for c in meeting.candidates
+        if c.id not in known and c.title.casefold() not in known
+    ]
+
+
+def signers(snap: Snapshot) -> list[PersonInfo]:
+    """Who signs an invitation: business co-chairs first, then the other business champions.
+
+    Peers invite peers: public partners never sign, so the list is empty when the
+    partnership has no business champion yet.
+    """
+    ordered: list[str] = [pid for pid in snap.partnership.co_chairs if snap.is_business(pid)]
+    ordered += [p.id for p in facts.business_champions(snap)]
+    return [person_info(snap, pid) for pid in dict.fromkeys(ordered)]
+
+
+def contact(snap: Snapshot) -> PersonInfo | None:
+    """The convener staff member who takes replies: a convener of a convening organization."""
+    conveners = snap.partnership.conveners
+
+    def rank(person: Person) -> tuple[int, int, str]:
+        org_rank = conveners.index(person.org) if person.org in conveners else len(conveners)
+        return (org_rank, 0 if Role.staff in person.roles else 1, person.name.casefold())
+
+    staff = [p for p in snap.people.values() if Role.convener in p.roles]
+    if not staff:
+        staff = [p for p in snap.people.values() if p.org in conveners and not snap.is_business(p.id)]
+    return person_info(snap, min(staff, key=rank).id) if staff else None
+
+
+def following_meeting(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> MeetingInfo | None:
+    """The next planned meeting after `meeting` (and not before `as_of`)."""
+    later = [
+        m
+        for m in facts.meetings_by_date(snap)
+        if m.status is MeetingStatus.planned
+        and m.id != meeting.id
+        and m.date >= as_of
+        and (m.date, m.time or "") > (meeting.date, meeting.time or "")
+        and m.kind is not MeetingKind.convener_team
+    ]
+    return meeting_info(snap, later[0]) if later else None
+
+
+# --- the three documents -----------------------------------------------------------------
+
+
+def _base(snap: Snapshot, meeting: Meeting, as_of: dt.date, document: str) -> dict[str, Any]:
+    return {
+        "document": document,
+        "as_of": as_of,
+        "partnership": partnership_info(snap),
+        "meeting": meeting_info(snap, meeting),
+        "contact": contact(snap),
+    }
+
+
+def agenda_context(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> dict[str, Any]:
+    """The agenda: meeting facts, timed items, open action items and team tasks to review."""
+    rows = agenda_rows(snap, meeting)
+    return {
+        **_base(snap, meeting, as_of, "agenda"),
+        "agenda": rows,
+        "agenda_minutes": sum(r.minutes or 0 for r in rows),
+        "attendance": attendance(snap, meeting),
+        "open_action_items": carried_action_items(snap, meeting, as_of),
+        "team_tasks": open_team_tasks(snap, meeting, as_of),
+    }
+
+
+def invite_context(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> dict[str, Any]:
+    """The invitation: from the business champions, to business leaders of the industry."""
+    recipients_ids = [pid for pid in meeting.invitees if snap.is_business(pid)]
+    if not recipients_ids:
+        recipients_ids = [p.id for p in facts.business_people(snap)]
+    rsvp_by = meeting.date - dt.timedelta(days=7)
+    return {
+        **_base(snap, meeting, as_of, "invite"),
+        "agenda": agenda_rows(snap, meeting),
+        "signers": signers(snap),
+        "recipients": _by_name(person_info(snap, pid) for pid in dict.fromkeys(recipients_ids)),
+        "rsvp_by": rsvp_by if rsvp_by > as_of else None,
+        "selected_priorities": [p for p in priorities(snap, meeting) if p.status == "selected"],
+    }
+
+
+def memo_context(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> dict[str, Any]:
+    """The follow-up memo: who came, what industry said, decisions, priorities, actions, next."""
+    return {
+        **_base(snap, meeting, as_of, "memo"),
+        "attendance": attendance(snap, meeting),
+        "industry_said": list(meeting.industry_said),
+        "decisions": list(meeting.decisions),
+        "priorities": priorities(snap, meeting),
+        "candidates": candidates(snap, meeting),
+        "action_items": [_action_row(snap, meeting, item, as_of) for item in meeting.action_items],
+        "carried_items": carried_action_items(snap, meeting, as_of),
+        "team_tasks": open_team_tasks(snap, meeting, as_of),
+        "team_updates": recent_team_updates(snap, meeting, as_of),
+        "next_meeting": following_meeting(snap, meeting, as_of),
+        "signers": [s for s in signers(snap) if s.id in snap.partnership.co_chairs],
+    }
+
+
+BUILDERS = {"agenda": agenda_context, "invite": invite_context, "memo": memo_context}
+
+
+def build_context(snap: Snapshot, document: str, meeting: Meeting, as_of: dt.date) -> dict[str, Any]:
+    return BUILDERS[document](snap, meeting, as_of)
+
+
+def describe(value: Any) -> Any:
+    """The shape of a context value, for people writing their own templates."""
+    if is_dataclass(value) and not isinstance(value, type):
+        shape: dict[str, Any] = {f.name: describe(getattr(value, f.name)) for f in fields(value)}
+        for name in dir(type(value)):
+            if isinstance(getattr(type(value), name, None), property):
+                shape[name] = describe(getattr(value, name))
+        return shape
+    if isinstance(value, list):
+        return [describe(value[0])] if value else []
+    if isinstance(value, dict):
+        return {k: describe(v) for k, v in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
