@@ -96,3 +96,29 @@ def test_playbook_rules_are_documented(ngsp) -> None:
     rules = {r["id"]: r for r in json.loads(result.stdout)}
     assert "champions-at-least" in rules
     assert all(r["description"] for r in rules.values())
+
+
+def test_tick_a_manual_item_and_take_it_back(ngsp, partnership_tree) -> None:
+    root = partnership_tree()
+    (root / "partnership.yaml").write_text("# our partnership\n" + (root / "partnership.yaml").read_text())
+
+    def pitch_state() -> str:
+        data = json.loads(ngsp("-C", root, "status", "--json").stdout)
+        return next(item["state"] for item in data["checklist"] if item["id"] == "elevator-pitch")
+
+    assert pitch_state() == "manual"
+    result = ngsp("-C", root, "playbook", "--tick", "elevator-pitch")
+    assert result.exit_code == 0, result.output
+    assert pitch_state() == "done"
+    text = (root / "partnership.yaml").read_text()
+    assert text.startswith("# our partnership\n")
+    assert "checked:\n  - elevator-pitch\n" in text
+    assert ngsp("-C", root, "playbook", "--untick", "elevator-pitch").exit_code == 0
+    assert pitch_state() == "manual"
+
+
+def test_items_computed_from_the_files_cannot_be_ticked(ngsp, partnership_tree) -> None:
+    root = partnership_tree()
+    result = ngsp("-C", root, "playbook", "--tick", "champions-recruited")
+    assert result.exit_code == 2
+    assert "ticked from your files" in flat(result.stderr)

@@ -138,3 +138,20 @@ def test_no_convener_is_a_warning(partnership_tree) -> None:
     assert [w.kind for w in report.warnings] == ["no-convener"]
     assert report.next_step is not None
     assert report.next_step.id == "gather-public-partners"
+
+
+def test_on_the_example_the_next_step_is_keeping_the_team_plans_current(example_folder: Path) -> None:
+    """With its action teams formed, the example is sustaining; a stale team is what to fix first."""
+    from ngsp_cli.services import facts
+
+    snap = load(example_folder)
+    if not snap.teams:
+        pytest.skip("the example has no action teams")
+    report = _status(example_folder)
+    assert report.phase.id == "sustain"
+    assert report.next_step is not None
+    assert report.next_step.id == "keep-plan-current"
+    stale = [snap.teams[f.team].name for f in facts.team_flags(snap, TODAY) if f.kind == "stale"]
+    evidence = " ".join(report.progress.evidence(report.next_step))
+    assert stale
+    assert all(name in evidence for name in stale)

@@ -87,11 +87,7 @@ def _print_status(report: StatusReport, total: int) -> None:
     console.print()
     console.print("[bold]Checklist[/bold]")
     for item_result in report.progress.items:
-        detail = (
-            f" [dim]— {escape(item_result.detail)}[/dim]"
-            if item_result.item.computed
-            else " [dim]— you tick it[/dim]"
-        )
+        detail = f" [dim]— {escape(item_result.detail)}[/dim]"
         console.print(f"  {_MARK[item_result.state]} {escape(item_result.item.text)}{detail}")
     console.print()
     console.print("[bold]Upcoming meetings[/bold]")
@@ -132,6 +128,10 @@ def playbook_command(
     rules: Annotated[
         bool, typer.Option("--rules", help="List the checklist rules a playbook may use.")
     ] = False,
+    tick: Annotated[
+        list[str] | None, typer.Option("--tick", help="Tick a checklist item only you can tell (its id).")
+    ] = None,
+    untick: Annotated[list[str] | None, typer.Option("--untick", help="Take a tick back.")] = None,
     as_of: AsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
@@ -142,6 +142,16 @@ def playbook_command(
 
     if rules:
         _print_rules(as_json)
+        return
+    if tick or untick:
+        from ngsp_cli.services.status import tick as tick_item
+        from ngsp_cli.store.folder import read_partnership
+
+        root = common.root_of(folder)
+        book = load_playbook(root, read_partnership(root))
+        for item_id, done in [*((i, True) for i in tick or []), *((i, False) for i in untick or [])]:
+            item = tick_item(root, book, item_id, done=done)
+            common.done(f"{'ticked' if done else 'unticked'}: {item.text}")
         return
     snap = None
     try:

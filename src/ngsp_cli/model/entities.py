@@ -174,6 +174,9 @@ class Partnership(_FileModel):
     co_chairs: list[str] = Field(default_factory=list, description="person ids")
     founded: dt.date | None = None
     playbook: str | None = Field(None, description="a playbook file that overrides the bundled one")
+    checked: list[str] = Field(
+        default_factory=list, description="manual checklist items of the playbook that people ticked"
+    )
     settings: Settings = Field(default_factory=Settings)
 
 

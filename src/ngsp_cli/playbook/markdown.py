@@ -41,7 +41,7 @@ def phase_markdown(phase: Phase, progress: PhaseProgress | None = None, total: i
         result = items.get(item.id)
         mark = _MARK[result.state] if result else "☐"
         how = f"`{item.computed}`" if item.computed else "you tick it"
-        detail = f" — {result.detail}" if result and item.computed else ""
+        detail = f" — {result.detail}" if result else ""
         lines.append(f"- {mark} {item.text} ({how}){detail}{_src(item.source)}")
     if phase.pitfalls:
         lines += ["", "## Pitfalls", ""]

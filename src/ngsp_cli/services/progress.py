@@ -388,7 +388,11 @@ class PhaseProgress:
 
 def evaluate_item(item: ChecklistItem, snap: Snapshot, as_of: dt.date) -> ItemResult:
     if item.computed is None:
-        return ItemResult(item, MANUAL, "only you can tell")
+        if item.id in snap.partnership.checked:
+            return ItemResult(item, DONE, "ticked by hand (checked: in partnership.yaml)")
+        return ItemResult(
+            item, MANUAL, "only you can tell; tick it with 'ngsp playbook --tick " + item.id + "'"
+        )
     spec = RULES[item.computed]
     verdict = spec.func(snap, as_of, **check_params(item.computed, item.params))
     return ItemResult(item, DONE if verdict.done else TODO, verdict.detail)
@@ -408,3 +412,8 @@ def phase_progress(phase: Phase, snap: Snapshot, as_of: dt.date) -> PhaseProgres
             state = DONE
         steps.append(StepResult(step, state))
     return PhaseProgress(phase, items, steps)
+
+
+def manual_items(phases: list[Phase]) -> dict[str, ChecklistItem]:
+    """The checklist items people tick by hand, by id."""
+    return {item.id: item for phase in phases for item in phase.checklist if item.manual}

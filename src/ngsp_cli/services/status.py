@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ngsp_cli.errors import InputError
 from ngsp_cli.model import Meeting, MeetingKind, MeetingStatus
-from ngsp_cli.playbook.models import Phase, Playbook, Step
+from ngsp_cli.playbook.models import ChecklistItem, Phase, Playbook, Step
 from ngsp_cli.services import facts
 from ngsp_cli.services.progress import PhaseProgress, launch_meeting, phase_progress
 from ngsp_cli.store import yamlio
@@ -250,3 +251,26 @@ def build_status(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> StatusRe
         warnings=warnings(snap, as_of),
         headcounts={m.id: facts.headcount(snap, m.invitees) for m in upcoming},
     )
+
+
+def tick(root: Path, playbook: Playbook, item_id: str, *, done: bool = True) -> ChecklistItem:
+    """Tick (or untick) a manual checklist item: its id goes in `checked:` of partnership.yaml."""
+    from ngsp_cli.errors import NotFoundError
+    from ngsp_cli.services.progress import manual_items
+    from ngsp_cli.store.folder import read_partnership
+    from ngsp_cli.store.write import save
+
+    items = manual_items(playbook.phases)
+    if item_id not in items:
+        computed = {i.id for p in playbook.phases for i in p.checklist if i.computed}
+        hint = (
+            "that item is ticked from your files; change the files instead"
+            if item_id in computed
+            else "items you can tick: " + ", ".join(items)
+        )
+        raise NotFoundError(f"'{item_id}' is not a checklist item you tick by hand", hint=hint)
+    partnership = read_partnership(root)
+    checked = [i for i in partnership.checked if i != item_id]
+    partnership.checked = [*checked, item_id] if done else checked
+    save(root, partnership)
+    return items[item_id]
