@@ -55,6 +55,9 @@ def new(
         typer.Option("--formed", formats=["%Y-%m-%d"], help="Date formed (default: today)."),
     ] = None,
     team_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Form a second team on a priority that already has an active one.")
+    ] = False,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,
@@ -77,6 +80,7 @@ def new(
         measures=measure or [],
         formed=_day(formed),
         team_id=team_id,
+        force=force,
     )
     if as_json:
         common.emit_json(common.entity_json(team))
@@ -266,13 +270,17 @@ def update(
     text: Annotated[str, typer.Argument(help="What happened since the last update.")],
     by: Annotated[str | None, typer.Option("--by", help="Who reports it (person id or name).")] = None,
     date: DateOption = None,
+    as_of: Annotated[
+        dt.datetime | None,
+        typer.Option("--as-of", formats=["%Y-%m-%d"], help="Count this day as today (latest allowed date)."),
+    ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
-    """Add a dated progress update to an action team."""
+    """Add a progress update to an action team, dated today or earlier."""
     from ngsp_cli.services.teams import add_update
 
-    found, note = add_update(common.root_of(folder), team, text, by=by, on=_day(date))
+    found, note = add_update(common.root_of(folder), team, text, by=by, on=_day(date), today=_day(as_of))
     if as_json:
         common.emit_json({"team": found.id, **note.model_dump(mode="json")})
     common.done(f"added the {note.date.isoformat()} update to {found.name}")
