@@ -172,3 +172,21 @@ def test_json_gives_the_figures_of_the_report(ngsp, busy_tree: Path) -> None:
     assert data["teams"][0]["tasks_overdue"] == 1
     assert data["outcomes"]["date"] == "2027-07-20"
     assert not (busy_tree / "out").exists()
+
+
+def test_the_out_file_name_chooses_the_format(ngsp, busy_tree: Path) -> None:
+    html_out = busy_tree / "r.html"
+    result = ngsp("-C", busy_tree, "report", "--as-of", "2027-08-01", "--out", html_out)
+    assert result.exit_code == 0, result.output
+    assert html_out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    md_out = busy_tree / "r.md"
+    result = ngsp("-C", busy_tree, "report", "--as-of", "2027-08-01", "--out", md_out)
+    assert result.exit_code == 0, result.output
+    assert md_out.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_a_format_that_contradicts_the_out_file_is_a_usage_error(ngsp, busy_tree: Path) -> None:
+    result = ngsp("-C", busy_tree, "report", "--format", "md", "--out", busy_tree / "r.html")
+    assert result.exit_code == 2
+    assert "--format md does not match --out r.html" in result.stderr
+    assert not (busy_tree / "r.html").exists()
