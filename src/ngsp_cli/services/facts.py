@@ -117,8 +117,28 @@ def business_champions(snap: Snapshot) -> list[Person]:
     )
 
 
-def last_update(team: ActionTeam) -> dt.date | None:
-    return max((u.date for u in team.updates), default=None)
+def last_update(team: ActionTeam, as_of: dt.date | None = None) -> dt.date | None:
+    """The date of the team's latest progress update (on or before `as_of` when given)."""
+    return max((u.date for u in team.updates if as_of is None or u.date <= as_of), default=None)
+
+
+def team_clock(snap: Snapshot, team: ActionTeam, as_of: dt.date) -> tuple[dt.date | None, str]:
+    """Since when a team has been quiet as of a date, and what that date is.
+
+    The latest update on or before `as_of`; without one, the day the team was
+    formed; without that, the day of the meeting where its priority was chosen.
+    None when the folder knows none of these.
+    """
+    latest = last_update(team, as_of)
+    if latest is not None:
+        return latest, f"since {latest.isoformat()}"
+    if team.formed is not None:
+        return team.formed, f"since it was formed on {team.formed.isoformat()}"
+    priority = snap.priorities.get(team.priority)
+    meeting = snap.meetings.get(priority.meeting or "") if priority else None
+    if meeting is not None:
+        return meeting.date, f"since its priority was chosen on {meeting.date.isoformat()}"
+    return None, "ever, and its file has no 'formed' date"
 
 
 def is_open(task: Task) -> bool:
@@ -161,9 +181,15 @@ class TeamFlag:
     message: str
 
 
-def team_flags(snap: Snapshot, as_of: dt.date) -> list[TeamFlag]:
-    """Active teams without a business champion, without recent updates, or with overdue tasks."""
-    stale_days = snap.partnership.settings.stale_after_days
+def team_flags(snap: Snapshot, as_of: dt.date, *, stale_after: int | None = None) -> list[TeamFlag]:
+    """Active teams without a business champion, without recent updates, or with overdue tasks.
+
+    A team is stale when its clock (`team_clock`) is more than `stale_after`
+    days old (default `settings.stale_after_days`), or when it has never sent
+    an update and the folder does not say when it started: either way it has
+    no recent update.
+    """
+    stale_days = stale_after or snap.partnership.settings.stale_after_days
     flags: list[TeamFlag] = []
     for team in sorted(snap.teams.values(), key=lambda t: t.id):
         if team.status is not TeamStatus.active:
@@ -173,10 +199,13 @@ def team_flags(snap: Snapshot, as_of: dt.date) -> list[TeamFlag]:
                 TeamFlag(team.id, "no-business-champion",
                          f"{team.name} has no business champion; the method needs one to lead it")
             )  # fmt: skip
-        latest = last_update(team)
-        started = latest or team.formed
-        if started is not None and (as_of - started).days > stale_days:
-            since = f"since {latest.isoformat()}" if latest else "since it was formed"
+        started, since = team_clock(snap, team, as_of)
+        if started is None:
+            flags.append(
+                TeamFlag(team.id, "stale",
+                         f"{team.name} has no progress update {since} (the limit is {stale_days} days)")
+            )  # fmt: skip
+        elif (as_of - started).days > stale_days:
             flags.append(
                 TeamFlag(team.id, "stale",
                          f"{team.name} has no progress update {since} "

@@ -49,6 +49,7 @@ from ngsp_cli.playbook.indicators import (
 )
 from ngsp_cli.services import facts
 from ngsp_cli.store.folder import Snapshot
+from ngsp_cli.text import noun, plural
 
 _KIND_WORDS = {
     MeetingKind.launch: "launch meeting",
@@ -177,8 +178,7 @@ def _names(people: Iterable[Person], limit: int = 3) -> str:
     return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
 
 
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+_plural = plural
 
 
 def _active_teams(snap: Snapshot) -> list[ActionTeam]:
@@ -190,9 +190,14 @@ def _sentence(parts: list[str]) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def _of(part: int, total: int, things: str) -> str:
-    """'2 of 3 active action teams' (the plural reads right for any numbers)."""
-    return f"{part} of {total} {things}"
+def _of(part: int, total: int, one: str, many: str | None = None) -> str:
+    """'1 of 2 active action teams', '1 of 1 active action team' (the noun follows the total)."""
+    return f"{part} of {total} {noun(total, one, many)}"
+
+
+def _has(part: int, one: str = "has", many: str = "have") -> str:
+    """The verb after `_of`: '1 of 2 teams has', '2 of 3 teams have'."""
+    return one if part == 1 else many
 
 
 def _verdict(good: int, total: int) -> Status:
@@ -283,8 +288,8 @@ def business_champions(snap: Snapshot, as_of: dt.date, params: ChampionParams) -
                  f"{_plural(len(public), 'public partner')} ({_names(public)})"]  # fmt: skip
     if active_teams:
         parts.append(
-            _of(len(active_teams) - len(unled), len(active_teams), "active action teams")
-            + " have a business champion"
+            _of(len(active_teams) - len(unled), len(active_teams), "active action team")
+            + f" {_has(len(active_teams) - len(unled))} a business champion"
         )
     evidence = _sentence(parts)
     if not business:
@@ -335,7 +340,10 @@ def priorities_from_business(snap: Snapshot, as_of: dt.date, params: BaseModel) 
         )
     by_business = [p for p in tallied if p.votes and p.votes.business_points > 0]
     outvoted = [p for p in by_business if p.votes and p.votes.public_points > p.votes.business_points]
-    evidence = _of(len(by_business), len(chosen), "selected priorities") + " received business leaders' votes"
+    evidence = (
+        _of(len(by_business), len(chosen), "selected priority", "selected priorities")
+        + " received business leaders' votes"
+    )
     top = max(by_business, key=lambda p: p.votes.business_points if p.votes else 0, default=None)
     if top is not None and top.votes is not None:
         evidence += (
@@ -403,8 +411,8 @@ def coordinated_public_support(snap: Snapshot, as_of: dt.date, params: SupportPa
     if active_teams:
         evidence += (
             "; "
-            + _of(len(active_teams) - len(unsupported), len(active_teams), "active action teams")
-            + " have public support staff"
+            + _of(len(active_teams) - len(unsupported), len(active_teams), "active action team")
+            + f" {_has(len(active_teams) - len(unsupported))} public support staff"
         )
     evidence += "."
     hints = []
@@ -438,13 +446,10 @@ def action_plan_current(snap: Snapshot, as_of: dt.date, params: PlanParams) -> F
             f"None of the {_plural(len(teams), 'action team')} is active.",
             "Refresh the priorities at a full partnership meeting and start the next action teams.",
         )
-    current, stale = [], []
-    for team in active:
-        latest = facts.last_update(team) or team.formed
-        if latest is not None and latest <= as_of and (as_of - latest).days <= days:
-            current.append(team)
-        else:
-            stale.append((team, latest))
+    flags = facts.team_flags(snap, as_of, stale_after=days)
+    stale_ids = {f.team for f in flags if f.kind == "stale"}
+    stale = [t for t in active if t.id in stale_ids]
+    current = [t for t in active if t.id not in stale_ids]
     overdue = [
         task
         for team in active
@@ -452,16 +457,17 @@ def action_plan_current(snap: Snapshot, as_of: dt.date, params: PlanParams) -> F
         if facts.is_open(task) and task.due is not None and task.due < as_of
     ]
     evidence = (
-        _of(len(current), len(active), "active action teams") + f" reported progress in the last {days} days"
+        _of(len(current), len(active), "active action team") + f" reported progress in the last {days} days"
     )
     if stale:
         described = []
-        for team, latest in stale[:3]:
-            when = (
-                f"last update {latest.isoformat()}, {(as_of - latest).days} days ago"
-                if latest is not None
-                else "no update yet"
-            )
+        for team in stale[:3]:
+            started, since = facts.team_clock(snap, team, as_of)
+            if facts.last_update(team, as_of) is not None and started is not None:
+                when = f"last update {started.isoformat()}, {(as_of - started).days} days ago"
+            else:
+                when = f"no update {since}"
+                when += f", {(as_of - started).days} days ago" if started is not None else ""
             described.append(f"{team.name}: {when}")
         evidence += " (" + "; ".join(described) + (", ..." if len(stale) > 3 else "") + ")"
     if overdue:
@@ -476,7 +482,7 @@ def action_plan_current(snap: Snapshot, as_of: dt.date, params: PlanParams) -> F
         hints = []
         if stale:
             hints.append(
-                "ask the champions of " + ", ".join(t.name for t, _ in stale) + " for a progress update "
+                "ask the champions of " + ", ".join(t.name for t in stale) + " for a progress update "
                 "('ngsp team update TEAM TEXT')"
             )
         if overdue:
