@@ -16,6 +16,7 @@ from ngsp_cli.model import (
     Meeting,
     MeetingKind,
     MeetingStatus,
+    Organization,
     Person,
     Role,
     Task,
@@ -220,3 +221,52 @@ def team_flags(snap: Snapshot, as_of: dt.date, *, stale_after: int | None = None
                          f"(oldest due {min(t.due for t in overdue if t.due).isoformat()})")
             )  # fmt: skip
     return flags
+
+
+FOUNDER_GRACE_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Joining:
+    """Which businesses founded the partnership and which joined later, as of a date.
+
+    Businesses that joined at the start (by `founded` + the grace days) are
+    founding members, not newcomers; newcomers joined after that and within
+    the window before `as_of`.
+    """
+
+    founded: dt.date | None
+    founders_until: dt.date | None
+    window_start: dt.date
+    businesses: list[Organization]
+    dated: list[Organization]
+    founders: list[Organization]
+    newcomers: list[Organization]
+
+
+def business_joining(
+    snap: Snapshot, as_of: dt.date, *, window_days: int = 365, grace_days: int = FOUNDER_GRACE_DAYS
+) -> Joining:
+    """Founding and newly joined businesses by their `joined` dates (the one rule status and check share).
+
+    The start is `partnership.founded`, else the first held launch meeting,
+    else the earliest `joined` date.
+    """
+    businesses = sorted((o for o in snap.organizations.values() if o.is_business), key=lambda o: o.name)
+    dated = [o for o in businesses if o.joined is not None and o.joined <= as_of]
+    launches = [m.date for m in held_meetings(snap, as_of, [MeetingKind.launch])]
+    founded = snap.partnership.founded or (launches[0] if launches else None)
+    if founded is None and dated:
+        founded = min(o.joined for o in dated if o.joined)
+    founders_until = founded + dt.timedelta(days=grace_days) if founded else None
+    window_start = as_of - dt.timedelta(days=window_days)
+    founders = [o for o in dated if founders_until and o.joined and o.joined <= founders_until]
+    newcomers = sorted(
+        (
+            o
+            for o in dated
+            if o.joined and (founders_until is None or o.joined > founders_until) and o.joined >= window_start
+        ),
+        key=lambda o: (o.joined or as_of, o.name),
+    )
+    return Joining(founded, founders_until, window_start, businesses, dated, founders, newcomers)

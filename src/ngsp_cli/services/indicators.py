@@ -492,9 +492,11 @@ def action_plan_current(snap: Snapshot, as_of: dt.date, params: PlanParams) -> F
 
 
 def new_businesses_joining(snap: Snapshot, as_of: dt.date, params: JoiningParams) -> Finding:
-    businesses = [o for o in snap.organizations.values() if o.is_business]
-    dated = [o for o in businesses if o.joined is not None and o.joined <= as_of]
-    if not dated:
+    joining = facts.business_joining(
+        snap, as_of, window_days=params.window_days, grace_days=params.grace_days
+    )
+    businesses, newcomers, founded = joining.businesses, joining.newcomers, joining.founded
+    if not joining.dated or founded is None:
         return Finding(
             Status.unknown,
             "No business has a 'joined' date, so the folder cannot show whether new ones keep coming."
@@ -502,26 +504,19 @@ def new_businesses_joining(snap: Snapshot, as_of: dt.date, params: JoiningParams
             else "No businesses are recorded yet.",
             "Add 'joined: YYYY-MM-DD' to the organization files (ngsp org add sets it).",
         )
-    launches = [m.date for m in facts.held_meetings(snap, as_of, [MeetingKind.launch])]
-    founded = snap.partnership.founded or (launches[0] if launches else None)
-    founded = founded or min(o.joined for o in dated if o.joined)
-    founders_until = founded + dt.timedelta(days=params.grace_days)
-    window_start = as_of - dt.timedelta(days=params.window_days)
-    newcomers = sorted(
-        (o for o in dated if o.joined and o.joined > founders_until and o.joined >= window_start),
-        key=lambda o: (o.joined or as_of, o.name),
-    )
     age = (as_of - founded).days
+    founders = len(joining.founders)
     if not newcomers and age < params.min_age_days:
         return Finding(
             Status.unknown,
-            f"The partnership started on {founded.isoformat()} ({age} days ago); too early to tell "
-            "whether new businesses keep joining.",
+            f"The partnership started on {founded.isoformat()} ({age} days ago) with "
+            f"{_plural(founders, 'founding business', 'founding businesses')}; no business has joined "
+            "since, and it is too early to tell whether new ones keep coming.",
             "Ask every champion to bring one peer company to the next full partnership meeting.",
         )
     names = ", ".join(f"{o.name} {o.joined.isoformat()}" for o in newcomers[:3] if o.joined)
     evidence = (
-        f"{_plural(len(newcomers), 'business', 'businesses')} joined in the last "
+        f"{_plural(len(newcomers), 'new business', 'new businesses')} joined in the last "
         f"{params.window_days} days after the start on {founded.isoformat()}"
         + (f" ({names}{', ...' if len(newcomers) > 3 else ''})" if newcomers else "")
         + f"; {_plural(len(businesses), 'business', 'businesses')} in all."
