@@ -249,3 +249,31 @@ def test_check_and_team_flags_agree_on_stale_teams(scenario, team, as_of, stale)
     assert ("Quiet team" in result.evidence) is stale
     if stale:
         assert result.status.value != "met"
+
+
+def test_outvoted_priorities_get_a_hint_about_the_public_dots(scenario) -> None:
+    outvoted = {
+        "title": "Hiring pipeline",
+        "meeting": "2026-03-10-launch",
+        "status": "selected",
+        "votes": {"business_points": 12, "business_voters": 5, "public_points": 20, "public_voters": 8},
+    }
+    _, report = statuses(scenario("industry-led", {"priorities/hiring-pipeline.yaml": outvoted}))
+    result = next(r for r in report.indicators if r.id == "priorities-from-business")
+    assert result.status.value == "partial"
+    assert "'Hiring pipeline' 20 against 12" in result.evidence
+    assert "without business votes" not in result.hint
+    assert "Public partners cast more dots than business leaders on 'Hiring pipeline'" in result.hint
+
+
+def test_priorities_without_business_dots_are_named_in_the_hint(scenario) -> None:
+    unvoted = {
+        "title": "Supplier network",
+        "meeting": "2026-03-10-launch",
+        "status": "selected",
+        "votes": {"business_points": 0, "business_voters": 0, "public_points": 6, "public_voters": 3},
+    }
+    _, report = statuses(scenario("industry-led", {"priorities/supplier-network.yaml": unvoted}))
+    result = next(r for r in report.indicators if r.id == "priorities-from-business")
+    assert "no business dots ('Supplier network')" in result.evidence
+    assert "Priorities without business votes ('Supplier network')" in result.hint

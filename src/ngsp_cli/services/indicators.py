@@ -195,6 +195,12 @@ def _of(part: int, total: int, one: str, many: str | None = None) -> str:
     return f"{part} of {total} {noun(total, one, many)}"
 
 
+def _titles(items: Iterable[Any], limit: int = 3) -> str:
+    titles = [f"'{p.title}'" for p in items]
+    more = f" and {len(titles) - limit} more" if len(titles) > limit else ""
+    return ", ".join(titles[:limit]) + more
+
+
 def _has(part: int, one: str = "has", many: str = "have") -> str:
     """The verb after `_of`: '1 of 2 teams has', '2 of 3 teams have'."""
     return one if part == 1 else many
@@ -350,19 +356,37 @@ def priorities_from_business(snap: Snapshot, as_of: dt.date, params: BaseModel) 
             f" (most: '{top.title}', {top.votes.business_points} dots from "
             f"{_plural(top.votes.business_voters, 'business leader')})"
         )
-    if len(tallied) < len(chosen):
-        evidence += f"; {len(chosen) - len(tallied)} has no vote tally"
+    untallied = [p for p in chosen if p.votes is None]
+    unvoted = [p for p in tallied if p.votes is not None and p.votes.business_points == 0]
+    if untallied:
+        evidence += f"; {_plural(len(untallied), 'has', 'have')} no vote tally ({_titles(untallied)})"
+    if unvoted:
+        evidence += f"; {_plural(len(unvoted), 'got', 'got')} no business dots ({_titles(unvoted)})"
     if outvoted:
-        evidence += f"; {len(outvoted)} got more public partner dots than business dots"
+        counts = "; ".join(
+            f"'{p.title}' {p.votes.public_points} against {p.votes.business_points}"
+            for p in outvoted
+            if p.votes
+        )
+        evidence += f"; {len(outvoted)} got more public partner dots than business dots ({counts})"
     evidence += "."
     status = _verdict(len(by_business) - len(outvoted), len(chosen))
     if status is Status.met:
         hint = "Refresh the priorities with a business vote about once a year."
     else:
-        hint = (
-            "Priorities without business votes are not industry-led: put them to a business vote at "
-            "the next full partnership meeting, or park them."
-        )
+        hints = []
+        if untallied or unvoted:
+            hints.append(
+                f"priorities without business votes ({_titles(untallied + unvoted)}) are not industry-led: "
+                "put them to a business vote at the next full partnership meeting, or park them"
+            )
+        if outvoted:
+            hints.append(
+                f"public partners cast more dots than business leaders on {_titles(outvoted)}: ask the "
+                "business leaders to confirm these priorities at the next full partnership meeting, with "
+                "more business leaders than public staff in the room"
+            )
+        hint = _sentence(hints)
     return Finding(status, evidence, hint)
 
 
