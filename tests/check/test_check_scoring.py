@@ -235,7 +235,7 @@ def _quiet_team(priority: str, **extra):
             ),
             AS_OF,
             True,
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_check_and_team_flags_agree_on_stale_teams(scenario, team, as_of, stale) -> None:

@@ -176,4 +176,5 @@ def test_status_and_check_agree_that_founders_are_not_newcomers(example_folder: 
     org.write_text("name: Bayou Bakery\nkind: business\njoined: 2026-11-20\n", encoding="utf-8")
     done, detail, _ = _joining_verdicts(example_folder, TODAY)
     assert done
-    assert "1 new business joined" in detail and "Bayou Bakery" in detail
+    assert "1 new business joined" in detail
+    assert "Bayou Bakery" in detail
