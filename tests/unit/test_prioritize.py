@@ -246,3 +246,29 @@ def test_recording_writes_votes_and_priorities_and_is_idempotent(example_folder:
     assert again.priorities["clinical-placements"].status is PriorityStatus.parked
     assert again.priorities["cna-to-lpn"].meeting == LAUNCH
     assert core.record(again, again.meetings[LAUNCH], result) == []
+
+
+def test_a_hand_edited_vote_with_unknown_ids_is_a_folder_problem(partnership_tree) -> None:
+    from ngsp_cli.errors import FolderInvalid
+
+    root = partnership_tree(
+        {
+            "meetings/2027-01-10-launch.yaml": {
+                "kind": "launch",
+                "title": "Launch",
+                "date": "2027-01-10",
+                "candidates": [{"id": "housing", "title": "Housing"}],
+                "votes": [
+                    {"voter": "ann-lee", "priority": "housing", "points": 2},
+                    {"voter": "zed", "priority": "roads", "points": 1},
+                ],
+            }
+        }
+    )
+    with pytest.raises(FolderInvalid) as caught:
+        store.load(root)
+    found = [(p.file, p.line, p.field) for p in caught.value.problems]
+    assert found == [
+        ("meetings/2027-01-10-launch.yaml", 11, "votes.1.voter"),
+        ("meetings/2027-01-10-launch.yaml", 12, "votes.1.priority"),
+    ]
