@@ -232,9 +232,21 @@ def merge_into(doc: Any, full: Any, sparse: Any = None, orig: Any = None) -> Any
         return doc
     if doc is not None and (_same_scalar(doc, full) or _same_scalar(orig, full)):
         return doc
+    if isinstance(full, str) and _NEEDS_ESCAPES.search(full):
+        # Control characters, carriage returns and the Unicode line breaks cannot be
+        # written raw (YAML refuses the first and folds the others into spaces on
+        # reading); escaped in double quotes they come back exactly as they were.
+        from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+        return DoubleQuotedScalarString(full)
     if isinstance(full, str) and "\n" in full.strip():
         # Several lines (notes with paragraphs) read best as a literal block.
         from ruamel.yaml.scalarstring import LiteralScalarString
 
         return LiteralScalarString(full)
     return full
+
+
+_NEEDS_ESCAPES = re.compile(
+    "[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
