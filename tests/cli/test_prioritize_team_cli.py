@@ -220,3 +220,30 @@ def test_a_recount_keeps_the_tie_settled_earlier(ngsp, example_folder: Path, tmp
     assert recount.exit_code == 0, recount.output
     selected = [r["priority"] for r in json.loads(recount.stdout)["ranking"] if r["status"] == "selected"]
     assert selected == ["workforce-housing"]
+
+
+def test_team_work_flows_into_agendas_and_memos(ngsp, example_folder: Path) -> None:
+    root = example_folder
+    ngsp("-C", root, "team", "update", "clinical-placements", "Two hospitals offered 12 new slots",
+         "--by", "angela-fontenot", "--date", "2026-11-24")  # fmt: skip
+    team_agenda = flat(ngsp("agenda", "2026-12-03-rural-acute-care-network-meeting", "--as-of", "2026-11-25",
+                            "-C", root).stdout)  # fmt: skip
+    assert "Draft a model transfer agreement with hospital counsel" in team_agenda
+    assert "Bed count done" in team_agenda
+    assert "Two hospitals offered 12 new slots" not in team_agenda  # another team's news
+    assert "Survey CNAs" not in team_agenda
+    quarterly = ngsp("agenda", "2026-12-10-quarterly-meeting", "--as-of", "2026-11-25", "-C", root)
+    text = flat(quarterly.stdout)
+    expected = [
+        "Draft a model transfer agreement",
+        "Collect written tuition-support commitments",
+        "Set up a shared placement calendar",
+        "Two hospitals offered 12 new slots (Angela Fontenot)",
+        "Survey closed: 214 CNAs",
+    ]
+    assert [e for e in expected if e not in text] == []
+    assert "Count staffed but empty beds" not in text  # done tasks are not on the agenda
+    memo = flat(ngsp("memo", "2026-10-06-cna-to-lpn-pathway-first-call", "--as-of", "2026-11-25",
+                     "-C", root).stdout)  # fmt: skip
+    assert "Draft the evening and weekend LPN track" in memo
+    assert "Bed count done" not in memo

@@ -349,6 +349,17 @@ def _agenda(w: _Writer, ctx: dict[str, Any]) -> None:
     if ctx["team_tasks"]:
         w.heading("Action team tasks to review")
         _task_table(w, ctx["team_tasks"])
+    if ctx.get("team_updates"):
+        w.heading("Action teams: recent progress")
+        _update_list(w, ctx["team_updates"])
+
+
+def _update_list(w: _Writer, updates: Sequence[Any]) -> None:
+    for u in updates:
+        parts = [(u.team, "b"), (f", {date_short(u.date)}: {u.text}", "")]
+        if u.by:
+            parts.append((f" ({u.by})", "m"))
+        w.rich(parts, style="List Bullet")
 
 
 def _intro(ctx: dict[str, Any]) -> list[str]:
@@ -521,11 +532,7 @@ def _memo(w: _Writer, ctx: dict[str, Any]) -> None:
         _task_table(w, ctx["team_tasks"])
     if ctx["team_updates"]:
         w.heading("Action teams: recent progress")
-        for u in ctx["team_updates"]:
-            parts = [(u.team, "b"), (f", {date_short(u.date)}: {u.text}", "")]
-            if u.by:
-                parts.append((f" ({u.by})", "m"))
-            w.rich(parts, style="List Bullet")
+        _update_list(w, ctx["team_updates"])
     if meeting.notes:
         w.heading("Notes")
         w.para(meeting.notes)

@@ -516,7 +516,7 @@ def _base(snap: Snapshot, meeting: Meeting, as_of: dt.date, document: str) -> di
 
 
 def agenda_context(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> dict[str, Any]:
-    """The agenda: meeting facts, timed items, open action items and team tasks to review."""
+    """The agenda: meeting facts, timed items, open action items, team tasks and recent progress."""
     rows = agenda_rows(snap, meeting)
     return {
         **_base(snap, meeting, as_of, "agenda"),
@@ -525,6 +525,7 @@ def agenda_context(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> dict[str
         "attendance": attendance(snap, meeting),
         "open_action_items": carried_action_items(snap, meeting, as_of),
         "team_tasks": open_team_tasks(snap, meeting, as_of),
+        "team_updates": recent_team_updates(snap, meeting, as_of),
     }
 
 
