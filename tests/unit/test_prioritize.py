@@ -272,3 +272,18 @@ def test_a_hand_edited_vote_with_unknown_ids_is_a_folder_problem(partnership_tre
         ("meetings/2027-01-10-launch.yaml", 11, "votes.1.voter"),
         ("meetings/2027-01-10-launch.yaml", 12, "votes.1.priority"),
     ]
+
+
+def test_only_candidates_with_business_dots_are_selected(example_folder: Path) -> None:
+    snap, meeting = _launch(example_folder)
+    rows = [VoteRow("denise-broussard", "telehealth", 3), VoteRow("eric-sonnier", "workforce-housing", 3)]
+    result = core.tally(snap, meeting, rows, top=5)
+    assert [r.id for r in result.selected] == ["telehealth"]
+    assert result.warnings == []
+
+
+def test_voters_missing_from_the_attendance_are_named(example_folder: Path) -> None:
+    snap, meeting = _launch(example_folder)
+    rows = [VoteRow("wade-ducote", "telehealth", 1), VoteRow("denise-broussard", "telehealth", 1)]
+    result = core.tally(snap, meeting, rows)
+    assert result.warnings == [f"1 voter(s) are not on the attendance list of {LAUNCH}: wade-ducote"]
