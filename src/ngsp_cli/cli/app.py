@@ -20,6 +20,7 @@ from ngsp_cli.cli import (
     check,
     common,
     documents,
+    export,
     init,
     meeting,
     org,
@@ -125,6 +126,7 @@ app.command("check")(check.check_command)
 app.command("assess")(check.assess_command)
 app.command("survey")(survey.survey_command)
 app.command("report")(report.report_command)
+app.command("export")(export.export_command)
 app.command("portfolio")(report.portfolio_command)
 app.command("prioritize")(prioritize.prioritize_command)
 app.add_typer(team.app, name="team", help="Action teams: champions, tasks and progress updates.")

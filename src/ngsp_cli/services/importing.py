@@ -269,7 +269,7 @@ class BadRow(Exception):
 def parse_mapping(items: Iterable[str], fields: Iterable[str]) -> dict[str, str]:
     """`--map "Company Name=name"` options as {column: field}; `COLUMN=skip` ignores a column."""
     known = {f.replace("_", "-") for f in fields} | {SKIP}
-    aliases = {"role": "roles", "kind-of-org": "org-kind", "type": "kind"}
+    aliases = {"role": "roles", "e-mail": "email", "organization": "org", "type": "kind"}
     mapping: dict[str, str] = {}
     for item in items:
         column, sep, target = item.rpartition("=")

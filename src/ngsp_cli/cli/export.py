@@ -1,0 +1,98 @@
+"""`ngsp export`: contacts, organizations and meetings for spreadsheets, other tools and calendars."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ngsp_cli.cli import common
+
+_FORMATS = ("csv", "json", "ics")
+_DEFAULT_WHAT = {"csv": "contacts", "json": "all", "ics": "meetings"}
+_FILE_NAMES = {"all": "partnership"}
+
+
+def export_command(
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv (for Excel and mail merges), json (for other tools) or ics (a calendar).",
+        ),
+    ] = "csv",
+    what: Annotated[
+        str | None,
+        typer.Option(
+            "--what",
+            help="contacts, organizations, meetings or all (JSON only). "
+            "Default: contacts for csv, all for json, meetings for ics.",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Write here ('-' for standard output). Default: out/ of the folder."
+        ),
+    ] = None,
+    as_of: Annotated[
+        dt.datetime | None,
+        typer.Option("--as-of", formats=["%Y-%m-%d"], help="Date stamped on calendar events (default: now)."),
+    ] = None,
+    folder: common.DirOption = None,
+) -> None:
+    """Export the partnership's data: contacts, organizations, meetings, or everything.
+
+    CSV files open in Excel with accents intact (UTF-8 with a byte-order mark) and
+    use headers that 'ngsp org import' and 'ngsp person import' read back. The
+    calendar (.ics) holds every meeting; importing it again updates the events
+    instead of adding copies.
+    """
+    import json
+    import sys
+
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.services import exporting
+    from ngsp_cli.store.files import write_atomic
+
+    fmt = fmt.lower().lstrip(".")
+    if fmt not in _FORMATS:
+        raise UsageError(f"'{fmt}' is not an export format", hint="use --format csv, json or ics")
+    chosen = (what or _DEFAULT_WHAT[fmt]).lower()
+    chosen = exporting.ALIASES.get(chosen, chosen)
+    if chosen not in exporting.WHATS:
+        raise UsageError(f"'{what}' is not something ngsp exports",
+                         hint="use --what contacts, organizations, meetings or all")  # fmt: skip
+    if fmt == "csv" and chosen == "all":
+        raise UsageError("a CSV file holds one table",
+                         hint="use --what contacts, organizations or meetings, or --format json")  # fmt: skip
+    if fmt == "ics" and chosen != "meetings":
+        raise UsageError("a calendar holds meetings only", hint="leave out --what, or use --what meetings")
+    to_stdout = out is not None and str(out) == "-"
+    snap = common.load_snapshot(folder)
+    if fmt == "csv":
+        text, count = exporting.table_csv(snap, chosen, bom=not to_stdout)
+        data = text.encode("utf-8")
+    elif fmt == "json":
+        document, count = exporting.folder_json(snap, chosen)
+        data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    else:
+        from ngsp_cli.render import ics
+
+        data = ics.calendar(snap, as_of=as_of.date() if as_of else None)
+        count = len(snap.meetings)
+    if to_stdout:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    default = snap.root / "out" / f"{_FILE_NAMES.get(chosen, chosen)}.{fmt}"
+    target = out or default
+    if target.is_dir():
+        target = target / default.name
+    write_atomic(target, data)
+    noun = {"all": "items", "contacts": "contacts", "organizations": "organizations", "meetings": "meetings"}
+    common.done(f"wrote {target} ({count} {noun[chosen]})")
