@@ -34,6 +34,7 @@ MEMORY_BUDGET_MB = 500
 @dataclass
 class Sample:
     seconds: float
+    cpu: float  # user + system time of the child
     maxrss_kb: int
     code: int
 
@@ -48,7 +49,7 @@ def run_once(argv: Sequence[str], env: dict[str, str], cwd: Path) -> Sample:
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return Sample(elapsed, usage.ru_maxrss, proc.returncode)
+    return Sample(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode)
 
 
 def explain_failure(argv: Sequence[str], env: dict[str, str], cwd: Path) -> str:
@@ -72,6 +73,9 @@ class Probe:
 
     def median(self) -> float:
         return statistics.median(s.seconds for s in self.samples)
+
+    def cpu_median(self) -> float:
+        return statistics.median(s.cpu for s in self.samples)
 
     def peak_mb(self) -> float:
         return max(s.maxrss_kb for s in self.samples) / 1024
@@ -181,7 +185,10 @@ class Bench:
             fast.append(Probe("check", [ngsp, "-C", typ, "check"], ok_codes=(0, 1)))
         if available["agenda"]:
             out = str(self.scratch / "agenda.md")
-            fast.append(Probe("agenda", [ngsp, "-C", str(self.typical_copy), "agenda", "--out", out]))
+            planned = sorted((self.typical_copy / "meetings").glob("*.yaml"))[-1].stem  # the next meeting
+            fast.append(
+                Probe("agenda", [ngsp, "-C", str(self.typical_copy), "agenda", planned, "--out", out])
+            )
         slow_rounds = self.args.slow_rounds
         if available["check"]:
             fast.append(
@@ -195,8 +202,14 @@ class Bench:
         bare = self.round_robin(fast, self.args.rounds)
         by_key = {p.key: p for p in fast}
         bare_s = bare.median()
+        bare_cpu = bare.cpu_median()
         self.rows.append(
-            Row("python -c pass (bare start-up)", f"{bare_s * 1000:.1f} ms", "reference", "info")
+            Row(
+                "python -c pass (bare start-up)",
+                f"{bare_s * 1000:.1f} ms (cpu {bare_cpu * 1000:.1f} ms)",
+                "reference",
+                "info",
+            )
         )
 
         def ratio_row(figure: str, key: str, budget: float, needed: str | None = None) -> None:
@@ -208,8 +221,10 @@ class Bench:
                 self.rows.append(Row(figure, f"fails ({probe.error})", f"<= {budget:g}x", "MISSED"))
                 return
             value = probe.median() / bare_s
-            ok = "ok" if value <= budget else "MISSED"
-            measured = f"{value:.1f}x ({probe.median() * 1000:.0f} ms)"
+            cpu_value = probe.cpu_median() / bare_cpu
+            judged = cpu_value if self.args.by == "cpu" else value
+            ok = "ok" if judged <= budget else "MISSED"
+            measured = f"{value:.1f}x ({probe.median() * 1000:.0f} ms; cpu {cpu_value:.1f}x)"
             self.rows.append(Row(figure, measured, f"<= {budget:g}x", ok))
 
         def seconds_row(figure: str, key: str, budget: float, needed: str) -> None:
@@ -272,7 +287,8 @@ class Bench:
         print("\n".join(lines))
         print(
             f"\nmachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
-            f"{self.args.rounds} rounds ({self.args.slow_rounds} for the slow figures), medians"
+            f"{self.args.rounds} rounds ({self.args.slow_rounds} for the slow figures), medians, "
+            f"ratios judged by {self.args.by} time; load average {os.getloadavg()[0]:.1f}"
         )
         shutil.rmtree(self.scratch, ignore_errors=True)
         missed = [r for r in self.rows if r.ok == "MISSED"]
@@ -297,6 +313,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--allow-missing", action="store_true", help="commands not yet available do not fail")
     parser.add_argument("--quiet", action="store_true", help="only the table")
+    parser.add_argument(
+        "--by",
+        choices=["wall", "cpu"],
+        default="wall",
+        help="judge the ratios by wall-clock time (default) or by CPU time, which other work "
+        "on a shared machine disturbs less",
+    )
     args = parser.parse_args(argv)
     run: Callable[[], int] = Bench(args).run
     return run()

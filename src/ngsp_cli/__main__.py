@@ -1,3 +1,3 @@
-from ngsp_cli.cli.app import main
+from ngsp_cli.cli.entry import main
 
 main()

@@ -111,13 +111,13 @@ class ProblemList:
 class FolderInvalid(InputError):
     """Several files of a partnership folder are wrong; carries every problem."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], what: str = "the partnership folder") -> None:
         self._problems = sorted(problems, key=Problem.sort_key)
         count = len(self._problems)
         noun = "problem" if count == 1 else "problems"
         first = self._problems[0]
         super().__init__(
-            f"the partnership folder has {count} {noun}",
+            f"{what} has {count} {noun}",
             file=first.file,
             line=first.line,
             field=first.field,

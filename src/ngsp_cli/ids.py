@@ -8,6 +8,7 @@ from collections.abc import Container
 from ngsp_cli.errors import InputError
 
 MAX_ID_LENGTH = 60
+_PLAIN = re.compile(r"[A-Za-z0-9 -]+")  # names whose slug needs no transliteration
 _VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Names Windows refuses as file names, whatever the extension.
 _RESERVED = {
@@ -19,9 +20,13 @@ _RESERVED = {
 
 def slug(name: str) -> str:
     """A lowercase ASCII slug of `name` ("Østergaard Health" -> "ostergaard-health")."""
-    from slugify import slugify  # imported when needed: it compiles large patterns
+    value = "-".join(name.lower().replace("-", " ").split()) if _PLAIN.fullmatch(name) else ""
+    if not value or len(value) > MAX_ID_LENGTH:
+        # Accents, other scripts, quotes, entities, long names: python-slugify knows them
+        # all (plain names give the same slug either way; importing it costs a moment).
+        from slugify import slugify
 
-    value = slugify(name, max_length=MAX_ID_LENGTH, word_boundary=True, save_order=True)
+        value = slugify(name, max_length=MAX_ID_LENGTH, word_boundary=True, save_order=True)
     if not value:
         # Names with no Latin transliteration at all still need an id.
         value = "item"

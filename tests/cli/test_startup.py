@@ -23,7 +23,7 @@ CORE = ["pydantic", "yaml", "ngsp_cli.store", "ngsp_cli.model", "ngsp_cli.render
 PROBE = """
 import json, sys
 sys.argv = ["ngsp", *sys.argv[1:]]
-from ngsp_cli.cli.app import main
+from ngsp_cli.cli.entry import main
 try:
     main()
 except SystemExit:
@@ -48,6 +48,10 @@ def loaded(modules: set[str], name: str) -> bool:
 def test_start_up_imports_no_heavy_library(args: tuple[str, ...]) -> None:
     modules = modules_after(*args)
     assert [name for name in HEAVY + CORE if loaded(modules, name)] == []
+
+
+def test_version_answers_without_loading_the_command_line() -> None:
+    assert not loaded(modules_after("--version"), "typer")
 
 
 def test_the_probe_sees_imports_when_a_command_runs(tmp_path: Path) -> None:

@@ -96,3 +96,14 @@ def test_editing_through_the_cli_twice_changes_nothing_the_second_time(city: str
         saved = load(root, kinds=(Organization,), check_references=False).organizations["acme-tools"]
         meant = Organization(name="Acme Tools", kind="business", city=city, notes=notes)
         assert (saved.city, saved.notes) == (meant.city, meant.notes)
+
+
+@settings(FAST, max_examples=200)
+@given(name=st.text(alphabet="aZ09 -", max_size=80) | st.from_regex(r"[A-Za-z0-9 -]{1,90}", fullmatch=True))
+def test_the_quick_slug_of_plain_names_is_the_slugify_slug(name: str) -> None:
+    from slugify import slugify
+
+    from ngsp_cli.ids import MAX_ID_LENGTH, slug
+
+    expected = slugify(name, max_length=MAX_ID_LENGTH, word_boundary=True, save_order=True) or "item"
+    assert slug(name) in {expected, f"{expected}-1"}

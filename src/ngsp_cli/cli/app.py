@@ -49,7 +49,7 @@ class NgspGroup(TyperGroup):
             self.commands.listing = False  # type: ignore[attr-defined]
 
     def invoke(self, ctx: Any) -> Any:
-        from ngsp_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, NgspError
+        from ngsp_cli.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, NgspError
 
         try:
             return super().invoke(ctx)
@@ -69,12 +69,30 @@ class NgspGroup(TyperGroup):
         except Exception as exc:
             if type(exc).__module__.startswith("typer") or os.environ.get("NGSP_DEBUG") == "1":
                 raise
+            from pydantic import ValidationError
+
+            if isinstance(exc, ValidationError):
+                # A value given on the command line broke the schema (an empty name, a bad e-mail).
+                common.report_error(_value_error(exc))
+                raise typer.Exit(EXIT_BAD_INPUT) from None
+            from rich.markup import escape
+
             common.err().print(
-                f"[bold red]internal error:[/bold red] {type(exc).__name__}: {exc}\n"
+                f"[bold red]internal error:[/bold red] {escape(type(exc).__name__)}: {escape(str(exc))}\n"
                 "This is a bug in ngsp, not in your files. "
                 "Run again with NGSP_DEBUG=1 to see the details, and please report it."
             )
             raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def _value_error(exc: Any) -> Any:
+    """A pydantic error about values from the command line, as an ngsp input error."""
+    from pydantic import BaseModel
+
+    from ngsp_cli.errors import FolderInvalid
+    from ngsp_cli.store.folder import problems_from_validation
+
+    return FolderInvalid(problems_from_validation(exc, None, BaseModel), what="what you typed")
 
 
 app = typer.Typer(

@@ -129,13 +129,14 @@ def ask_confirm(question: str, *, default: bool = True, no_input: bool = False) 
 def out() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    # emoji=False: a name like "Smith :x: Co" is text, not an emoji code.
+    return Console(highlight=False, soft_wrap=False, emoji=False)
 
 
 def err() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, emoji=False)
 
 
 def _json_default(value: Any) -> Any:
@@ -162,9 +163,34 @@ def entity_json(entity: Any) -> dict[str, Any]:
     return {"id": entity.id, **entity.model_dump(mode="json")}
 
 
+def cell(value: object) -> Any:
+    """A table cell showing `value` as plain text (a name with brackets is not markup)."""
+    from rich.text import Text
+
+    return Text("" if value is None else str(value))
+
+
+def name_cell(name: str, entity_id: str) -> Any:
+    """A name with its id below, dimmed: the id is what the next command takes.
+
+    Two lines in one column fit an 80-column terminal better than an id column.
+    """
+    from rich.text import Text
+
+    text = Text(name)
+    if entity_id != name:
+        text.append("\n" + entity_id, style="dim")
+    return text
+
+
 def done(message: str) -> None:
-    """A short success message for people (stderr keeps stdout clean for pipes)."""
-    err().print(f"[green]✓[/green] {message}")
+    """A short success message for people (stderr keeps stdout clean for pipes).
+
+    `message` is plain text: names people typed may hold brackets, never markup.
+    """
+    from rich.markup import escape
+
+    err().print(f"[green]✓[/green] {escape(message)}")
 
 
 MAX_PROBLEMS_ON_SCREEN = 25
@@ -182,7 +208,10 @@ def report_error(exc: NgspError) -> None:
     for problem in shown:
         where = problem.location()
         field = f" [dim]({escape(problem.field)})[/dim]" if problem.field else ""
-        prefix = f"[bold]{escape(where)}[/bold]{field}: " if where else ""
+        if where:
+            prefix = f"[bold]{escape(where)}[/bold]{field}: "
+        else:
+            prefix = f"[bold]{escape(problem.field)}[/bold]: " if problem.field else ""
         label = "  " if len(problems) > 1 else "[bold red]error:[/bold red] "
         console.print(f"{label}{prefix}{escape(problem.message)}")
         if problem.hint:

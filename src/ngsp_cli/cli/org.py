@@ -89,13 +89,17 @@ def list_(
         title=f"{len(orgs)} organizations: {businesses} businesses, {len(orgs) - businesses} public partners",
         title_justify="left",
     )
-    # Ids are what people type in the next command: never cut them.
-    table.add_column("id", no_wrap=True)
-    for column in ("name", "kind", "county"):
-        table.add_column(column)
+    table.add_column("organization (id)", overflow="fold")
+    table.add_column("kind")
+    table.add_column("county")
     table.add_column("people", justify="right")
     for o in orgs:
-        table.add_row(o.id, o.name, o.kind.value, o.county or "", str(len(people_of(snap, o.id))))
+        table.add_row(
+            common.name_cell(o.name, o.id),
+            o.kind.value,
+            common.cell(o.county),
+            str(len(people_of(snap, o.id))),
+        )
     common.out().print(table)
 
 

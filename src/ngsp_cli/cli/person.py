@@ -101,17 +101,16 @@ def list_(
         f"{len(people) - businesses} from public partners",
         title_justify="left",
     )
-    # Ids are what people type in the next command: never cut them.
-    table.add_column("id", no_wrap=True)
-    for column in ("name", "title", "organization", "roles"):
-        table.add_column(column)
+    table.add_column("person (id)", ratio=2, overflow="fold")
+    table.add_column("title", ratio=2)
+    table.add_column("organization", ratio=2)
+    table.add_column("roles", ratio=2)
     for p in people:
         org_entity = snap.organizations.get(p.org)
         table.add_row(
-            p.id,
-            p.name,
-            p.title or "",
-            org_entity.name if org_entity else p.org,
+            common.name_cell(p.name, p.id),
+            common.cell(p.title),
+            common.cell(org_entity.name if org_entity else p.org),
             ", ".join(r.value for r in p.roles),
         )
     common.out().print(table)

@@ -396,7 +396,7 @@ def _invite(w: _Writer, ctx: dict[str, Any]) -> None:
     for text in _intro(ctx):
         w.para(text)
     if ctx["selected_priorities"]:
-        w.para("Our priorities so far:")
+        w.para("The priority this team works on:" if meeting.team else "Our priorities so far:")
         w.bullets(
             [
                 s.title + (f" (champions: {', '.join(s.champions)})" if s.champions else "")
@@ -443,11 +443,11 @@ def _invite(w: _Writer, ctx: dict[str, Any]) -> None:
 def _memo(w: _Writer, ctx: dict[str, Any]) -> None:
     meeting, p, contact, attendance = ctx["meeting"], ctx["partnership"], ctx["contact"], ctx["attendance"]
     w.masthead(p.name, f"Meeting summary · {meeting.kind_label}", meeting.title)
-    facts = [("To", f"Members and partners of the {p.name}")]
+    facts = [("To", ctx["audience"])]
     signers = ctx["signers"]
     if signers:
         names = " and ".join(s.name for s in signers)
-        role = "co-chair" if len(signers) == 1 else "co-chairs"
+        role = ctx["signers_role"]
         with_contact = f", with {contact.name}, {contact.organization}" if contact else ""
         facts.append(("From", f"{names}, {role}{with_contact}"))
     elif contact is not None:

@@ -364,12 +364,16 @@ def _action_row(snap: Snapshot, meeting: Meeting, item: ActionItem, as_of: dt.da
 
 
 def carried_action_items(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[ActionRow]:
-    """Open action items of meetings held before `meeting`, oldest first."""
+    """Open action items of meetings held before `meeting`, oldest first.
+
+    For an action team's meeting, only the items of that team's earlier meetings.
+    """
     return [
         _action_row(snap, earlier, item, as_of)
         for earlier, item in facts.open_action_items(snap, as_of)
         if earlier.id != meeting.id
         and (earlier.date, earlier.time or "") < (meeting.date, meeting.time or "")
+        and (meeting.team is None or earlier.team == meeting.team)
     ]
 
 
@@ -411,7 +415,11 @@ def recent_team_updates(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> lis
 
 
 def priorities(snap: Snapshot, meeting: Meeting) -> list[PriorityRow]:
-    """Chosen priorities, and every priority named at this meeting, best ranked first."""
+    """Chosen priorities, and every priority named at this meeting, best ranked first.
+
+    For an action team's meeting, only the team's own priority (and any named there).
+    """
+    own_team = snap.teams.get(meeting.team) if meeting.team else None
     teams_by_priority: dict[str, list[ActionTeam]] = {}
     for team in sorted(snap.teams.values(), key=lambda t: t.name.casefold()):
         teams_by_priority.setdefault(team.priority, []).append(team)
@@ -419,7 +427,9 @@ def priorities(snap: Snapshot, meeting: Meeting) -> list[PriorityRow]:
     rows: list[PriorityRow] = []
     for prio in snap.priorities.values():
         here = prio.meeting == meeting.id
-        if not here and prio.status not in chosen:
+        if not here and (
+            prio.status not in chosen or (own_team is not None and prio.id != own_team.priority)
+        ):
             continue
         teams = teams_by_priority.get(prio.id, [])
         champions = list(dict.fromkeys(_name(snap, pid) or pid for t in teams for pid in t.champions))
@@ -474,6 +484,14 @@ def signers(snap: Snapshot) -> list[PersonInfo]:
     return [person_info(snap, pid) for pid in dict.fromkeys(ordered)]
 
 
+def team_champions(snap: Snapshot, meeting: Meeting) -> list[PersonInfo]:
+    """The business champions of the meeting's action team (none for other meetings)."""
+    team = snap.teams.get(meeting.team) if meeting.team else None
+    if team is None:
+        return []
+    return [person_info(snap, pid) for pid in dict.fromkeys(team.champions) if snap.is_business(pid)]
+
+
 def contact(snap: Snapshot) -> PersonInfo | None:
     """The convener staff member who takes replies: a convener of a convening organization."""
     conveners = snap.partnership.conveners
@@ -488,8 +506,15 @@ def contact(snap: Snapshot) -> PersonInfo | None:
     return person_info(snap, min(staff, key=rank).id) if staff else None
 
 
+_WHOLE_PARTNERSHIP = {MeetingKind.launch, MeetingKind.full_partnership, MeetingKind.other}
+
+
 def following_meeting(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> MeetingInfo | None:
-    """The next planned meeting after `meeting` (and not before `as_of`)."""
+    """The next planned meeting for the people of `meeting` (not before `as_of`).
+
+    An action team's next meeting, a support team's next meeting, or else the next
+    meeting of the whole partnership.
+    """
     later = [
         m
         for m in facts.meetings_by_date(snap)
@@ -497,9 +522,16 @@ def following_meeting(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> Meeti
         and m.id != meeting.id
         and m.date >= as_of
         and (m.date, m.time or "") > (meeting.date, meeting.time or "")
-        and m.kind is not MeetingKind.convener_team
     ]
-    return meeting_info(snap, later[0]) if later else None
+    if meeting.team:
+        same = [m for m in later if m.team == meeting.team]
+    elif meeting.kind is MeetingKind.convener_team:
+        same = [m for m in later if m.kind is MeetingKind.convener_team]
+    else:
+        same = []
+    whole = [m for m in later if m.kind in _WHOLE_PARTNERSHIP]
+    found = (same or whole)[:1]
+    return meeting_info(snap, found[0]) if found else None
 
 
 # --- the three documents -----------------------------------------------------------------
@@ -538,7 +570,7 @@ def invite_context(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> dict[str
     return {
         **_base(snap, meeting, as_of, "invite"),
         "agenda": agenda_rows(snap, meeting),
-        "signers": signers(snap),
+        "signers": team_champions(snap, meeting) or signers(snap),
         "recipients": _by_name(person_info(snap, pid) for pid in dict.fromkeys(recipients_ids)),
         "rsvp_by": rsvp_by if rsvp_by > as_of else None,
         "selected_priorities": [p for p in priorities(snap, meeting) if p.status == "selected"],
@@ -559,7 +591,26 @@ def memo_context(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> dict[str, 
         "team_tasks": open_team_tasks(snap, meeting, as_of),
         "team_updates": recent_team_updates(snap, meeting, as_of),
         "next_meeting": following_meeting(snap, meeting, as_of),
-        "signers": [s for s in signers(snap) if s.id in snap.partnership.co_chairs],
+        **_memo_sender(snap, meeting),
+    }
+
+
+def _memo_sender(snap: Snapshot, meeting: Meeting) -> dict[str, Any]:
+    """Who the memo goes to and who it is from: the team and its champions, or the co-chairs."""
+    champions = team_champions(snap, meeting)
+    team = snap.teams.get(meeting.team) if meeting.team else None
+    if team is not None and champions:
+        role = "team champion" if len(champions) == 1 else "team champions"
+        return {
+            "audience": f"Members of the {team.name} action team",
+            "signers": champions,
+            "signers_role": role,
+        }
+    chairs = [s for s in signers(snap) if s.id in snap.partnership.co_chairs]
+    return {
+        "audience": f"Members and partners of the {snap.partnership.name}",
+        "signers": chairs,
+        "signers_role": "co-chair" if len(chairs) == 1 else "co-chairs",
     }
 
 

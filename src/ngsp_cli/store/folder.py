@@ -92,13 +92,18 @@ _FRIENDLY = {
 }
 
 
-def problems_from_validation(exc: ValidationError, raw: RawFile, model: type[BaseModel]) -> list[Problem]:
-    """Translate pydantic's errors into convener words with file, line and a hint."""
+def problems_from_validation(
+    exc: ValidationError, raw: RawFile | None, model: type[BaseModel]
+) -> list[Problem]:
+    """Translate pydantic's errors into convener words with file, line and a hint.
+
+    Without `raw` the values came from a command's options, not from a file.
+    """
     out: list[Problem] = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
         field_path = ".".join(str(part) for part in loc) or None
-        line = yamlio.line_of(raw.text, loc)
+        line = yamlio.line_of(raw.text, loc) if raw is not None else None
         kind = err["type"]
         message = _FRIENDLY.get(kind, err["msg"])
         hint: str | None = None
@@ -131,7 +136,10 @@ def problems_from_validation(exc: ValidationError, raw: RawFile, model: type[Bas
             hint = "compare with another file of the same kind, or run 'ngsp <kind> show'"
         elif kind == "value_error":
             message = str(err.get("ctx", {}).get("error", err["msg"]))
-        out.append(Problem(message=message, file=raw.rel, line=line, field=field_path, hint=hint))
+        if raw is None and hint is None and loc and isinstance(loc[0], str):
+            hint = f"check the value given for --{loc[0].replace('_', '-')}"
+        file = raw.rel if raw is not None else None
+        out.append(Problem(message=message, file=file, line=line, field=field_path, hint=hint))
     return out
 
 

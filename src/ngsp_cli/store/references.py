@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ngsp_cli.errors import Problem
+from ngsp_cli.ids import is_valid_id
 from ngsp_cli.model import (
     ActionTeam,
     Entity,
@@ -18,6 +19,23 @@ from ngsp_cli.store import yamlio
 
 if TYPE_CHECKING:
     from ngsp_cli.store.folder import RawFile, Snapshot
+
+
+# Where the entity a reference names lives, by the word the messages use for it.
+_FOLDER_OF = {
+    "organization": Organization.folder,
+    "person": Person.folder,
+    "meeting": Meeting.folder,
+    "priority": Priority.folder,
+    "action team": ActionTeam.folder,
+}
+
+
+def _suggestion(ref: str, target: Mapping[str, Any]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(ref, list(target), n=2, cutoff=0.75)
+    return f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
 
 
 def _entity_rel(kind: type[Entity], entity_id: str) -> str:
@@ -37,6 +55,11 @@ def check_references(snap: Snapshot, raws: Mapping[str, RawFile], loaded: set[ty
     ) -> None:
         if ref in target:
             return
+        folder = _FOLDER_OF.get(what)
+        if folder is not None and is_valid_id(ref) and (snap.root / folder / f"{ref}.yaml").is_file():
+            # The file is there but could not be read; its own error says why, and
+            # "does not exist ... add it first" would send people the wrong way.
+            return
         raw = raws.get(rel)
         line = yamlio.line_of(raw.text, path) if raw is not None else None
         problems.append(
@@ -45,7 +68,7 @@ def check_references(snap: Snapshot, raws: Mapping[str, RawFile], loaded: set[ty
                 file=rel,
                 line=line,
                 field=".".join(str(p) for p in path),
-                hint=f"use an id from '{command}', or add it first",
+                hint=_suggestion(ref, target) + f"use an id from '{command}', or add it first",
             )
         )
 

@@ -101,8 +101,19 @@ def parse(text: str) -> Any:
         if line is not None and "\t" in _line_text(text, line).split(":")[0]:
             hint = "YAML does not allow tabs for indentation; use spaces"
         raise YamlSyntaxError(f"this is not valid YAML: {problem}", line, hint) from exc
+    except yaml.reader.ReaderError as exc:
+        # Invisible control characters (a NUL, a pasted form feed) that YAML forbids.
+        line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlSyntaxError(
+            f"the file holds a character YAML does not allow (U+{code:04X})",
+            line,
+            "retype the line in a plain text editor; the character is often invisible",
+        ) from exc
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError(f"this is not valid YAML: {exc}", None) from exc
+        raise YamlSyntaxError(
+            f"this is not valid YAML: {exc}", None, "compare with another file of the same kind"
+        ) from exc
 
 
 def _line_text(text: str, line: int) -> str:

@@ -1,0 +1,36 @@
+"""Names people type are text, never markup; bad values from options are input errors."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_brackets_and_emoji_codes_in_names_print_as_typed(ngsp, partnership_tree) -> None:
+    root = partnership_tree()
+    added = ngsp("-C", root, "org", "add", "Foo [/bold] Bar :x: Co", "--kind", "business")
+    assert added.exit_code == 0, added.output
+    assert "Foo [/bold] Bar :x: Co" in added.stderr
+    shown = ngsp("-C", root, "org", "show", "foo-bold-bar-x-co")
+    assert shown.exit_code == 0, shown.output
+    assert "Foo [/bold] Bar :x: Co" in shown.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (("person", "add", "Bob Ray", "--org", "acme-tools", "--email", "bob@"), "email"),
+        (("person", "edit", "ann-lee", "--email", "bad"), "email"),
+        (("org", "add", "", "--kind", "business"), "name"),
+        (("org", "edit", "acme-tools", "--name", ""), "name"),
+    ],
+    ids=["add-bad-email", "edit-bad-email", "empty-org-name", "edit-empty-name"],
+)
+def test_a_bad_value_is_an_input_error_naming_the_option(ngsp, partnership_tree, args, field) -> None:
+    root = partnership_tree()
+    before = {p: p.read_bytes() for p in root.rglob("*.yaml")}
+    result = ngsp("-C", root, *args)
+    assert result.exit_code == 2, result.output
+    assert f"{field}:" in result.stderr
+    assert f"--{field}" in result.stderr
+    assert "internal error" not in result.stderr
+    assert {p: p.read_bytes() for p in root.rglob("*.yaml")} == before

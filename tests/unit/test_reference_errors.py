@@ -1,0 +1,37 @@
+"""Reference errors point at the real problem, not at its echoes."""
+
+from __future__ import annotations
+
+import pytest
+
+from ngsp_cli.errors import FolderInvalid
+from ngsp_cli.store.folder import load
+
+
+def test_a_broken_person_file_is_reported_once_not_as_missing_everywhere(partnership_tree) -> None:
+    root = partnership_tree(
+        {
+            "people/ann-lee.yaml": "name: Ann Lee\norg: acme-tools\ntitel: CEO\n",
+            "meetings/2027-01-10-kickoff.yaml": {
+                "kind": "other",
+                "title": "Kickoff",
+                "date": "2027-01-10",
+                "invitees": ["ann-lee", "bo-diaz"],
+            },
+        }
+    )
+    with pytest.raises(FolderInvalid) as caught:
+        load(root)
+    problems = caught.value.problems
+    assert [(p.file, p.field) for p in problems] == [("people/ann-lee.yaml", "titel")]
+
+
+def test_a_misspelled_reference_suggests_the_id(partnership_tree) -> None:
+    root = partnership_tree({"people/cy-ng.yaml": {"name": "Cy Ng", "org": "acme-tool"}})
+    with pytest.raises(FolderInvalid) as caught:
+        load(root)
+    (problem,) = caught.value.problems
+    assert problem.file == "people/cy-ng.yaml"
+    assert problem.line == 2
+    assert problem.hint is not None
+    assert problem.hint.startswith("did you mean 'acme-tools'?")
