@@ -150,9 +150,19 @@ _SAID = [
     "We lose candidates because there is no childcare on night shifts.",
     "We should stop competing for the same ten welders.",
 ]
-_QUESTIONS = [
-    "industry-led", "business-co-chairs", "public-partners-as-team", "action-teams-active",
-    "quick-wins", "meets-quarterly", "shared-agenda", "new-partners-joining",
+# The indicator ids of the bundled indicator set and the outcome survey's question ids.
+_INDICATORS = [
+    "region-labor-market",
+    "business-outnumber-public",
+    "business-champions",
+    "priorities-from-business",
+    "coordinated-public-support",
+    "action-plan-current",
+    "new-businesses-joining",
+]
+_SURVEY = [
+    "new-products-or-markets", "found-skilled-workers", "new-recruitment-practices",
+    "better-employee-development", "positive-local-image", "new-business-connections",
 ]  # fmt: skip
 _ANSWERS = ["yes", "partly", "no", "unknown"]
 _ROLES_BUSINESS = ["business-leader", "champion", "co-chair"]
@@ -456,7 +466,8 @@ def generate(root: Path, size: str | Size = "typical", seed: int = 0, *, clean: 
                     "date": date,
                     "by": public_people[0],
                     "answers": {
-                        q: _drop_none({"answer": rng.choice(_ANSWERS), "note": None}) for q in _QUESTIONS
+                        q: _drop_none({"answer": rng.choice(_ANSWERS), "note": None})
+                        for q in (_INDICATORS if kind == "self-assessment" else _SURVEY)
                     },
                 }
             ),

@@ -8,7 +8,11 @@ from collections.abc import Container
 from ngsp_cli.errors import InputError
 
 MAX_ID_LENGTH = 60
-_PLAIN = re.compile(r"[A-Za-z0-9 -]+")  # names whose slug needs no transliteration
+# Names whose slug needs no transliteration: ASCII without apostrophes (dropped, not
+# separators), ampersands (HTML entities) or commas (dropped between digits).
+_PLAIN = re.compile(r"[\x20-\x7e]+")
+_NOT_PLAIN = re.compile(r"['&,]")
+_SEPARATORS = re.compile(r"[^a-z0-9]+")
 _VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Names Windows refuses as file names, whatever the extension.
 _RESERVED = {
@@ -20,7 +24,11 @@ _RESERVED = {
 
 def slug(name: str) -> str:
     """A lowercase ASCII slug of `name` ("Østergaard Health" -> "ostergaard-health")."""
-    value = "-".join(name.lower().replace("-", " ").split()) if _PLAIN.fullmatch(name) else ""
+    value = (
+        _SEPARATORS.sub("-", name.lower()).strip("-")
+        if _PLAIN.fullmatch(name) and not _NOT_PLAIN.search(name)
+        else ""
+    )
     if not value or len(value) > MAX_ID_LENGTH:
         # Accents, other scripts, quotes, entities, long names: python-slugify knows them
         # all (plain names give the same slug either way; importing it costs a moment).

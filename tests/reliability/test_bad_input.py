@@ -1,7 +1,7 @@
 """The bad-input corpus (tests/data/bad/): each case is refused with file, line and hint; nothing changes.
 
-A case is a folder with `case.yaml` (about, args, exit, expect: message fragments,
-optionally generate: huge) and `files/`, laid over a small
+A case is a folder with `case.yaml` (about, args with {root} for the folder, exit,
+expect: message fragments, optionally generate: huge) and `files/`, laid over a small
 valid partnership.  Each runs through the command line in-process, a few also
 as a real process, and the folder's bytes are compared before and after.
 """
@@ -63,7 +63,7 @@ def test_bad_input_is_refused_clearly_and_changes_nothing(
 ) -> None:
     root, spec = build(case, partnership_tree)
     before = fingerprint(root)
-    result = ngsp("-C", root, *spec["args"])
+    result = ngsp("-C", root, *(arg.replace("{root}", str(root)) for arg in spec["args"]))
     check_result(spec, result.exit_code, result.stdout, result.stderr)
     assert fingerprint(root) == before
 
@@ -75,8 +75,9 @@ def test_bad_input_in_a_real_process(case: str, partnership_tree: Callable[..., 
     env = {k: v for k, v in os.environ.items() if not k.startswith("NGSP_")}
     env.update({"NO_COLOR": "1", "COLUMNS": "100"})
     code = "import sys; sys.argv[0] = 'ngsp'; from ngsp_cli.cli.app import main; main()"
+    args = [a.replace("{root}", str(root)) for a in spec["args"]]
     done = subprocess.run(
-        [sys.executable, "-c", code, "-C", str(root), *spec["args"]],
+        [sys.executable, "-c", code, "-C", str(root), *args],
         capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=120,
     )  # fmt: skip
     check_result(spec, done.returncode, done.stdout, done.stderr)

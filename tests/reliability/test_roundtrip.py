@@ -99,7 +99,11 @@ def test_editing_through_the_cli_twice_changes_nothing_the_second_time(city: str
 
 
 @settings(FAST, max_examples=200)
-@given(name=st.text(alphabet="aZ09 -", max_size=80) | st.from_regex(r"[A-Za-z0-9 -]{1,90}", fullmatch=True))
+@given(
+    name=st.text(alphabet='aZ09 -:.;/()!?#_"', max_size=80)
+    | st.from_regex(r"[A-Za-z0-9 -]{1,90}", fullmatch=True)
+    | st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=70)
+)
 def test_the_quick_slug_of_plain_names_is_the_slugify_slug(name: str) -> None:
     from slugify import slugify
 

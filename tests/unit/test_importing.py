@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import signal
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ngsp_cli.errors import InputError, UsageError
 from ngsp_cli.model import OrgKind
@@ -424,3 +427,37 @@ def test_ctrl_c_while_files_are_put_in_place_finishes_the_import(
     assert folder_bytes(root) == folder_bytes(clean)
     # The usual Ctrl-C behaviour is back once the import is done.
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+# --- a property: any names, imported twice ---------------------------------------------------
+
+_EXAMPLES = itertools.count()
+_NAME = st.text(
+    alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Lo", "Nd", "Pd", "Po", "Zs")),
+    min_size=1,
+    max_size=30,
+).filter(lambda s: s.strip() and not s.strip().startswith("'"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(names=st.lists(_NAME, min_size=1, max_size=8), delimiter=st.sampled_from([",", ";", "\t"]))
+def test_any_names_import_once_and_then_never_again(
+    partnership_tree: Callable[..., Path], names: list[str], delimiter: str
+) -> None:
+    from ngsp_cli.services.directory import normalized_name
+
+    root = partnership_tree(name=f"prop-{next(_EXAMPLES)}")
+    path = root.parent / f"{root.name}.csv"
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(["Organization", "Type"])
+    writer.writerows([name, "Business"] for name in names)
+    path.write_text(buffer.getvalue(), encoding="utf-8-sig")
+    existing = {normalized_name(n) for n in ("Valley Workforce Board", "Acme Tools")}
+    first = import_organizations(root, path, today=TODAY)
+    assert first.bad_rows == []
+    assert len(first.created) == len({normalized_name(n.strip()) for n in names} - existing)
+    after = folder_bytes(root)
+    second = import_organizations(root, path, today=TODAY)
+    assert (second.created, second.updated, second.written) == ([], [], [])
+    assert folder_bytes(root) == after

@@ -286,4 +286,4 @@ def test_voters_missing_from_the_attendance_are_named(example_folder: Path) -> N
     snap, meeting = _launch(example_folder)
     rows = [VoteRow("wade-ducote", "telehealth", 1), VoteRow("denise-broussard", "telehealth", 1)]
     result = core.tally(snap, meeting, rows)
-    assert result.warnings == [f"1 voter(s) are not on the attendance list of {LAUNCH}: wade-ducote"]
+    assert result.warnings == [f"1 voter is not on the attendance list of {LAUNCH}: wade-ducote"]

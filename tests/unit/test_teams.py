@@ -19,13 +19,13 @@ DAY = dt.date(2026, 11, 25)
 
 def test_a_team_cannot_be_formed_without_a_champion(example_folder: Path) -> None:
     with pytest.raises(TeamRefused, match="at least one business champion"):
-        core.new_team(example_folder, "cna-to-lpn", [], support=["eric-sonnier"])
+        core.new_team(example_folder, "cna-to-lpn", [], support=["eric-sonnier"], force=True)
     assert not (example_folder / "action-teams/cna-to-lpn-career-pathway.yaml").exists()
 
 
 def test_a_public_partner_cannot_be_the_champion(example_folder: Path) -> None:
     with pytest.raises(TeamRefused) as caught:
-        core.new_team(example_folder, "cna-to-lpn", ["sharon-leblanc"])
+        core.new_team(example_folder, "cna-to-lpn", ["sharon-leblanc"], force=True)
     problem = caught.value.problems[0]
     assert "Sharon LeBlanc (Delta Region Workforce Development Board, workforce) is a public partner" in (
         problem.message
@@ -52,6 +52,7 @@ def test_forming_a_team_with_business_champions_and_public_support(example_folde
         staff_lead="anita-dugas",
         name="Placements",
         formed=DAY,
+        force=True,
     )
     assert (team.id, team.priority, team.champions) == (
         "placements",
@@ -66,7 +67,7 @@ def test_forming_a_team_with_business_champions_and_public_support(example_folde
 
 def test_tasks_and_updates(example_folder: Path) -> None:
     root = example_folder
-    core.new_team(root, "cna-to-lpn", ["lisa-arceneaux"], team_id="pathway", formed=DAY)
+    core.new_team(root, "cna-to-lpn", ["lisa-arceneaux"], team_id="pathway", formed=DAY, force=True)
     _, first = core.add_task(root, "pathway", "Survey CNAs", owner="Lisa Arceneaux", due=DAY, quick_win=True)
     _, second = core.add_task(root, "pathway", "Draft the evening track", due=DAY + dt.timedelta(days=30))
     assert (first.id, first.owner, second.id) == ("t1", "lisa-arceneaux", "t2")

@@ -40,6 +40,12 @@ def prioritize_command(
         typer.Option("--budget", min=1, help="Dots per voter (default: settings.dot_budget, usually 3)."),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the result; write nothing.")] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace", help="Replace the votes already recorded on the meeting with those of --votes."
+        ),
+    ] = False,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,
@@ -50,8 +56,11 @@ def prioritize_command(
     apart. The votes are kept in the meeting file and each candidate gets a file in
     priorities/, selected or parked, with its tally.
     """
+    from rich.markup import escape
+
     from ngsp_cli.errors import UsageError
     from ngsp_cli.services import prioritize as core
+    from ngsp_cli.text import plural
 
     snap = common.load_snapshot(folder)
     found = core.find_meeting(snap, meeting)
@@ -77,20 +86,44 @@ def prioritize_command(
             common.err().print(f"the tie at the cut-off was settled before: {', '.join(earlier)} (kept)")
             picks = earlier
             result = core.tally(snap, found, rows, budget=budget, top=top, picks=picks)
-    if votes is not None and found.votes and not dry_run:
-        common.err().print(
-            f"[yellow]note:[/yellow] the {len(found.votes)} votes recorded in meetings/{found.id}.yaml "
-            f"are replaced by those of {votes}"
-        )
     if result.undecided and common.can_prompt(no_input):
         _show(snap, result, [], dry_run=True)
         picks = _ask_picks(result)
         result = core.tally(snap, found, rows, budget=budget, top=top, picks=picks)
+    replacing = core.replaced_votes(found, result)
+    busy = core.parked_with_team(snap, found, result)
+    where = f"meetings/{found.id}.yaml"
+    if dry_run:
+        if replacing:
+            common.err().print(
+                f"[yellow]would replace[/yellow] the {plural(replacing, 'vote')} recorded in {where} "
+                f"by those of {votes} (pass --replace to do it)"
+            )
+        for prio, team in busy:
+            common.err().print(
+                f"[yellow]would park[/yellow] '{escape(prio.title)}' although the action team "
+                f"{escape(team.name)} ({team.id}) is active: it would be refused"
+            )
+    elif replacing and not replace and common.can_prompt(no_input):
+        replace = common.ask_confirm(
+            f"Replace the {plural(replacing, 'vote')} recorded in {where} by those of {votes}?",
+            default=False,
+        )
     written: list[str] = []
     if not dry_run and not result.undecided:
-        written = core.record(snap, found, result, save_votes=True)
+        written = core.record(snap, found, result, save_votes=True, replace=replace)
+        if replacing:
+            common.err().print(f"replaced the {plural(replacing, 'vote')} recorded in {where}")
     if as_json:
-        common.emit_json({**result.as_dict(), "dry_run": dry_run, "written": written})
+        common.emit_json(
+            {
+                **result.as_dict(),
+                "dry_run": dry_run,
+                "written": written,
+                "replaces_votes": replacing,
+                "parks_active_teams": [{"priority": p.id, "team": t.id} for p, t in busy],
+            }
+        )
     else:
         _show(snap, result, written, dry_run=dry_run)
     if result.undecided:
@@ -149,11 +182,13 @@ def _show(snap: Snapshot, result: Tally, written: list[str], *, dry_run: bool) -
     from rich.markup import escape
     from rich.table import Table
 
+    from ngsp_cli.text import plural
+
     console = common.out()
     business_points = sum(r.business_points for r in result.ranking)
     table = Table(
-        title=f"{result.meeting}: {len(result.business_voters)} business leaders spent "
-        f"{business_points} dots (budget {result.budget} each); top {result.top} selected. "
+        title=f"{result.meeting}: {plural(len(result.business_voters), 'business leader')} spent "
+        f"{plural(business_points, 'dot')} (budget {result.budget} each); top {result.top} selected. "
         "Dots and leaders count business votes only.",
         title_justify="left",
         box=box.SIMPLE_HEAD,
@@ -183,32 +218,34 @@ def _show(snap: Snapshot, result: Tally, written: list[str], *, dry_run: bool) -
         public_points = sum(r.public_points for r in public)
         console.print(
             f"Public partners' votes (shown apart; they do not change the ranking): "
-            f"{len(result.public_voters)} voters, {public_points} dots"
+            f"{plural(len(result.public_voters), 'voter')}, {plural(public_points, 'dot')}"
         )
         for entry in public:
-            console.print(f"  {entry.public_points:>3}  {entry.id}  ({entry.public_voters} voters)")
+            console.print(f"  {entry.public_points:>3}  {entry.id}  ({plural(entry.public_voters, 'voter')})")
     for tie in result.ties:
         if not tie.at_cutoff:
             continue
         ids = ", ".join(tie.priorities)
         if tie.settled_by == "rule":
             console.print(
-                f"Tie on {tie.business_points} dots at the cut-off ({ids}): settled by the rule "
+                f"Tie on {plural(tie.business_points, 'dot')} at the cut-off ({ids}): settled by the rule "
                 "'more business leaders voted for it'."
             )
         elif tie.settled_by == "pick":
-            console.print(f"Tie on {tie.business_points} dots at the cut-off ({ids}): settled by --pick.")
+            console.print(
+                f"Tie on {plural(tie.business_points, 'dot')} at the cut-off ({ids}): settled by --pick."
+            )
         else:
             console.print(
-                f"[bold]Tie on {tie.business_points} dots at the cut-off ({ids}), from as many "
-                f"business leaders each: the business leaders decide {result.open_slots} "
-                "place(s).[/bold]"
+                f"[bold]Tie on {plural(tie.business_points, 'dot')} at the cut-off ({ids}), from as many "
+                f"business leaders each: the business leaders decide {plural(result.open_slots, 'place')}."
+                "[/bold]"
             )
     for warning in result.warnings:
         common.err().print(f"[yellow]warning:[/yellow] {escape(warning)}")
     if dry_run:
         common.err().print("dry run: no file was written")
     elif written:
-        common.done(f"wrote {len(written)} file(s): {', '.join(written)}")
+        common.done(f"wrote {plural(len(written), 'file')}: {', '.join(written)}")
     elif not result.undecided:
         common.done("the files already hold this result; nothing changed")

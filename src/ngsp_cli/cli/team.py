@@ -24,6 +24,10 @@ AsOfOption = Annotated[
     dt.datetime | None,
     typer.Option("--as-of", formats=["%Y-%m-%d"], help="Judge overdue and stale as of this day."),
 ]
+TodayOption = Annotated[
+    dt.datetime | None,
+    typer.Option("--as-of", formats=["%Y-%m-%d"], help="Count this day as today (the latest date allowed)."),
+]
 TeamArg = Annotated[str, typer.Argument(help="Team id or name.")]
 STATUS_HELP = "active, paused or done"
 
@@ -55,6 +59,9 @@ def new(
         typer.Option("--formed", formats=["%Y-%m-%d"], help="Date formed (default: today)."),
     ] = None,
     team_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Form a second team on a priority that already has an active one.")
+    ] = False,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,
@@ -77,6 +84,7 @@ def new(
         measures=measure or [],
         formed=_day(formed),
         team_id=team_id,
+        force=force,
     )
     if as_json:
         common.emit_json(common.entity_json(team))
@@ -246,6 +254,7 @@ def task_done(
     task: Annotated[str, typer.Argument(help="Task id (t1, t2...) or the start of its text.")],
     date: DateOption = None,
     dropped: Annotated[bool, typer.Option("--dropped", help="The task was dropped, not done.")] = False,
+    as_of: TodayOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
@@ -254,7 +263,9 @@ def task_done(
     from ngsp_cli.services.teams import finish_task
 
     status = TaskStatus.dropped if dropped else TaskStatus.done
-    found, finished = finish_task(common.root_of(folder), team, task, on=_day(date), status=status)
+    found, finished = finish_task(
+        common.root_of(folder), team, task, on=_day(date), status=status, today=_day(as_of)
+    )
     if as_json:
         common.emit_json({"team": found.id, **finished.model_dump(mode="json")})
     common.done(f"{finished.id} of {found.name} is {finished.status.value}")
@@ -266,13 +277,14 @@ def update(
     text: Annotated[str, typer.Argument(help="What happened since the last update.")],
     by: Annotated[str | None, typer.Option("--by", help="Who reports it (person id or name).")] = None,
     date: DateOption = None,
+    as_of: TodayOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
-    """Add a dated progress update to an action team."""
+    """Add a progress update to an action team, dated today or earlier."""
     from ngsp_cli.services.teams import add_update
 
-    found, note = add_update(common.root_of(folder), team, text, by=by, on=_day(date))
+    found, note = add_update(common.root_of(folder), team, text, by=by, on=_day(date), today=_day(as_of))
     if as_json:
         common.emit_json({"team": found.id, **note.model_dump(mode="json")})
     common.done(f"added the {note.date.isoformat()} update to {found.name}")

@@ -57,7 +57,8 @@ def list_(folder: common.DirOption = None, as_json: common.JsonOption = False) -
         console.print("Not in a partnership folder: only the bundled templates are shown.")
     else:
         console.print(
-            "Your versions live in templates/ of the partnership folder and win over the bundled ones."
+            "Your versions live in templates/ of the partnership folder and win over the bundled ones.\n"
+            "Word files follow the styles of templates/reference.docx when you put one there."
         )
         console.print("Start one with: ngsp templates copy NAME")
 

@@ -23,7 +23,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 
-from ngsp_cli.render.env import OVERRIDE_FOLDER, date_long, date_short, plural, time_12h
+from ngsp_cli.render.env import OVERRIDE_FOLDER, date_long, date_short, time_12h
+from ngsp_cli.text import plural
 
 REFERENCE_DOCX = "reference.docx"
 ACCENT = RGBColor(0x1F, 0x5F, 0x73)

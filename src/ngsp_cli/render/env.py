@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ngsp_cli.errors import InputError
 from ngsp_cli.resources import bundled
+from ngsp_cli.text import plural
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -48,11 +49,6 @@ def time_12h(value: str | None) -> str:
     hours, minutes = (int(part) for part in value.split(":"))
     suffix = "AM" if hours < 12 else "PM"
     return f"{(hours % 12) or 12}:{minutes:02d} {suffix}"
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    word = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count} {word}"
 
 
 def md_cell(value: Any) -> str:

@@ -33,10 +33,12 @@ from typing import Any
 from ngsp_cli.errors import InputError, NotFoundError, Problem, UsageError
 from ngsp_cli.ids import new_id
 from ngsp_cli.model import (
+    ActionTeam,
     CandidatePriority,
     Meeting,
     Priority,
     PriorityStatus,
+    TeamStatus,
     Vote,
     VoteTally,
 )
@@ -44,6 +46,7 @@ from ngsp_cli.services.lookup import resolve
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.store.write import save
+from ngsp_cli.text import plural
 
 DEFAULT_TOP = 3
 PICK_NOTE = "chosen by the business leaders from a tie at the cut-off"
@@ -351,7 +354,7 @@ def check_votes(
             last = max(voter_rows, key=lambda r: r.line or 0)
             problems.append(
                 Problem(
-                    f"{person.name} ({voter}) spent {spent} dots; each voter has {budget}"
+                    f"{person.name} ({voter}) spent {plural(spent, 'dot')}; each voter has {budget}"
                     f"{_lines(voter_rows)}",
                     file=last.file,
                     line=last.line,
@@ -535,7 +538,9 @@ def tally(
         absent = sorted(v for v in {*business, *public} if v not in attendees)
         if absent:
             result.warnings.append(
-                f"{len(absent)} voter(s) are not on the attendance list of {meeting.id}: {', '.join(absent)}"
+                f"{plural(len(absent), 'voter is', 'voters are')} not on the attendance list of "
+                f"{meeting.id}: "
+                f"{', '.join(absent)}"
             )
     if not business:
         result.warnings.append("no business leader voted; nothing can be selected")
@@ -584,13 +589,16 @@ def _select(result: Tally, picks: list[str]) -> None:
         chosen = list(dict.fromkeys(picks))
         if chosen and len(chosen) != slots:
             raise UsageError(
-                f"the tie at the cut-off leaves {slots} place(s), but {len(chosen)} were picked",
+                f"the tie at the cut-off leaves {plural(slots, 'place')}, but {len(chosen)} "
+                + ("was" if len(chosen) == 1 else "were")
+                + " picked",
                 hint=f"pick exactly {slots} of: {', '.join(tied_ids)}",
             )
         if chosen:
             note = (
                 f"{PICK_NOTE} "
-                f"({cut_key[0]} dots from {cut_key[1]} business leaders each: {', '.join(tied_ids)})"
+                f"({plural(cut_key[0], 'dot')} from {plural(cut_key[1], 'business leader')} each: "
+                f"{', '.join(tied_ids)})"
             )
             for entry in tied:
                 entry.status = PriorityStatus.selected if entry.id in chosen else PriorityStatus.parked
@@ -621,7 +629,7 @@ def _explain_rule(group: list[Ranked]) -> None:
         counts = " and ".join(str(r.business_voters) for r in others)
         more = "more" if entry.status is PriorityStatus.selected else "fewer"
         entry.decided_by = (
-            f"tied with {names} on {entry.business_points} business dots; {more} business leaders "
+            f"tied with {names} on {plural(entry.business_points, 'business dot')}; {more} business leaders "
             f"voted for it ({entry.business_voters} against {counts})"
         )
 
@@ -680,15 +688,87 @@ def tie_unsettled(result: Tally) -> UsageError:
     )
 
 
-def record(snap: Snapshot, meeting: Meeting, result: Tally, *, save_votes: bool = True) -> list[str]:
-    """Write the votes into the meeting file and one priority file per candidate; the files written."""
+def _vote_key(votes: Iterable[Vote]) -> list[tuple[str, str, int]]:
+    return sorted((v.voter, v.priority, v.points) for v in votes)
+
+
+def _votes_of(result: Tally) -> list[Vote]:
+    return [Vote(voter=r.voter, priority=r.priority, points=r.points) for r in result.votes]
+
+
+def replaced_votes(meeting: Meeting, result: Tally) -> int:
+    """How many votes recorded in the meeting file the result's votes would replace (0: none or the same)."""
+    if not meeting.votes or _vote_key(meeting.votes) == _vote_key(_votes_of(result)):
+        return 0
+    return len(meeting.votes)
+
+
+def parked_with_team(snap: Snapshot, meeting: Meeting, result: Tally) -> list[tuple[Priority, ActionTeam]]:
+    """Selected priorities the result would park although an active action team works on them."""
+    candidates = {c.id: c for c in meeting.candidates}
+    out: list[tuple[Priority, ActionTeam]] = []
+    for entry in result.ranking:
+        if entry.status is not PriorityStatus.parked:
+            continue
+        existing = snap.priorities.get(priority_id(snap, meeting, candidates[entry.id]))
+        if existing is None or existing.status is not PriorityStatus.selected:
+            continue
+        for team in sorted(snap.teams.values(), key=lambda t: t.id):
+            if team.priority == existing.id and team.status is TeamStatus.active:
+                out.append((existing, team))
+    return out
+
+
+def votes_would_be_replaced(meeting: Meeting, count: int, source: str) -> UsageError:
+    """The error for new votes that would silently overwrite the votes recorded on a meeting."""
+    return UsageError(
+        f"{meeting.id} already has {plural(count, 'recorded vote')}; the votes of {source} would "
+        "replace them, so nothing was written",
+        file=f"{Meeting.folder}/{meeting.id}.yaml",
+        field="votes",
+        hint="check what changes with --dry-run, then pass --replace to replace the recorded votes; "
+        "leave out --votes to recount the recorded ones",
+    )
+
+
+def team_would_be_parked(found: list[tuple[Priority, ActionTeam]]) -> UsageError:
+    """The error for a recount that would park priorities active action teams work on."""
+    listing = "; ".join(f"'{p.title}' ({p.id}) has the active team {t.name} ({t.id})" for p, t in found)
+    first = found[0][1]
+    return UsageError(
+        f"this count would park {plural(len(found), 'priority', 'priorities')} with an active action "
+        f"team: {listing}; nothing was written",
+        file=f"{Priority.folder}/{found[0][0].id}.yaml",
+        field="status",
+        hint=f"if the business leaders dropped it, pause or close the team first "
+        f"('ngsp team status {first.id} paused' or 'done'); to keep it, settle a tie with --pick "
+        "or raise --top",
+    )
+
+
+def record(
+    snap: Snapshot, meeting: Meeting, result: Tally, *, save_votes: bool = True, replace: bool = False
+) -> list[str]:
+    """Write the votes into the meeting file and one priority file per candidate; the files written.
+
+    Refuses (UsageError, nothing written) to replace different votes already
+    recorded on the meeting unless `replace`, and to park a selected priority
+    that an active action team works on.
+    """
     if result.undecided:
         raise tie_unsettled(result)
+    replacing = replaced_votes(meeting, result) if save_votes else 0
+    if replacing and not replace:
+        source = next((r.file for r in result.votes if r.file), None) or "the new votes"
+        raise votes_would_be_replaced(meeting, replacing, source)
+    busy = parked_with_team(snap, meeting, result)
+    if busy:
+        raise team_would_be_parked(busy)
     root = snap.root
     written: list[str] = []
     if save_votes:
-        votes = [Vote(voter=r.voter, priority=r.priority, points=r.points) for r in result.votes]
-        if votes != meeting.votes:
+        votes = _votes_of(result)
+        if _vote_key(votes) != _vote_key(meeting.votes):
             updated = meeting.model_copy(deep=True)
             updated.votes = votes
             updated.id = meeting.id

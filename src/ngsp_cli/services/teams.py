@@ -83,12 +83,14 @@ def new_team(
     measures: Sequence[str] = (),
     formed: dt.date | None = None,
     team_id: str | None = None,
+    force: bool = False,
 ) -> ActionTeam:
     """Form an action team on a selected priority, led by business champions.
 
     Refuses (listing every reason) when no champion is given, when a champion
     is not a person of a business organization (public partners join as
-    support), or when the priority was parked.
+    support), when the priority was parked, or when an active team already
+    works on the priority (unless `force`: a second team on purpose).
     """
     snap = _load(root)
     priority_id = resolve(snap.priorities, priority, "priority", "ngsp prioritize")
@@ -138,6 +140,21 @@ def new_team(
                 field="priority",
                 hint=f"action teams work on selected priorities; if the business leaders chose it after all, "
                 f"set 'status: selected' in priorities/{priority_id}.yaml",
+            )
+        )
+    existing = [
+        t
+        for t in sorted(snap.teams.values(), key=lambda t: t.id)
+        if t.priority == priority_id and t.status is TeamStatus.active
+    ]
+    if existing and not force:
+        first = existing[0]
+        problems.append(
+            Problem(
+                f"the priority '{prio.title}' already has the active action team {first.name} ({first.id})",
+                field="priority",
+                hint=f"add people and tasks to that team ('ngsp team show {first.id}'), pause or close it "
+                f"first ('ngsp team status {first.id} done'), or pass --force to form a second team",
             )
         )
     if problems:
@@ -199,6 +216,20 @@ def find_task(team: ActionTeam, ref: str) -> Task:
     )
 
 
+def _not_in_future(day: dt.date | None, today: dt.date | None, what: str) -> dt.date:
+    """The day (default: today); a day after today is an error (it would hide a stale team)."""
+    today = today or dt.date.today()
+    if day is not None and day > today:
+        raise UsageError(
+            f"{day.isoformat()} is after today ({today.isoformat()}); "
+            f"{what} can only be dated today or earlier",
+            field="--date",
+            hint="use the day it happened; record plans as tasks with a due date "
+            "('ngsp team task add TEAM TEXT --due DATE')",
+        )
+    return day or today
+
+
 def finish_task(
     root: Path,
     team_ref: str,
@@ -206,8 +237,10 @@ def finish_task(
     *,
     on: dt.date | None = None,
     status: TaskStatus = TaskStatus.done,
+    today: dt.date | None = None,
 ) -> tuple[ActionTeam, Task]:
-    """Mark a task done (or dropped) on a date."""
+    """Mark a task done (or dropped) on a date, today or earlier."""
+    on = _not_in_future(on, today, "a finished task")
     snap = _load(root)
     team = find_team(snap, team_ref).model_copy(deep=True)
     task = find_task(team, task_ref)
@@ -218,18 +251,25 @@ def finish_task(
             field="tasks",
         )
     task.status = status
-    task.done_on = on or dt.date.today()
+    task.done_on = on
     save(root, team)
     return team, task
 
 
 def add_update(
-    root: Path, team_ref: str, text: str, *, by: str | None = None, on: dt.date | None = None
+    root: Path,
+    team_ref: str,
+    text: str,
+    *,
+    by: str | None = None,
+    on: dt.date | None = None,
+    today: dt.date | None = None,
 ) -> tuple[ActionTeam, TeamUpdate]:
-    """Add a dated progress note to a team."""
+    """Add a progress note to a team, dated today or earlier (`today` stands in for the clock)."""
+    on = _not_in_future(on, today, "a progress update")
     snap = _load(root)
     team = find_team(snap, team_ref).model_copy(deep=True)
-    update = TeamUpdate(date=on or dt.date.today(), text=text, by=_person(snap, by) if by else None)
+    update = TeamUpdate(date=on, text=text, by=_person(snap, by) if by else None)
     team.updates.append(update)
     team.updates.sort(key=lambda u: u.date)
     save(root, team)

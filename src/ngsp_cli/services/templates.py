@@ -27,8 +27,10 @@ class TemplateEntry:
 
     @property
     def used_by(self) -> str:
+        if self.name == "_base.html.j2":
+            return "page and style of agenda, invite, memo (html)"
         if self.name.startswith("_"):
-            return "shared by the other templates"
+            return "used inside other templates"
         document = self.name.split(".", 1)[0]
         return f"ngsp {document}"
 
@@ -89,7 +91,7 @@ def copy_template(root: Path, name: str, *, force: bool = False) -> Path:
     target = root / OVERRIDE_FOLDER / name
     if target.exists() and not force:
         raise InputError(
-            f"{OVERRIDE_FOLDER}/{name} already exists; your changes there would be lost",
+            "you already have your own version; copying again would lose your changes",
             file=f"{OVERRIDE_FOLDER}/{name}",
             hint="edit it as it is, or pass --force to replace it with the bundled version",
         )

@@ -35,41 +35,62 @@ class YamlSyntaxError(ValueError):
         self.hint = hint
 
 
+_NULL_TAG = "tag:yaml.org,2002:null"
+_STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_NULLS = frozenset({"~", "null", "Null", "NULL", ""})
+
+
 class _Loader(_BaseLoader):  # type: ignore[misc]
-    """Strings-only loader that rejects duplicate keys and aliases."""
+    """Strings-only loader that rejects duplicate keys and aliases.
 
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects:
+    The C parser composes the nodes; turning them into dicts, lists and strings is
+    a few lines here instead of PyYAML's general constructor machinery, which was
+    most of the time spent reading a folder.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        # What BaseResolver answers with the one null resolver, without its lookups:
+        # a plain ~, null or empty value is null, every other scalar is a string.
+        if kind is yaml.ScalarNode:
+            return _NULL_TAG if implicit[0] and value in _NULLS else _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+    def get_single_data(self) -> Any:
+        node = self.get_single_node()
+        return None if node is None else _build(node, set())
+
+
+def _build(node: yaml.Node, seen: set[int]) -> Any:
+    if id(node) in seen:  # the composer hands out an anchored node again for each alias
+        raise YamlSyntaxError(
+            "anchors and aliases (&name / *name) are not supported",
+            node.start_mark.line + 1,
+            "write the value out in full; partnership files never need YAML aliases",
+        )
+    seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):
+        return None if node.tag == _NULL_TAG else node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(child, seen) for child in node.value]
+    mapping: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise YamlSyntaxError("a key must be plain text", line)
+        key = key_node.value
+        if key in lines:
             raise YamlSyntaxError(
-                "anchors and aliases (&name / *name) are not supported",
-                node.start_mark.line + 1,
-                "write the value out in full; partnership files never need YAML aliases",
+                f"the key '{key}' appears twice (lines {lines[key]} and {line})",
+                line,
+                "keep one of them; after a git merge, check which value is right",
             )
-        return super().construct_object(node, deep=deep)
+        lines[key] = line
+        mapping[key] = _build(value_node, seen)
+    return mapping
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping: dict[Any, Any] = {}
-        lines: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlSyntaxError("a key must be plain text", line)
-            key = key_node.value
-            if key in lines:
-                raise YamlSyntaxError(
-                    f"the key '{key}' appears twice (lines {lines[key]} and {line})",
-                    line,
-                    "keep one of them; after a git merge, check which value is right",
-                )
-            lines[key] = line
-            mapping[key] = self.construct_object(value_node, deep=deep)
-        return mapping
-
-
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-_Loader.add_constructor("tag:yaml.org,2002:null", lambda loader, node: None)
 
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})( |$)", re.MULTILINE)
 
