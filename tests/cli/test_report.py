@@ -158,3 +158,17 @@ def test_a_folder_template_overrides_the_report(ngsp, partnership_tree) -> None:
     result = ngsp("-C", root, "report", "--as-of", "2027-08-01", "-o", "-")
     assert result.exit_code == 0, result.output
     assert result.stdout == "Test Valley Manufacturing: 0\n"
+
+
+def test_json_gives_the_figures_of_the_report(ngsp, busy_tree: Path) -> None:
+    import json
+
+    result = ngsp("-C", busy_tree, "report", "--as-of", "2027-08-01", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["as_of"] == "2027-08-01"
+    assert data["summary"]["meetings_held"] == len(data["meetings"]) == 3
+    assert [m["business"] for m in data["meetings"]] == [2, 1, 2]
+    assert data["teams"][0]["tasks_overdue"] == 1
+    assert data["outcomes"]["date"] == "2027-07-20"
+    assert not (busy_tree / "out").exists()

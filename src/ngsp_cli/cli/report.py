@@ -56,15 +56,17 @@ def report_command(
     as_of: AsOfOption = None,
     out: OutOption = None,
     folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
 ) -> None:
     """A progress report for the board or the state: meetings and attendance, priorities,
     action teams, outcomes.
 
     Markdown by default; --format html makes one printable file with charts that opens
-    offline.  Written to out/report-<date>.<format> unless --out says otherwise.
+    offline.  Written to out/report-<date>.<format> unless --out says otherwise; --json
+    prints the report's figures instead.
     """
     from ngsp_cli.errors import UsageError
-    from ngsp_cli.services.report import default_output, render_report
+    from ngsp_cli.services.report import default_output, render_report, report_data
 
     fmt = _check_format(fmt)
     when = as_of.date() if as_of else dt.date.today()
@@ -72,6 +74,9 @@ def report_command(
     if start is not None and start > when:
         raise UsageError(f"--since {start} is after the report date {when}", hint="pick an earlier --since")
     snap = common.load_snapshot(folder)
+    if as_json:
+        common.emit_json(report_data(snap, when, since=start))
+        return
     text = render_report(snap, when, fmt, since=start)
     _write(text, out, default_output(snap.root, when, fmt))
 

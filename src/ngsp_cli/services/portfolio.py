@@ -15,11 +15,12 @@ as-of date; "partly", "no", "unknown" and unanswered all count as not yes.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -217,8 +218,14 @@ def read_folder(folder: Path, as_of: dt.date) -> tuple[bool, dict[str, Any]]:
     return True, row
 
 
-def _read_many(folder_list: list[str], as_of: dt.date) -> list[tuple[bool, dict[str, Any]]]:
-    return [read_folder(Path(f), as_of) for f in folder_list]
+def _read_many(folder_list: list[str], as_of: dt.date) -> tuple[list[str], list[tuple[bool, dict[str, Any]]]]:
+    return folder_list, [read_folder(Path(f), as_of) for f in folder_list]
+
+
+def _quiet_worker() -> None:
+    # Ctrl-C reaches every process of the terminal's group; only the main process
+    # handles it (and stops the workers), so workers print no traceback of their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # ---------------------------------------------------------------------------
@@ -257,11 +264,10 @@ def build_portfolio(
         size = max(1, min(8, total // (n_workers * 4)))
         batches = [[str(f) for f in folders[i : i + size]] for i in range(0, total, size)]
         done = 0
-        with ProcessPoolExecutor(max_workers=n_workers) as pool:
-            futures = {pool.submit(_read_many, batch, as_of): batch for batch in batches}
-            for future in as_completed(futures):
-                batch = futures[future]
-                for name, result in zip(batch, future.result(), strict=True):
+        # Leaving the `with` terminates the workers, also on Ctrl-C or an error.
+        with multiprocessing.Pool(n_workers, initializer=_quiet_worker) as pool:
+            for batch, batch_results in pool.imap_unordered(partial(_read_many, as_of=as_of), batches):
+                for name, result in zip(batch, batch_results, strict=True):
                     results[name] = result
                 done += len(batch)
                 if on_progress:
