@@ -191,3 +191,18 @@ def test_a_reference_docx_gives_word_files_its_styles(snap: Snapshot, tmp_path: 
     assert doc.styles["Normal"].font.size == Pt(14)
     assert "not kept" not in "\n".join(p.text for p in doc.paragraphs)
     assert doc.paragraphs[2].text == "Meeting of 2027-04-10"
+
+
+def test_a_meeting_without_a_time_is_an_all_day_event_and_a_cancelled_one_says_so(snap: Snapshot) -> None:
+    from icalendar import Calendar
+
+    from ngsp_cli.model import MeetingStatus
+    from ngsp_cli.render.ics import build
+
+    meeting = snap.meetings["2027-04-10-third"].model_copy(update={"status": MeetingStatus.cancelled})
+    event = Calendar.from_ical(build(snap, meeting, as_of=AS_OF)).walk("VEVENT")[0]
+    assert (event.decoded("DTSTART"), event.decoded("DTEND"), str(event["STATUS"])) == (
+        dt.date(2027, 4, 10),
+        dt.date(2027, 4, 11),
+        "CANCELLED",
+    )

@@ -137,7 +137,7 @@ def render_template(name: str, context: dict[str, Any], root: Path | None = None
             f"the template uses a value that does not exist: {exc.message}",
             file=_origin(root, name),
             line=_error_line(exc, env, name),
-            hint="check the spelling of the value; 'ngsp templates show NAME' lists what exists",
+            hint="check the spelling; 'ngsp templates show NAME --values' lists the values that exist",
         ) from exc
     except TemplateError as exc:
         raise InputError(
