@@ -47,7 +47,7 @@ def test_second_run_on_the_same_day_updates_and_keeps_comments(ngsp, partnership
     path.write_text("# agreed at the support team retreat\n" + path.read_text())
     result = ngsp("-C", root, "assess", "--date", "2026-10-01", "-a", "business-champions=yes")
     assert result.exit_code == 0, result.output
-    assert "updated" in result.stderr
+    assert "added 1 answer in" in " ".join(result.stderr.split())
     text = path.read_text()
     assert text.startswith("# agreed at the support team retreat\n")
     answers = load(root).assessments["2026-10-01-self-assessment"].answers
@@ -113,3 +113,21 @@ def test_no_answers_without_a_terminal_names_the_flags(ngsp, partnership_tree) -
     assert result.exit_code == 2
     assert "--answer" in result.stderr
     assert "--from" in result.stderr
+
+
+def test_a_changed_answer_without_a_note_keeps_the_note(ngsp, partnership_tree) -> None:
+    root = partnership_tree()
+    first = ngsp(
+        "-C", root, "assess", "--date", "2026-11-25", "--answer", "new-businesses-joining=yes",
+        "--note", "new-businesses-joining=three new clinics",
+    )  # fmt: skip
+    assert first.exit_code == 0, first.output
+    assert "recorded 1 answer in" in " ".join(first.stderr.split())
+    second = ngsp("-C", root, "assess", "--date", "2026-11-25", "--answer", "new-businesses-joining=no")
+    assert second.exit_code == 0, second.output
+    assert "changed 1 answer in" in " ".join(second.stderr.split())
+    answer = load(root).assessments["2026-11-25-self-assessment"].answers["new-businesses-joining"]
+    assert (answer.answer.value, answer.note) == ("no", "three new clinics")
+    again = ngsp("-C", root, "assess", "--date", "2026-11-25", "-a", "new-businesses-joining=no",
+                 "-a", "business-champions=yes")  # fmt: skip
+    assert "added 1 answer, kept 1 answer as it was" in " ".join(again.stderr.split())

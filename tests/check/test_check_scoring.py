@@ -214,3 +214,66 @@ def test_an_unknown_self_assessment_answer_stays_unknown_and_says_so(partnership
     assert found["region-labor-market"] == "unknown"
     region = next(r for r in report.indicators if r.id == "region-labor-market")
     assert "The self-assessment of 2026-10-01 answered 'unknown' too." in region.evidence
+
+
+def _quiet_team(priority: str, **extra):
+    return {"name": "Quiet team", "priority": priority, "champions": ["ann-lee"], **extra}
+
+
+@pytest.mark.parametrize(
+    ("team", "as_of", "stale"),
+    [
+        # no update, no formed date, its priority chosen at the 2026-03-10 launch: quiet since then
+        (_quiet_team("hiring-pipeline"), AS_OF, True),
+        (_quiet_team("hiring-pipeline"), dt.date(2026, 4, 1), False),
+        # nothing says when it started: it has no recent update either
+        (_quiet_team("no-such-priority"), AS_OF, True),
+        # an update dated after the day judged does not count yet
+        (
+            _quiet_team(
+                "hiring-pipeline", formed="2026-04-01", updates=[{"date": "2027-03-01", "text": "later"}]
+            ),
+            AS_OF,
+            True,
+        ),
+    ],
+)
+def test_check_and_team_flags_agree_on_stale_teams(scenario, team, as_of, stale) -> None:
+    from ngsp_cli.services import facts
+
+    root = scenario("industry-led", {"action-teams/quiet.yaml": team})
+    snap = load(root, strict=False)
+    flagged = any(f.team == "quiet" and f.kind == "stale" for f in facts.team_flags(snap, as_of))
+    result = next(r for r in score_partnership(snap, as_of).indicators if r.id == "action-plan-current")
+    assert flagged is stale
+    assert ("Quiet team" in result.evidence) is stale
+    if stale:
+        assert result.status.value != "met"
+
+
+def test_outvoted_priorities_get_a_hint_about_the_public_dots(scenario) -> None:
+    outvoted = {
+        "title": "Hiring pipeline",
+        "meeting": "2026-03-10-launch",
+        "status": "selected",
+        "votes": {"business_points": 12, "business_voters": 5, "public_points": 20, "public_voters": 8},
+    }
+    _, report = statuses(scenario("industry-led", {"priorities/hiring-pipeline.yaml": outvoted}))
+    result = next(r for r in report.indicators if r.id == "priorities-from-business")
+    assert result.status.value == "partial"
+    assert "'Hiring pipeline' 20 against 12" in result.evidence
+    assert "without business votes" not in result.hint
+    assert "Public partners cast more dots than business leaders on 'Hiring pipeline'" in result.hint
+
+
+def test_priorities_without_business_dots_are_named_in_the_hint(scenario) -> None:
+    unvoted = {
+        "title": "Supplier network",
+        "meeting": "2026-03-10-launch",
+        "status": "selected",
+        "votes": {"business_points": 0, "business_voters": 0, "public_points": 6, "public_voters": 3},
+    }
+    _, report = statuses(scenario("industry-led", {"priorities/supplier-network.yaml": unvoted}))
+    result = next(r for r in report.indicators if r.id == "priorities-from-business")
+    assert "no business dots ('Supplier network')" in result.evidence
+    assert "Priorities without business votes ('Supplier network')" in result.hint

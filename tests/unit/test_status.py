@@ -155,3 +155,26 @@ def test_on_the_example_the_next_step_is_keeping_the_team_plans_current(example_
     evidence = " ".join(report.progress.evidence(report.next_step))
     assert stale
     assert all(name in evidence for name in stale)
+
+
+def _joining_verdicts(root: Path, as_of: dt.date) -> tuple[bool, str, str]:
+    from ngsp_cli.services import progress
+    from ngsp_cli.services.indicators import score_partnership
+
+    snap = load(root)
+    verdict = progress.RULES["new-businesses-joined"].func(snap, as_of)
+    check = next(r for r in score_partnership(snap, as_of).indicators if r.id == "new-businesses-joining")
+    return verdict.done, verdict.detail, check.status.value
+
+
+def test_status_and_check_agree_that_founders_are_not_newcomers(example_folder: Path) -> None:
+    done, detail, check = _joining_verdicts(example_folder, TODAY)
+    assert not done  # every business of the example joined at the launch
+    assert "founding member" in detail
+    assert check != "met"
+    org = example_folder / "organizations/bayou-bakery.yaml"
+    org.write_text("name: Bayou Bakery\nkind: business\njoined: 2026-11-20\n", encoding="utf-8")
+    done, detail, _ = _joining_verdicts(example_folder, TODAY)
+    assert done
+    assert "1 new business joined" in detail
+    assert "Bayou Bakery" in detail

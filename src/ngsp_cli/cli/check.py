@@ -193,6 +193,7 @@ def assess_command(
         record_assessment,
     )
     from ngsp_cli.store.folder import read_partnership
+    from ngsp_cli.text import plural
 
     root = common.root_of(folder)
     indicator_set = load_indicators(root, read_partnership(root))
@@ -213,14 +214,23 @@ def assess_command(
             by = common.ask_text("--by", "Who took part in this assessment?", required=False) or None
     order = {i: n for n, i in enumerate(indicator_set.ids())}
     answers = dict(sorted(answers.items(), key=lambda kv: order.get(kv[0], len(order))))
-    assessment, created = record_assessment(root, answers, day, by=by)
+    recorded = record_assessment(root, answers, day, by=by)
+    assessment = recorded.assessment
     if as_json:
         common.emit_json(common.entity_json(assessment))
-    verb = "recorded" if created else "updated"
-    noun = "answer" if len(answers) == 1 else "answers"
-    common.done(
-        f"{verb} {len(answers)} {noun} in assessments/{assessment.id}.yaml; run 'ngsp check' to see the score"
-    )
+    if recorded.created:
+        what = f"recorded {plural(len(answers), 'answer')}"
+    else:
+        parts = []
+        if recorded.added:
+            parts.append(f"added {plural(len(recorded.added), 'answer')}")
+        if recorded.changed:
+            parts.append(f"changed {plural(len(recorded.changed), 'answer')}")
+        if recorded.unchanged:
+            same = len(recorded.unchanged)
+            parts.append(f"kept {plural(same, 'answer')} as " + ("it was" if same == 1 else "they were"))
+        what = ", ".join(parts)
+    common.done(f"{what} in assessments/{assessment.id}.yaml; run 'ngsp check' to see the score")
 
 
 def _ask_answers(root: Path, indicator_set: IndicatorSet, day: dt.date) -> dict[str, AssessmentAnswer]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -173,6 +174,17 @@ def answers_from_file(indicator_set: IndicatorSet, path: Path) -> dict[str, Asse
     return out
 
 
+@dataclass(frozen=True)
+class Recorded:
+    """What `record_assessment` did: the assessment written and which answers it added or changed."""
+
+    assessment: Assessment
+    created: bool
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
 def record_assessment(
     root: Path,
     answers: dict[str, AssessmentAnswer],
@@ -180,18 +192,36 @@ def record_assessment(
     *,
     by: str | None = None,
     notes: str | None = None,
-) -> tuple[Assessment, bool]:
-    """Write (or update) the self-assessment of `date`; returns it and whether the file is new."""
+) -> Recorded:
+    """Write (or update) the self-assessment of `date`.
+
+    On a second run the same day, an answer given without a note keeps the
+    note already recorded for that indicator (a note is only replaced by a
+    new note).
+    """
     from ngsp_cli.store import folder as store
 
     assessment_key = assessment_id(date)
     snap = store.load(root, kinds=(Assessment,), check_references=False)
     existing = snap.assessments.get(assessment_key)
+    before = dict(existing.answers) if existing is not None else {}
+    merged_new: dict[str, AssessmentAnswer] = {}
+    added, changed, unchanged = [], [], []
+    for key, answer in answers.items():
+        old = before.get(key)
+        if old is not None and answer.note is None and old.note:
+            answer = AssessmentAnswer(answer=answer.answer, note=old.note)
+        merged_new[key] = answer
+        if old is None:
+            added.append(key)
+        elif old != answer:
+            changed.append(key)
+        else:
+            unchanged.append(key)
     if existing is not None:
-        merged = {**existing.answers, **answers}
         assessment = existing.model_copy(
             update={
-                "answers": merged,
+                "answers": {**before, **merged_new},
                 "by": by or existing.by,
                 "notes": notes or existing.notes,
             }
@@ -199,8 +229,8 @@ def record_assessment(
         assessment.id = assessment_key
     else:
         assessment = Assessment(
-            kind=AssessmentKind.self_assessment, date=date, by=by, answers=answers, notes=notes
+            kind=AssessmentKind.self_assessment, date=date, by=by, answers=merged_new, notes=notes
         )
         assessment.id = assessment_key
     save(root, assessment, create=existing is None)
-    return assessment, existing is None
+    return Recorded(assessment, existing is None, added, changed, unchanged)

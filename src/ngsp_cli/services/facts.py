@@ -16,6 +16,7 @@ from ngsp_cli.model import (
     Meeting,
     MeetingKind,
     MeetingStatus,
+    Organization,
     Person,
     Role,
     Task,
@@ -117,8 +118,28 @@ def business_champions(snap: Snapshot) -> list[Person]:
     )
 
 
-def last_update(team: ActionTeam) -> dt.date | None:
-    return max((u.date for u in team.updates), default=None)
+def last_update(team: ActionTeam, as_of: dt.date | None = None) -> dt.date | None:
+    """The date of the team's latest progress update (on or before `as_of` when given)."""
+    return max((u.date for u in team.updates if as_of is None or u.date <= as_of), default=None)
+
+
+def team_clock(snap: Snapshot, team: ActionTeam, as_of: dt.date) -> tuple[dt.date | None, str]:
+    """Since when a team has been quiet as of a date, and what that date is.
+
+    The latest update on or before `as_of`; without one, the day the team was
+    formed; without that, the day of the meeting where its priority was chosen.
+    None when the folder knows none of these.
+    """
+    latest = last_update(team, as_of)
+    if latest is not None:
+        return latest, f"since {latest.isoformat()}"
+    if team.formed is not None:
+        return team.formed, f"since it was formed on {team.formed.isoformat()}"
+    priority = snap.priorities.get(team.priority)
+    meeting = snap.meetings.get(priority.meeting or "") if priority else None
+    if meeting is not None:
+        return meeting.date, f"since its priority was chosen on {meeting.date.isoformat()}"
+    return None, "ever, and its file has no 'formed' date"
 
 
 def is_open(task: Task) -> bool:
@@ -161,9 +182,15 @@ class TeamFlag:
     message: str
 
 
-def team_flags(snap: Snapshot, as_of: dt.date) -> list[TeamFlag]:
-    """Active teams without a business champion, without recent updates, or with overdue tasks."""
-    stale_days = snap.partnership.settings.stale_after_days
+def team_flags(snap: Snapshot, as_of: dt.date, *, stale_after: int | None = None) -> list[TeamFlag]:
+    """Active teams without a business champion, without recent updates, or with overdue tasks.
+
+    A team is stale when its clock (`team_clock`) is more than `stale_after`
+    days old (default `settings.stale_after_days`), or when it has never sent
+    an update and the folder does not say when it started: either way it has
+    no recent update.
+    """
+    stale_days = stale_after or snap.partnership.settings.stale_after_days
     flags: list[TeamFlag] = []
     for team in sorted(snap.teams.values(), key=lambda t: t.id):
         if team.status is not TeamStatus.active:
@@ -173,10 +200,13 @@ def team_flags(snap: Snapshot, as_of: dt.date) -> list[TeamFlag]:
                 TeamFlag(team.id, "no-business-champion",
                          f"{team.name} has no business champion; the method needs one to lead it")
             )  # fmt: skip
-        latest = last_update(team)
-        started = latest or team.formed
-        if started is not None and (as_of - started).days > stale_days:
-            since = f"since {latest.isoformat()}" if latest else "since it was formed"
+        started, since = team_clock(snap, team, as_of)
+        if started is None:
+            flags.append(
+                TeamFlag(team.id, "stale",
+                         f"{team.name} has no progress update {since} (the limit is {stale_days} days)")
+            )  # fmt: skip
+        elif (as_of - started).days > stale_days:
             flags.append(
                 TeamFlag(team.id, "stale",
                          f"{team.name} has no progress update {since} "
@@ -191,3 +221,52 @@ def team_flags(snap: Snapshot, as_of: dt.date) -> list[TeamFlag]:
                          f"(oldest due {min(t.due for t in overdue if t.due).isoformat()})")
             )  # fmt: skip
     return flags
+
+
+FOUNDER_GRACE_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Joining:
+    """Which businesses founded the partnership and which joined later, as of a date.
+
+    Businesses that joined at the start (by `founded` + the grace days) are
+    founding members, not newcomers; newcomers joined after that and within
+    the window before `as_of`.
+    """
+
+    founded: dt.date | None
+    founders_until: dt.date | None
+    window_start: dt.date
+    businesses: list[Organization]
+    dated: list[Organization]
+    founders: list[Organization]
+    newcomers: list[Organization]
+
+
+def business_joining(
+    snap: Snapshot, as_of: dt.date, *, window_days: int = 365, grace_days: int = FOUNDER_GRACE_DAYS
+) -> Joining:
+    """Founding and newly joined businesses by their `joined` dates (the one rule status and check share).
+
+    The start is `partnership.founded`, else the first held launch meeting,
+    else the earliest `joined` date.
+    """
+    businesses = sorted((o for o in snap.organizations.values() if o.is_business), key=lambda o: o.name)
+    dated = [o for o in businesses if o.joined is not None and o.joined <= as_of]
+    launches = [m.date for m in held_meetings(snap, as_of, [MeetingKind.launch])]
+    founded = snap.partnership.founded or (launches[0] if launches else None)
+    if founded is None and dated:
+        founded = min(o.joined for o in dated if o.joined)
+    founders_until = founded + dt.timedelta(days=grace_days) if founded else None
+    window_start = as_of - dt.timedelta(days=window_days)
+    founders = [o for o in dated if founders_until and o.joined and o.joined <= founders_until]
+    newcomers = sorted(
+        (
+            o
+            for o in dated
+            if o.joined and (founders_until is None or o.joined > founders_until) and o.joined >= window_start
+        ),
+        key=lambda o: (o.joined or as_of, o.name),
+    )
+    return Joining(founded, founders_until, window_start, businesses, dated, founders, newcomers)

@@ -49,6 +49,7 @@ from ngsp_cli.playbook.indicators import (
 )
 from ngsp_cli.services import facts
 from ngsp_cli.store.folder import Snapshot
+from ngsp_cli.text import noun, plural
 
 _KIND_WORDS = {
     MeetingKind.launch: "launch meeting",
@@ -177,8 +178,7 @@ def _names(people: Iterable[Person], limit: int = 3) -> str:
     return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
 
 
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+_plural = plural
 
 
 def _active_teams(snap: Snapshot) -> list[ActionTeam]:
@@ -190,9 +190,20 @@ def _sentence(parts: list[str]) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def _of(part: int, total: int, things: str) -> str:
-    """'2 of 3 active action teams' (the plural reads right for any numbers)."""
-    return f"{part} of {total} {things}"
+def _of(part: int, total: int, one: str, many: str | None = None) -> str:
+    """'1 of 2 active action teams', '1 of 1 active action team' (the noun follows the total)."""
+    return f"{part} of {total} {noun(total, one, many)}"
+
+
+def _titles(items: Iterable[Any], limit: int = 3) -> str:
+    titles = [f"'{p.title}'" for p in items]
+    more = f" and {len(titles) - limit} more" if len(titles) > limit else ""
+    return ", ".join(titles[:limit]) + more
+
+
+def _has(part: int, one: str = "has", many: str = "have") -> str:
+    """The verb after `_of`: '1 of 2 teams has', '2 of 3 teams have'."""
+    return one if part == 1 else many
 
 
 def _verdict(good: int, total: int) -> Status:
@@ -283,8 +294,8 @@ def business_champions(snap: Snapshot, as_of: dt.date, params: ChampionParams) -
                  f"{_plural(len(public), 'public partner')} ({_names(public)})"]  # fmt: skip
     if active_teams:
         parts.append(
-            _of(len(active_teams) - len(unled), len(active_teams), "active action teams")
-            + " have a business champion"
+            _of(len(active_teams) - len(unled), len(active_teams), "active action team")
+            + f" {_has(len(active_teams) - len(unled))} a business champion"
         )
     evidence = _sentence(parts)
     if not business:
@@ -335,26 +346,47 @@ def priorities_from_business(snap: Snapshot, as_of: dt.date, params: BaseModel) 
         )
     by_business = [p for p in tallied if p.votes and p.votes.business_points > 0]
     outvoted = [p for p in by_business if p.votes and p.votes.public_points > p.votes.business_points]
-    evidence = _of(len(by_business), len(chosen), "selected priorities") + " received business leaders' votes"
+    evidence = (
+        _of(len(by_business), len(chosen), "selected priority", "selected priorities")
+        + " received business leaders' votes"
+    )
     top = max(by_business, key=lambda p: p.votes.business_points if p.votes else 0, default=None)
     if top is not None and top.votes is not None:
         evidence += (
             f" (most: '{top.title}', {top.votes.business_points} dots from "
             f"{_plural(top.votes.business_voters, 'business leader')})"
         )
-    if len(tallied) < len(chosen):
-        evidence += f"; {len(chosen) - len(tallied)} has no vote tally"
+    untallied = [p for p in chosen if p.votes is None]
+    unvoted = [p for p in tallied if p.votes is not None and p.votes.business_points == 0]
+    if untallied:
+        evidence += f"; {_plural(len(untallied), 'has', 'have')} no vote tally ({_titles(untallied)})"
+    if unvoted:
+        evidence += f"; {_plural(len(unvoted), 'got', 'got')} no business dots ({_titles(unvoted)})"
     if outvoted:
-        evidence += f"; {len(outvoted)} got more public partner dots than business dots"
+        counts = "; ".join(
+            f"'{p.title}' {p.votes.public_points} against {p.votes.business_points}"
+            for p in outvoted
+            if p.votes
+        )
+        evidence += f"; {len(outvoted)} got more public partner dots than business dots ({counts})"
     evidence += "."
     status = _verdict(len(by_business) - len(outvoted), len(chosen))
     if status is Status.met:
         hint = "Refresh the priorities with a business vote about once a year."
     else:
-        hint = (
-            "Priorities without business votes are not industry-led: put them to a business vote at "
-            "the next full partnership meeting, or park them."
-        )
+        hints = []
+        if untallied or unvoted:
+            hints.append(
+                f"priorities without business votes ({_titles(untallied + unvoted)}) are not industry-led: "
+                "put them to a business vote at the next full partnership meeting, or park them"
+            )
+        if outvoted:
+            hints.append(
+                f"public partners cast more dots than business leaders on {_titles(outvoted)}: ask the "
+                "business leaders to confirm these priorities at the next full partnership meeting, with "
+                "more business leaders than public staff in the room"
+            )
+        hint = _sentence(hints)
     return Finding(status, evidence, hint)
 
 
@@ -403,8 +435,8 @@ def coordinated_public_support(snap: Snapshot, as_of: dt.date, params: SupportPa
     if active_teams:
         evidence += (
             "; "
-            + _of(len(active_teams) - len(unsupported), len(active_teams), "active action teams")
-            + " have public support staff"
+            + _of(len(active_teams) - len(unsupported), len(active_teams), "active action team")
+            + f" {_has(len(active_teams) - len(unsupported))} public support staff"
         )
     evidence += "."
     hints = []
@@ -438,13 +470,10 @@ def action_plan_current(snap: Snapshot, as_of: dt.date, params: PlanParams) -> F
             f"None of the {_plural(len(teams), 'action team')} is active.",
             "Refresh the priorities at a full partnership meeting and start the next action teams.",
         )
-    current, stale = [], []
-    for team in active:
-        latest = facts.last_update(team) or team.formed
-        if latest is not None and latest <= as_of and (as_of - latest).days <= days:
-            current.append(team)
-        else:
-            stale.append((team, latest))
+    flags = facts.team_flags(snap, as_of, stale_after=days)
+    stale_ids = {f.team for f in flags if f.kind == "stale"}
+    stale = [t for t in active if t.id in stale_ids]
+    current = [t for t in active if t.id not in stale_ids]
     overdue = [
         task
         for team in active
@@ -452,16 +481,17 @@ def action_plan_current(snap: Snapshot, as_of: dt.date, params: PlanParams) -> F
         if facts.is_open(task) and task.due is not None and task.due < as_of
     ]
     evidence = (
-        _of(len(current), len(active), "active action teams") + f" reported progress in the last {days} days"
+        _of(len(current), len(active), "active action team") + f" reported progress in the last {days} days"
     )
     if stale:
         described = []
-        for team, latest in stale[:3]:
-            when = (
-                f"last update {latest.isoformat()}, {(as_of - latest).days} days ago"
-                if latest is not None
-                else "no update yet"
-            )
+        for team in stale[:3]:
+            started, since = facts.team_clock(snap, team, as_of)
+            if facts.last_update(team, as_of) is not None and started is not None:
+                when = f"last update {started.isoformat()}, {(as_of - started).days} days ago"
+            else:
+                when = f"no update {since}"
+                when += f", {(as_of - started).days} days ago" if started is not None else ""
             described.append(f"{team.name}: {when}")
         evidence += " (" + "; ".join(described) + (", ..." if len(stale) > 3 else "") + ")"
     if overdue:
@@ -476,7 +506,7 @@ def action_plan_current(snap: Snapshot, as_of: dt.date, params: PlanParams) -> F
         hints = []
         if stale:
             hints.append(
-                "ask the champions of " + ", ".join(t.name for t, _ in stale) + " for a progress update "
+                "ask the champions of " + ", ".join(t.name for t in stale) + " for a progress update "
                 "('ngsp team update TEAM TEXT')"
             )
         if overdue:
@@ -486,9 +516,11 @@ def action_plan_current(snap: Snapshot, as_of: dt.date, params: PlanParams) -> F
 
 
 def new_businesses_joining(snap: Snapshot, as_of: dt.date, params: JoiningParams) -> Finding:
-    businesses = [o for o in snap.organizations.values() if o.is_business]
-    dated = [o for o in businesses if o.joined is not None and o.joined <= as_of]
-    if not dated:
+    joining = facts.business_joining(
+        snap, as_of, window_days=params.window_days, grace_days=params.grace_days
+    )
+    businesses, newcomers, founded = joining.businesses, joining.newcomers, joining.founded
+    if not joining.dated or founded is None:
         return Finding(
             Status.unknown,
             "No business has a 'joined' date, so the folder cannot show whether new ones keep coming."
@@ -496,26 +528,19 @@ def new_businesses_joining(snap: Snapshot, as_of: dt.date, params: JoiningParams
             else "No businesses are recorded yet.",
             "Add 'joined: YYYY-MM-DD' to the organization files (ngsp org add sets it).",
         )
-    launches = [m.date for m in facts.held_meetings(snap, as_of, [MeetingKind.launch])]
-    founded = snap.partnership.founded or (launches[0] if launches else None)
-    founded = founded or min(o.joined for o in dated if o.joined)
-    founders_until = founded + dt.timedelta(days=params.grace_days)
-    window_start = as_of - dt.timedelta(days=params.window_days)
-    newcomers = sorted(
-        (o for o in dated if o.joined and o.joined > founders_until and o.joined >= window_start),
-        key=lambda o: (o.joined or as_of, o.name),
-    )
     age = (as_of - founded).days
+    founders = len(joining.founders)
     if not newcomers and age < params.min_age_days:
         return Finding(
             Status.unknown,
-            f"The partnership started on {founded.isoformat()} ({age} days ago); too early to tell "
-            "whether new businesses keep joining.",
+            f"The partnership started on {founded.isoformat()} ({age} days ago) with "
+            f"{_plural(founders, 'founding business', 'founding businesses')}; no business has joined "
+            "since, and it is too early to tell whether new ones keep coming.",
             "Ask every champion to bring one peer company to the next full partnership meeting.",
         )
     names = ", ".join(f"{o.name} {o.joined.isoformat()}" for o in newcomers[:3] if o.joined)
     evidence = (
-        f"{_plural(len(newcomers), 'business', 'businesses')} joined in the last "
+        f"{_plural(len(newcomers), 'new business', 'new businesses')} joined in the last "
         f"{params.window_days} days after the start on {founded.isoformat()}"
         + (f" ({names}{', ...' if len(newcomers) > 3 else ''})" if newcomers else "")
         + f"; {_plural(len(businesses), 'business', 'businesses')} in all."

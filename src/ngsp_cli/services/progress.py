@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ngsp_cli.model import Meeting, MeetingKind, MeetingStatus, OrgKind, PriorityStatus, TeamStatus
+from ngsp_cli.model import Meeting, MeetingKind, MeetingStatus, PriorityStatus, TeamStatus
 from ngsp_cli.services import facts
 from ngsp_cli.store.folder import Snapshot
 
@@ -331,15 +331,27 @@ def _items_on_time(snap: Snapshot, as_of: dt.date) -> Verdict:
     )
 
 
-@rule("new-businesses-joined", "a business organization joined in the last `days` days", days=365)
+@rule(
+    "new-businesses-joined",
+    "a business organization joined in the last `days` days, after the founding members",
+    days=365,
+)
 def _new_businesses(snap: Snapshot, as_of: dt.date, days: int = 365) -> Verdict:
-    since = as_of - dt.timedelta(days=days)
-    count = sum(
-        1
-        for o in snap.organizations.values()
-        if o.kind is OrgKind.business and o.joined is not None and since < o.joined <= as_of
-    )
-    return Verdict(count > 0, f"{_plural(count, 'business', 'businesses')} joined in the last {days} days")
+    joining = facts.business_joining(snap, as_of, window_days=days)
+    count = len(joining.newcomers)
+    if count:
+        names = ", ".join(o.name for o in joining.newcomers[:3]) + (", ..." if count > 3 else "")
+        return Verdict(
+            True,
+            f"{_plural(count, 'new business', 'new businesses')} joined in the last {days} days ({names})",
+        )
+    if joining.founded is not None and joining.founders:
+        return Verdict(
+            False,
+            f"no business joined in the last {days} days after the "
+            f"{_plural(len(joining.founders), 'founding member')} of {joining.founded.isoformat()}",
+        )
+    return Verdict(False, f"no business joined in the last {days} days")
 
 
 # --- evaluation of a phase -----------------------------------------------------------------------
