@@ -34,3 +34,10 @@ def test_a_bad_value_is_an_input_error_naming_the_option(ngsp, partnership_tree,
     assert f"--{field}" in result.stderr
     assert "internal error" not in result.stderr
     assert {p: p.read_bytes() for p in root.rglob("*.yaml")} == before
+
+
+def test_a_wrong_date_says_how_to_write_one(ngsp, partnership_tree) -> None:
+    root = partnership_tree()
+    result = ngsp("-C", root, "status", "--as-of", "2026-02-30")
+    assert result.exit_code == 2
+    assert "'2026-02-30' is not a date; write it as YYYY-MM-DD" in result.output

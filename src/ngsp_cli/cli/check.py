@@ -20,7 +20,12 @@ if TYPE_CHECKING:
 
 AsOfOption = Annotated[
     dt.datetime | None,
-    typer.Option("--as-of", formats=["%Y-%m-%d"], help="Judge the folder as of this date (default: today)."),
+    typer.Option(
+        "--as-of",
+        parser=common.iso_date,
+        metavar="YYYY-MM-DD",
+        help="Judge the folder as of this date (default: today).",
+    ),
 ]
 
 _MARKS = {
@@ -171,7 +176,12 @@ def assess_command(
     ] = None,
     date: Annotated[
         dt.datetime | None,
-        typer.Option("--date", formats=["%Y-%m-%d"], help="Date of the assessment (default: today)."),
+        typer.Option(
+            "--date",
+            parser=common.iso_date,
+            metavar="YYYY-MM-DD",
+            help="Date of the assessment (default: today).",
+        ),
     ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who answered (names or person ids).")] = None,
     folder: common.DirOption = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -37,6 +38,18 @@ NoInputOption = Annotated[
         help="Never ask questions; a missing value is an error.",
     ),
 ]
+
+
+def iso_date(value: str | dt.datetime) -> dt.datetime:
+    """Parse a date option: ISO dates only, with an error a convener understands."""
+    if isinstance(value, dt.datetime):
+        return value
+    try:
+        return dt.datetime.strptime(value.strip(), "%Y-%m-%d")
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{value}' is not a date; write it as YYYY-MM-DD, for example 2027-02-10"
+        ) from None
 
 
 class _State:

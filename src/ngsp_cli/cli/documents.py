@@ -38,7 +38,8 @@ AsOfOption = Annotated[
     dt.datetime | None,
     typer.Option(
         "--as-of",
-        formats=["%Y-%m-%d"],
+        parser=common.iso_date,
+        metavar="YYYY-MM-DD",
         help="Pretend today is this date (YYYY-MM-DD); it picks the meeting and dates the document.",
         show_default=False,
     ),

@@ -40,7 +40,12 @@ def export_command(
     ] = None,
     as_of: Annotated[
         dt.datetime | None,
-        typer.Option("--as-of", formats=["%Y-%m-%d"], help="Date stamped on calendar events (default: now)."),
+        typer.Option(
+            "--as-of",
+            parser=common.iso_date,
+            metavar="YYYY-MM-DD",
+            help="Date stamped on calendar events (default: now).",
+        ),
     ] = None,
     folder: common.DirOption = None,
 ) -> None:

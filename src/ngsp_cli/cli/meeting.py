@@ -19,11 +19,12 @@ KIND_HELP = "launch, full-partnership, action-team, convener-team or other"
 CATEGORY_HELP = "talent, infrastructure, policy, innovation, supply-chain, image, networking or other"
 MeetingArg = Annotated[str, typer.Argument(help="Meeting id, title, or date (YYYY-MM-DD).")]
 DateOpt = Annotated[
-    dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"], help="Day of the meeting.")
+    dt.datetime | None,
+    typer.Option("--date", parser=common.iso_date, metavar="YYYY-MM-DD", help="Day of the meeting."),
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    typer.Option("--as-of", formats=["%Y-%m-%d"], help="Take this day as today."),
+    typer.Option("--as-of", parser=common.iso_date, metavar="YYYY-MM-DD", help="Take this day as today."),
 ]
 
 
@@ -319,7 +320,10 @@ def action_command(
     meeting: MeetingArg,
     text: TextArg,
     owner: Annotated[str | None, typer.Option("--owner", help="Who does it (id or name).")] = None,
-    due: Annotated[dt.datetime | None, typer.Option("--due", formats=["%Y-%m-%d"], help="Due date.")] = None,
+    due: Annotated[
+        dt.datetime | None,
+        typer.Option("--due", parser=common.iso_date, metavar="YYYY-MM-DD", help="Due date."),
+    ] = None,
     folder: common.DirOption = None,
 ) -> None:
     """Record an action item of a meeting, with its owner and due date."""

@@ -27,7 +27,12 @@ def add(
     role: Annotated[list[str] | None, typer.Option("--role", help=ROLE_HELP)] = None,
     joined: Annotated[
         dt.datetime | None,
-        typer.Option("--joined", formats=["%Y-%m-%d"], help="Date they joined (default: today)."),
+        typer.Option(
+            "--joined",
+            parser=common.iso_date,
+            metavar="YYYY-MM-DD",
+            help="Date they joined (default: today).",
+        ),
     ] = None,
     person_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
     folder: common.DirOption = None,

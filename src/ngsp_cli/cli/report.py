@@ -15,7 +15,12 @@ FormatOption = Annotated[
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    typer.Option("--as-of", formats=["%Y-%m-%d"], help="Report as of this date (default: today)."),
+    typer.Option(
+        "--as-of",
+        parser=common.iso_date,
+        metavar="YYYY-MM-DD",
+        help="Report as of this date (default: today).",
+    ),
 ]
 OutOption = Annotated[
     Path | None,
@@ -51,7 +56,12 @@ def report_command(
     fmt: FormatOption = "md",
     since: Annotated[
         dt.datetime | None,
-        typer.Option("--since", formats=["%Y-%m-%d"], help="Only meetings and progress from this date on."),
+        typer.Option(
+            "--since",
+            parser=common.iso_date,
+            metavar="YYYY-MM-DD",
+            help="Only meetings and progress from this date on.",
+        ),
     ] = None,
     as_of: AsOfOption = None,
     out: OutOption = None,

@@ -18,7 +18,12 @@ if TYPE_CHECKING:
 
 AsOfOption = Annotated[
     dt.datetime | None,
-    typer.Option("--as-of", formats=["%Y-%m-%d"], help="Answer as of this day (default: today)."),
+    typer.Option(
+        "--as-of",
+        parser=common.iso_date,
+        metavar="YYYY-MM-DD",
+        help="Answer as of this day (default: today).",
+    ),
 ]
 
 _MARK = {"done": "[green]✓[/green]", "todo": "[red]☐[/red]", "manual": "[yellow]?[/yellow]"}

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 DateOption = Annotated[
     dt.datetime | None,
-    typer.Option("--date", formats=["%Y-%m-%d"], help="Date of the survey (default: today)."),
+    typer.Option(
+        "--date", parser=common.iso_date, metavar="YYYY-MM-DD", help="Date of the survey (default: today)."
+    ),
 ]
 
 

@@ -18,15 +18,26 @@ task_app = typer.Typer(no_args_is_help=True)
 app.add_typer(task_app, name="task", help="Tasks of an action team: add, done.")
 
 DateOption = Annotated[
-    dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"], help="The date (default: today).")
+    dt.datetime | None,
+    typer.Option("--date", parser=common.iso_date, metavar="YYYY-MM-DD", help="The date (default: today)."),
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    typer.Option("--as-of", formats=["%Y-%m-%d"], help="Judge overdue and stale as of this day."),
+    typer.Option(
+        "--as-of",
+        parser=common.iso_date,
+        metavar="YYYY-MM-DD",
+        help="Judge overdue and stale as of this day.",
+    ),
 ]
 TodayOption = Annotated[
     dt.datetime | None,
-    typer.Option("--as-of", formats=["%Y-%m-%d"], help="Count this day as today (the latest date allowed)."),
+    typer.Option(
+        "--as-of",
+        parser=common.iso_date,
+        metavar="YYYY-MM-DD",
+        help="Count this day as today (the latest date allowed).",
+    ),
 ]
 TeamArg = Annotated[str, typer.Argument(help="Team id or name.")]
 STATUS_HELP = "active, paused or done"
@@ -56,7 +67,9 @@ def new(
     ] = None,
     formed: Annotated[
         dt.datetime | None,
-        typer.Option("--formed", formats=["%Y-%m-%d"], help="Date formed (default: today)."),
+        typer.Option(
+            "--formed", parser=common.iso_date, metavar="YYYY-MM-DD", help="Date formed (default: today)."
+        ),
     ] = None,
     team_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
     force: Annotated[
@@ -234,7 +247,10 @@ def task_add(
     team: TeamArg,
     text: Annotated[str, typer.Argument(help="What is to be done.")],
     owner: Annotated[str | None, typer.Option("--owner", help="Who does it (person id or name).")] = None,
-    due: Annotated[dt.datetime | None, typer.Option("--due", formats=["%Y-%m-%d"], help="Due date.")] = None,
+    due: Annotated[
+        dt.datetime | None,
+        typer.Option("--due", parser=common.iso_date, metavar="YYYY-MM-DD", help="Due date."),
+    ] = None,
     quick_win: Annotated[bool, typer.Option("--quick-win", help="An early, visible win.")] = False,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
