@@ -274,7 +274,12 @@ def main() -> None:
     """Console-script entry point."""
     # ngsp uses no pydantic plugins; looking for them scans every installed package.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    lazy_command(app)(prog_name="ngsp")
+    try:
+        lazy_command(app)(prog_name="ngsp")
+    except KeyboardInterrupt:
+        # Ctrl-C before a command started (while ngsp loads): nothing was touched yet.
+        sys.stderr.write("stopped; no file was changed\n")
+        sys.exit(130)
 
 
 if __name__ == "__main__":  # pragma: no cover

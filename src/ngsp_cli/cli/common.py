@@ -86,11 +86,11 @@ def can_prompt(no_input: bool = False) -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _missing(flag: str, what: str) -> NgspError:
+def _missing(flag: str, question: str) -> NgspError:
     from ngsp_cli.errors import UsageError
 
     return UsageError(
-        f"{what} is missing",
+        f"{flag} is missing ({question.strip()})",
         hint=f"pass {flag}, or run the command in a terminal to be asked",
     )
 
@@ -107,7 +107,7 @@ def ask_text(
     """Ask on a terminal; otherwise a missing value is a usage error naming the flag."""
     if not can_prompt(no_input):
         if required and not default:
-            raise _missing(flag, question.rstrip("?: "))
+            raise _missing(flag, question)
         return default
     import questionary
 
@@ -125,7 +125,7 @@ def ask_choice(
     if not can_prompt(no_input):
         if default is not None:
             return default
-        raise _missing(flag, question.rstrip("?: "))
+        raise _missing(flag, question)
     import questionary
 
     return str(_answered(questionary.select(question, choices=choices, default=default).ask()))
