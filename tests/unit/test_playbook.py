@@ -168,3 +168,9 @@ def test_two_phases_with_one_number_are_refused(partnership_tree) -> None:
     with pytest.raises(PlaybookInvalid) as caught:
         load_playbook(root, _partnership(root))
     assert "both have number 3" in caught.value.problems[0].message
+
+
+def test_every_rule_is_documented_in_the_playbook_readme() -> None:
+    readme = (bundled("playbooks") / "README.md").read_text(encoding="utf-8")
+    missing = [rule_id for rule_id in RULES if f"| `{rule_id}` |" not in readme]
+    assert missing == []

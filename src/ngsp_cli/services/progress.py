@@ -269,8 +269,11 @@ def _full_planned(snap: Snapshot, as_of: dt.date) -> Verdict:
     return Verdict(True, f"{shown.title} on {shown.date.isoformat()}")
 
 
-@rule("full-partnership-meeting-held-recently", "a full partnership meeting was held in the last `days` days",
-      days=120)  # fmt: skip
+@rule(
+    "full-partnership-meeting-held-recently",
+    "a full partnership meeting (or the launch) was held in the last `days` days",
+    days=120,
+)
 def _full_recent(snap: Snapshot, as_of: dt.date, days: int = 120) -> Verdict:
     held = facts.held_meetings(snap, as_of, [MeetingKind.full_partnership, MeetingKind.launch])
     if not held:
