@@ -115,6 +115,24 @@ def test_exit_2_when_no_folder_can_be_read(ngsp, tmp_path: Path) -> None:
     assert "no partnership folder could be read" in result.stderr
 
 
+def test_nothing_read_prints_no_table_and_says_what_is_wrong(ngsp, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = ngsp("portfolio", tmp_path / "empty", tmp_path / "missing")
+    assert result.exit_code == 2
+    assert result.stdout == ""  # no empty "0 partnerships" table
+    stderr = " ".join(result.stderr.split())
+    assert f"{tmp_path / 'missing'} does not exist" in stderr
+    assert f"{tmp_path / 'empty'} is not a partnership folder" in stderr
+    assert "or a folder whose subfolders are partnership folders" in stderr
+
+
+def test_portfolio_out_file_name_chooses_the_format(ngsp, state: Path, tmp_path: Path) -> None:
+    out = tmp_path / "p.html"
+    result = ngsp("portfolio", state / "laramie-county-hospitality", "--as-of", AS_OF, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html>")
+
+
 def test_parallel_reading_gives_the_same_portfolio(state: Path) -> None:
     as_of = dt.date.fromisoformat(AS_OF)
     single = build_portfolio([state], as_of, workers=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -92,9 +93,12 @@ def test_markdown_report_counts_attendance_tasks_and_outcomes(ngsp, busy_tree: P
     result = ngsp("-C", busy_tree, "report", "--as-of", "2027-08-01", "-o", "-")
     assert result.exit_code == 0, result.output
     text = result.stdout
-    assert "| Meetings held | 3 |" in text
-    assert "| Business leaders / public partners attending | 5 / 3 (62% business) |" in text
-    assert "| Meetings where business leaders outnumbered public partners | 2 of 3 |" in text
+    assert "| Meetings held (all kinds) | 3 |" in text
+    assert "meetings (added up) | 5 / 3 (62% business) |" in text
+    assert (
+        "| Launch and full-partnership meetings where business leaders outnumbered public partners | 2 of 3 |"
+        in text
+    )
     assert (
         "| 2027-04-10 | Tools <script>alert(1)</script> \\| pipes | Full partnership | 1 | 2 | 33% ⚠ |"
         in text
@@ -111,7 +115,7 @@ def test_markdown_report_counts_attendance_tasks_and_outcomes(ngsp, busy_tree: P
 def test_since_limits_the_meetings_and_the_tasks_done(ngsp, busy_tree: Path) -> None:
     result = ngsp("-C", busy_tree, "report", "--as-of", "2027-08-01", "--since", "2027-04-01", "-o", "-")
     assert result.exit_code == 0, result.output
-    assert "| Meetings held in this period | 2 |" in result.stdout
+    assert "| Meetings held in this period (all kinds) | 2 |" in result.stdout
     assert "2027-01-10" not in result.stdout
     assert "1 done (0 in this period)" in result.stdout
 
@@ -172,3 +176,46 @@ def test_json_gives_the_figures_of_the_report(ngsp, busy_tree: Path) -> None:
     assert data["teams"][0]["tasks_overdue"] == 1
     assert data["outcomes"]["date"] == "2027-07-20"
     assert not (busy_tree / "out").exists()
+
+
+def test_the_out_file_name_chooses_the_format(ngsp, busy_tree: Path) -> None:
+    html_out = busy_tree / "r.html"
+    result = ngsp("-C", busy_tree, "report", "--as-of", "2027-08-01", "--out", html_out)
+    assert result.exit_code == 0, result.output
+    assert html_out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    md_out = busy_tree / "r.md"
+    result = ngsp("-C", busy_tree, "report", "--as-of", "2027-08-01", "--out", md_out)
+    assert result.exit_code == 0, result.output
+    assert md_out.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_a_format_that_contradicts_the_out_file_is_a_usage_error(ngsp, busy_tree: Path) -> None:
+    result = ngsp("-C", busy_tree, "report", "--format", "md", "--out", busy_tree / "r.html")
+    assert result.exit_code == 2
+    assert "--format md does not match --out r.html" in result.stderr
+    assert not (busy_tree / "r.html").exists()
+
+
+def test_attendance_figures_say_which_meetings_they_cover(ngsp, busy_tree: Path) -> None:
+    result = ngsp("-C", busy_tree, "report", "--as-of", "2027-08-01", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert "| Meetings held (all kinds) | 3 |" in result.stdout
+    assert "attending the 3 launch and full-partnership meetings (added up) | 5 / 3 (62% business) |" in (
+        result.stdout
+    )
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_every_figure_respects_since_and_an_empty_period_says_so(ngsp, busy_tree: Path, fmt: str) -> None:
+    result = ngsp("-C", busy_tree, "report", "--as-of", "2027-08-01", "--since", "2027-07-15",
+                  "--format", fmt, "-o", "-")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert "no launch or full-partnership meetings since 2027-07-15" in text.lower()
+    assert "0 / 0" not in text
+    assert "0 of 0" not in text
+    assert "%" not in text.split("Outcomes")[0].split("At a glance")[1]  # no share from before --since
+    data = ngsp("-C", busy_tree, "report", "--as-of", "2027-08-01", "--since", "2027-07-15", "--json")
+    summary = json.loads(data.stdout)["summary"]
+    assert summary["recent_meetings"] == 0
+    assert summary["recent_business_share"] is None

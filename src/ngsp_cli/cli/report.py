@@ -11,7 +11,12 @@ import typer
 from ngsp_cli.cli import common
 
 FormatOption = Annotated[
-    str, typer.Option("--format", "-f", help="md (Markdown) or html (printable, with charts).")
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="md (Markdown) or html (printable, with charts). Default: from the --out file name, else md.",
+    ),
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
@@ -37,6 +42,27 @@ def _check_format(fmt: str) -> str:
     return fmt
 
 
+_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+
+def _format_for(fmt: str | None, out: Path | None) -> str | None:
+    """--format, else the format the --out file name asks for; a contradiction is a usage error."""
+    from ngsp_cli.errors import UsageError
+
+    chosen = _check_format(fmt) if fmt is not None else None
+    if out is None or str(out) == "-" or out.is_dir():
+        return chosen
+    implied = _SUFFIXES.get(out.suffix.lower())
+    if chosen is None:
+        return implied
+    if implied is not None and implied != chosen:
+        raise UsageError(
+            f"--format {chosen} does not match --out {out.name}",
+            hint=f"leave out --format to write {implied}, or name the file *.{chosen}",
+        )
+    return chosen
+
+
 def _write(text: str, out: Path | None, default: Path) -> None:
     import sys
 
@@ -53,7 +79,7 @@ def _write(text: str, out: Path | None, default: Path) -> None:
 
 
 def report_command(
-    fmt: FormatOption = "md",
+    fmt: FormatOption = None,
     since: Annotated[
         dt.datetime | None,
         typer.Option(
@@ -78,7 +104,7 @@ def report_command(
     from ngsp_cli.errors import UsageError
     from ngsp_cli.services.report import default_output, render_report, report_data
 
-    fmt = _check_format(fmt)
+    fmt = _format_for(fmt, out) or "md"
     when = as_of.date() if as_of else dt.date.today()
     start = since.date() if since else None
     if start is not None and start > when:
@@ -116,7 +142,9 @@ def portfolio_command(
     from ngsp_cli.errors import InputError
     from ngsp_cli.services.portfolio import build_portfolio, render_portfolio
 
-    document = _check_format(fmt) if fmt is not None else None
+    document = _format_for(fmt, out)
+    if document is None and out is not None and str(out) != "-":
+        document = "md"  # a file was asked for: a document, not the terminal table
     when = as_of.date() if as_of else dt.date.today()
     console = common.err()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -140,6 +168,8 @@ def portfolio_command(
 
     if as_json:
         common.emit_json(portfolio.as_dict())
+    elif not portfolio.partnerships:
+        pass  # nothing was read: no empty table or document, only the reasons below
     elif document is not None:
         text = render_portfolio(portfolio, document)
         if out is None or str(out) == "-":
@@ -154,7 +184,8 @@ def portfolio_command(
     if not portfolio.partnerships:
         raise InputError(
             "no partnership folder could be read",
-            hint="name partnership folders (with partnership.yaml), or a folder whose subfolders are",
+            hint="name partnership folders (folders with partnership.yaml), "
+            "or a folder whose subfolders are partnership folders",
         )
 
 

@@ -90,7 +90,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[dict[str, Any]]]:
             continue
         if not path.is_dir():
             broken.append(_broken(str(path), [Problem(
-                "this folder does not exist" if not path.exists() else "this is a file, not a folder",
+                f"{path} does not exist" if not path.exists() else f"{path} is a file, not a folder",
                 hint=_WHERE_HINT)]))  # fmt: skip
             continue
         children = sorted(
@@ -106,7 +106,8 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[dict[str, Any]]]:
                     hint="restore it from git, or create it with 'ngsp init'")]))  # fmt: skip
         if not partnerships and not any(b["folder"].startswith(str(path)) for b in broken):
             broken.append(_broken(str(path), [Problem(
-                f"no partnership folder here (none of its folders holds {PARTNERSHIP_FILE})",
+                f"{path} is not a partnership folder, and none of its subfolders is one "
+                f"(a partnership folder holds {PARTNERSHIP_FILE})",
                 hint=_WHERE_HINT)]))  # fmt: skip
     return found, broken
 

@@ -42,6 +42,16 @@ KIND_LABELS = {
 }
 
 
+_TABLE_LABELS = {KIND_LABELS[kind] for kind in BUSINESS_TABLES}
+
+
+def _table_phrase(count: int) -> str:
+    """'1 launch or full-partnership meeting', '3 launch and full-partnership meetings'."""
+    if count == 1:
+        return "1 launch or full-partnership meeting"
+    return f"{count} launch and full-partnership meetings"
+
+
 def _pct(part: int, whole: int) -> int | None:
     return round(100 * part / whole) if whole else None
 
@@ -209,8 +219,9 @@ def report_data(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) ->
     recorded = [m for m in meetings if m["counts_for_share"]]
     business_attendance = sum(m["business"] for m in recorded)
     public_attendance = sum(m["public"] for m in recorded)
-    recent_n = partnership.settings.recent_meetings
-    recent = [m for m in meeting_rows(snap, as_of) if m["counts_for_share"]][-recent_n:]
+    # The business share at recent meetings: the last few launch and full-partnership
+    # meetings within the report's period (never one from before --since).
+    recent = recorded[-partnership.settings.recent_meetings :]
     recent_business = sum(m["business"] for m in recent)
     recent_total = sum(m["total"] for m in recent)
     teams = team_rows(snap, as_of, since)
@@ -238,8 +249,19 @@ def report_data(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) ->
         o.name for o in sorted(business_orgs, key=lambda o: (o.joined or dt.date.min, o.name))
         if o.joined is not None and o.joined <= as_of and (since is None or o.joined >= since)
     ]  # fmt: skip
+    table_empty = (
+        f"no launch or full-partnership meetings since {since}"
+        if since is not None
+        else "no launch or full-partnership meetings yet"
+    )
+    if not recorded and any(m["kind"] in _TABLE_LABELS and not m["recorded"] for m in meetings):
+        table_empty = table_empty.replace("meetings", "meetings with attendance recorded", 1)
     summary = {
         "meetings_held": len(meetings),
+        # What the attendance figures cover, in words, and what to say when nothing is covered.
+        "table_meetings_phrase": _table_phrase(len(recorded)),
+        "recent_meetings_phrase": _table_phrase(len(recent)),
+        "table_meetings_empty": table_empty,
         "meetings_business_led": sum(1 for m in recorded if m["business_led"]),
         "meetings_recorded": len(recorded),
         "attendance_total": business_attendance + public_attendance,
