@@ -83,7 +83,7 @@ def test_killed_atomic_writers_never_leave_a_half_written_file(tmp_path: Path) -
         writes += kill_after_a_while(ATOMIC_WRITER, target, rng)
         counter = check_whole(target)
         assert counter >= 1
-    assert writes >= KILLS * 2  # hundreds on a normal machine; at least a few per kill anywhere
+    assert writes >= KILLS  # typically hundreds; each kill comes after at least one write
 
 
 def test_killed_saves_leave_a_valid_folder(tmp_path: Path) -> None:
