@@ -258,3 +258,13 @@ def test_pre_commit_hook_runs_the_schema_check(ngsp, scenario) -> None:
     assert good.exit_code == 0, good.output
     bad = ngsp("-C", scenario("public-led", {"organizations/no-kind.yaml": {"name": "No Kind"}}), *args)
     assert bad.exit_code == 2
+
+
+def test_an_override_with_a_mistyped_id_is_an_error_with_the_closest_id(ngsp, scenario) -> None:
+    text = "# our changes\nindicators:\n  - id: new-businesses-joinin\n    enabled: false\n"
+    code, data = run_json(ngsp, scenario("industry-led", {"indicators.yaml": text}))
+    assert code == 2
+    error = data["errors"][0]
+    assert (error["file"], error["line"], error["field"]) == ("indicators.yaml", 3, "indicators.0.id")
+    assert "'new-businesses-joinin' is not a known indicator" in error["message"]
+    assert "did you mean 'new-businesses-joining'?" in error["hint"]

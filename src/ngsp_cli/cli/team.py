@@ -143,6 +143,8 @@ def list_(
     from rich.markup import escape
     from rich.table import Table
 
+    from ngsp_cli.text import plural
+
     snap = common.load_snapshot(folder)
     day = _day(as_of) or dt.date.today()
     summaries = _summaries(snap, day)
@@ -151,7 +153,7 @@ def list_(
         return
     flagged = sum(1 for s in summaries if s.flags)
     table = Table(
-        title=f"{len(summaries)} action teams, {flagged} flagged (as of {day.isoformat()})",
+        title=f"{plural(len(summaries), 'action team')}, {flagged} flagged (as of {day.isoformat()})",
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,

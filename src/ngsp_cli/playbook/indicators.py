@@ -20,6 +20,7 @@ an error with the file and line.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -229,6 +230,8 @@ def _apply(
     features: dict[str, tuple[dict[str, Any], _Source, int]],
     entries: dict[str, tuple[dict[str, Any], _Source, int]],
     problems: list[Problem],
+    *,
+    override: bool = True,
 ) -> None:
     for key in sorted(set(source.data) - {"features", "indicators"}):
         problems.append(
@@ -260,8 +263,32 @@ def _apply(
             if item_id in table:
                 previous = table[item_id][0]
                 table[item_id] = (_merge(previous, item), source, index)
-            else:
-                table[item_id] = (dict(item), source, index)
+                continue
+            required = _REQUIRED[key]
+            if override and not required <= set(item):
+                # A partial entry can only change a known one: an unknown id here is most likely a typo.
+                close = difflib.get_close_matches(item_id, list(table), n=1, cutoff=0.6)
+                known = "; ".join(sorted(table))
+                what = "indicator" if key == "indicators" else "key feature"
+                problems.append(
+                    _problem(
+                        source,
+                        (key, index, "id"),
+                        f"'{item_id}' is not a known {what}, so this entry changes nothing",
+                        (f"did you mean '{close[0]}'? " if close else f"the known ids are: {known}; ")
+                        + f"a new {what} needs every field ("
+                        + ", ".join(sorted(required))
+                        + ")",
+                    )
+                )
+                continue
+            table[item_id] = (dict(item), source, index)
+
+
+_REQUIRED = {
+    "features": {"id", "title"},
+    "indicators": {"id", "feature", "title", "question", "rule"},
+}
 
 
 def override_sources(root: Path | None, partnership: Partnership | None) -> list[tuple[Path, str]]:
@@ -299,11 +326,11 @@ def load_indicator_set(
     files = [(base_path, f"playbooks/{INDICATORS_FILE} (bundled with ngsp)")]
     files += override_sources(root, partnership)
     used: list[str] = []
-    for path, label in files:
+    for number, (path, label) in enumerate(files):
         source = _read(path, label, problems)
         if source is None:
             continue
-        _apply(source, features, entries, problems)
+        _apply(source, features, entries, problems, override=number > 0)
         used.append(label)
 
     feature_models: list[Feature] = []

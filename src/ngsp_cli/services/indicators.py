@@ -231,8 +231,10 @@ def business_outnumber_public(snap: Snapshot, as_of: dt.date, params: OutnumberP
 
     def one(meeting: Meeting, head: facts.Headcount) -> str:
         return (
-            f"{head.business} of {head.total} attendees at the {meeting.date.isoformat()} "
-            f"{_KIND_WORDS[meeting.kind]} were business leaders ({head.public} public partners)"
+            f"{_of(head.business, head.total, 'attendee')} at the {meeting.date.isoformat()} "
+            f"{_KIND_WORDS[meeting.kind]} "
+            f"{_has(head.business, 'was a business leader', 'were business leaders')} "
+            f"({_plural(head.public, 'public partner')})"
         )
 
     if len(heads) == 1:
@@ -288,7 +290,11 @@ def business_champions(snap: Snapshot, as_of: dt.date, params: ChampionParams) -
             f"{_plural(len(business), 'business leader')} lead as co-chair or champion ({_names(business)})"
         ]
         if public:
-            parts.append(f"{_plural(len(public), 'public partner')} also hold a lead role ({_names(public)})")
+            parts.append(
+                f"{_plural(len(public), 'public partner')} also {_has(len(public), 'holds', 'hold')} "
+                "a lead role "
+                f"({_names(public)})"
+            )
     else:
         parts = [f"no business leader is co-chair or champion; the lead roles are held by "
                  f"{_plural(len(public), 'public partner')} ({_names(public)})"]  # fmt: skip
@@ -307,7 +313,9 @@ def business_champions(snap: Snapshot, as_of: dt.date, params: ChampionParams) -
         )
     problems = []
     if len(business) < wanted:
-        problems.append(f"recruit {wanted - len(business)} more business champion(s) (aim for {wanted})")
+        problems.append(
+            f"recruit {_plural(wanted - len(business), 'more business champion')} (aim for {wanted})"
+        )
     if public_chairs:
         problems.append("make the co-chairs business leaders; public partners take a support role")
     elif public:
@@ -353,7 +361,7 @@ def priorities_from_business(snap: Snapshot, as_of: dt.date, params: BaseModel) 
     top = max(by_business, key=lambda p: p.votes.business_points if p.votes else 0, default=None)
     if top is not None and top.votes is not None:
         evidence += (
-            f" (most: '{top.title}', {top.votes.business_points} dots from "
+            f" (most: '{top.title}', {_plural(top.votes.business_points, 'dot')} from "
             f"{_plural(top.votes.business_voters, 'business leader')})"
         )
     untallied = [p for p in chosen if p.votes is None]
@@ -430,7 +438,7 @@ def coordinated_public_support(snap: Snapshot, as_of: dt.date, params: SupportPa
         f"{_SYSTEM_WORDS[k]} ({by_kind[k]})"
         for k in sorted(by_kind, key=lambda k: (k not in systems, k.value))
     )
-    evidence = f"Public partners from {len(covered)} of {len(systems)} systems take part: {listing}"
+    evidence = f"Public partners from {_of(len(covered), len(systems), 'system')} take part: {listing}"
     unsupported = [t for t in active_teams if not t.support and not t.staff_lead]
     if active_teams:
         evidence += (

@@ -168,7 +168,7 @@ def _launch_invitees(snap: Snapshot, as_of: dt.date) -> Verdict:
     count = facts.headcount(snap, launch.invitees)
     return Verdict(
         count.business_outnumber_public,
-        f"{count.business} business leaders and {count.public} public partners invited",
+        f"{_plural(count.business, 'business leader')} and {_plural(count.public, 'public partner')} invited",
     )
 
 
@@ -190,7 +190,7 @@ def _launch_attendees(snap: Snapshot, as_of: dt.date) -> Verdict:
     count = facts.headcount(snap, launch.attendees)
     return Verdict(
         count.business_outnumber_public,
-        f"{count.business} business leaders and {count.public} public partners came",
+        f"{_plural(count.business, 'business leader')} and {_plural(count.public, 'public partner')} came",
     )
 
 
@@ -296,8 +296,8 @@ def _business_majority(snap: Snapshot, as_of: dt.date) -> Verdict:
     if short:
         worst = short[-1]
         count = facts.headcount(snap, worst.attendees)
-        return Verdict(False, f"{worst.date.isoformat()}: {count.business} business leaders, "
-                              f"{count.public} public partners")  # fmt: skip
+        return Verdict(False, f"{worst.date.isoformat()}: {_plural(count.business, 'business leader')}, "
+                              f"{_plural(count.public, 'public partner')}")  # fmt: skip
     return Verdict(True, f"business majority at the last {_plural(len(held), 'full meeting')}")
 
 
