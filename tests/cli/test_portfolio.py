@@ -155,3 +155,23 @@ def test_the_portfolio_examples_copy_and_load_cleanly(ngsp, tmp_path: Path, name
     assert report.exit_code == 0, report.output
     assert "No outcome survey yet" not in report.stdout
     assert "No action teams yet" not in report.stdout
+
+
+def test_the_table_is_readable_at_80_columns(ngsp, state: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    name = "Weld [Tech] Partnership"
+    partnership_file = state / "laramie-county-hospitality" / "partnership.yaml"
+    text = partnership_file.read_text(encoding="utf-8")
+    old_name = parse(text)["name"]
+    partnership_file.write_text(text.replace(old_name, name, 1), encoding="utf-8")
+    result = ngsp("portfolio", state, "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+    table = result.stdout
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    assert "…" not in table  # nothing cut: dates, names and phases are whole
+    assert "Weld [Tech]" in table  # user text is not read as markup
+    data = json.loads(ngsp("portfolio", state, "--as-of", AS_OF, "--json").stdout)
+    for row in data["partnerships"]:
+        assert str(row["last_meeting"]) in table
+        assert str(row["survey_date"]) in table
+        assert row["phase"]["title"].split()[0] in table

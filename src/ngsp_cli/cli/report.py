@@ -208,42 +208,55 @@ def _report_broken(broken: list[dict[str, object]]) -> None:
 
 
 def _print_portfolio(portfolio: object) -> None:
+    from rich import box
     from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
     from ngsp_cli.services.portfolio import Portfolio
 
     assert isinstance(portfolio, Portfolio)
     rows = portfolio.partnerships
     agg = portfolio.aggregates
+    # Readable at 80 columns: the partnership's phase and score go under its name,
+    # dates never wrap, and headers take two lines instead of width.
     table = Table(
         title=f"{len(rows)} partnership{'s' if len(rows) != 1 else ''} as of {portfolio.as_of}",
         title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
     )
-    table.add_column("partnership", ratio=3)
-    table.add_column("phase", ratio=2)
-    table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("last met", no_wrap=True)
-    table.add_column("business share", justify="right", no_wrap=True)
-    table.add_column("businesses", justify="right", no_wrap=True)
-    table.add_column("action teams", no_wrap=True)
-    table.add_column("survey", no_wrap=True)
+    table.add_column("partnership\n[dim]phase · score[/dim]", ratio=1, min_width=16)
+    table.add_column("last\nmeeting", no_wrap=True)
+    table.add_column("business\nshare", justify="right", no_wrap=True)
+    table.add_column("busi-\nnesses", justify="right", no_wrap=True)
+    table.add_column("action\nteams", no_wrap=True)
+    table.add_column("latest\nsurvey", no_wrap=True)
     for r in rows:
-        share = "–"
+        share = Text("–")
         if r["business_share"] is not None:
-            share = f"{r['business_share']}%" + ("" if r["business_majority"] else " [red]⚠[/red]")
-        teams = str(r["teams_active"])
+            share = Text(f"{r['business_share']}%")
+            if not r["business_majority"]:
+                share.append(" ⚠", style="red")
+        teams = Text(str(r["teams_active"]))
         if r["teams_flagged"]:
-            teams += f" ([yellow]{r['teams_flagged']} flagged[/yellow])"
+            teams.append(f"\n{r['teams_flagged']} flagged", style="yellow")
+        name = common.cell(r["name"])
+        name.stylize("bold")
+        details = []
+        if r["phase"]:
+            details.append(f"{r['phase']['number']}. {r['phase']['title']}")
+        if r["score"] is not None:
+            details.append(f"score {r['score']:.2f}")
+        if details:
+            name.append("\n" + " · ".join(details), style="dim")
         table.add_row(
-            escape(r["name"]),
-            escape(f"{r['phase']['number']}. {r['phase']['title']}") if r["phase"] else "–",
-            f"{r['score']:.2f}" if r["score"] is not None else "–",
-            str(r["last_meeting"] or "none yet"),
+            name,
+            common.cell(r["last_meeting"] or "none yet"),
             share,
-            str(r["businesses"]),
+            common.cell(r["businesses"]),
             teams,
-            str(r["survey_date"] or "none"),
+            common.cell(r["survey_date"] or "none"),
         )
     console = common.out()
     console.print(table)

@@ -18,7 +18,9 @@ import datetime as dt
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
@@ -227,6 +229,26 @@ def _quiet_worker() -> None:
     # Ctrl-C reaches every process of the terminal's group; only the main process
     # handles it (and stops the workers), so workers print no traceback of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent's SIGTERM handler (below) is inherited by forked workers; the parent
+    # ends them with SIGTERM, which must simply end them.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # leaves the pool's `with`, which terminates the workers
+
+
+@contextmanager
+def _sigterm_stops_the_pool() -> Iterator[None]:
+    """While workers run, SIGTERM (a `kill`, a closed session) stops them like Ctrl-C does."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 # ---------------------------------------------------------------------------
@@ -266,7 +288,7 @@ def build_portfolio(
         batches = [[str(f) for f in folders[i : i + size]] for i in range(0, total, size)]
         done = 0
         # Leaving the `with` terminates the workers, also on Ctrl-C or an error.
-        with multiprocessing.Pool(n_workers, initializer=_quiet_worker) as pool:
+        with _sigterm_stops_the_pool(), multiprocessing.Pool(n_workers, initializer=_quiet_worker) as pool:
             for batch, batch_results in pool.imap_unordered(partial(_read_many, as_of=as_of), batches):
                 for name, result in zip(batch, batch_results, strict=True):
                     results[name] = result
