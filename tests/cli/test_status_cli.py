@@ -122,3 +122,40 @@ def test_items_computed_from_the_files_cannot_be_ticked(ngsp, partnership_tree) 
     result = ngsp("-C", root, "playbook", "--tick", "champions-recruited")
     assert result.exit_code == 2
     assert "ticked from your files" in flat(result.stderr)
+
+
+def test_a_held_launch_and_later_meetings_move_the_phase_past_preparation(ngsp, tmp_path: Path) -> None:
+    folder = tmp_path / "laramie"
+    made = ngsp("init", folder, "--example", "laramie-county-hospitality", "--no-git")
+    assert made.exit_code == 0, made.output
+    result = ngsp("-C", folder, "status", "--as-of", "2026-11-25", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["phase"]["number"] >= 5, data["phase"]
+    states = {p["number"]: p["state"] for p in data["phases"]}
+    assert states[3] == "moot"
+    text = flat(ngsp("-C", folder, "status", "--as-of", "2026-11-25").stdout)
+    assert "Build the invitation list" not in text
+    assert "–3" in text
+
+
+def test_status_counts_only_evidence_dated_by_as_of(ngsp, example_folder: Path) -> None:
+    result = ngsp("-C", example_folder, "status", "--as-of", "2025-01-01", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    by_number = {p["number"]: p for p in data["phases"]}
+    assert not by_number[5]["complete"], "teams formed later must not count in 2025"
+    assert all(p["state"] in {"current", "ahead"} for p in data["phases"] if p["number"] > 1)
+    text = flat(ngsp("-C", example_folder, "status", "--as-of", "2025-01-01").stdout)
+    assert "✓5" not in text
+
+
+def test_past_planned_meetings_without_attendance_are_listed(ngsp, example_folder: Path) -> None:
+    result = ngsp("-C", example_folder, "status", "--as-of", "2027-02-01")
+    assert result.exit_code == 0, result.output
+    text = flat(result.stdout)
+    assert "2026-12-10" in text
+    assert "2026-12-03" in text
+    assert "held? record who came with 'ngsp meeting attend 2026-12-10-quarterly-meeting" in text
+    data = json.loads(ngsp("-C", example_folder, "status", "--as-of", "2027-02-01", "--json").stdout)
+    assert "2026-12-10-quarterly-meeting" in [m["id"] for m in data["unrecorded_meetings"]]

@@ -67,10 +67,14 @@ def _print_status(report: StatusReport, total: int) -> None:
     title = f"Phase {report.phase.number} of {total}: {escape(report.phase.title)}"
     console.print(f"[bold]{title}[/bold]  [dim]({how})[/dim]")
     trail = []
+    symbols = {"current": "●", "done": "✓", "moot": "–"}
     for progress in report.phases:
-        mark = "●" if progress.phase.id == report.phase.id else ("✓" if progress.complete else "○")
+        mark = symbols.get(report.marks.get(progress.phase.id, ""), "○")
         trail.append(f"{mark}{progress.phase.number}")
-    console.print(f"  phases {' '.join(trail)}  [dim](✓ checklist complete  ● current  ○ not yet)[/dim]")
+    legend = "✓ checklist complete  ● current  ○ not yet"
+    if "moot" in report.marks.values():
+        legend += "  – passed (the launch was held)"
+    console.print(f"  phases {' '.join(trail)}  [dim]({legend})[/dim]")
     console.print()
     console.print("[bold]Steps of this phase[/bold]  [dim](✓ done  ☐ to do  ? only you can tell)[/dim]")
     for result in report.progress.steps:
@@ -95,6 +99,15 @@ def _print_status(report: StatusReport, total: int) -> None:
         detail = f" [dim]— {escape(item_result.detail)}[/dim]"
         console.print(f"  {_MARK[item_result.state]} {escape(item_result.item.text)}{detail}")
     console.print()
+    if report.unrecorded:
+        console.print("[bold]Past meetings with nothing recorded[/bold]")
+        for meeting in report.unrecorded[-5:]:
+            console.print(
+                f"  {meeting.date.isoformat()}  {escape(meeting.title)} [dim]({meeting.kind.value}; "
+                f"{meeting.id})[/dim]"
+            )
+            console.print(f"      held? record who came with 'ngsp meeting attend {meeting.id} PERSON...'")
+        console.print()
     console.print("[bold]Upcoming meetings[/bold]")
     if not report.upcoming:
         console.print("  none planned — plan one with 'ngsp meeting new KIND --date YYYY-MM-DD'")

@@ -85,6 +85,15 @@ def upcoming_meetings(
     ]
 
 
+def unrecorded_meetings(snap: Snapshot, as_of: dt.date) -> list[Meeting]:
+    """Past meetings still marked planned with no attendance: held or not, nobody recorded it."""
+    return [
+        m
+        for m in meetings_by_date(snap)
+        if m.status is MeetingStatus.planned and m.date < as_of and not m.attendees
+    ]
+
+
 def next_meeting(snap: Snapshot, as_of: dt.date) -> Meeting | None:
     upcoming = upcoming_meetings(snap, as_of)
     return upcoming[0] if upcoming else None

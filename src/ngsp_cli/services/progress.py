@@ -90,13 +90,38 @@ def launch_meeting(snap: Snapshot) -> Meeting | None:
     return launches[-1] if launches else None
 
 
-def selected_priorities(snap: Snapshot) -> list[str]:
+def _priority_known(snap: Snapshot, priority_id: str, as_of: dt.date | None) -> bool:
+    """The priority existed on `as_of`: named at a meeting on or before that day (or at none)."""
+    if as_of is None:
+        return True
+    priority = snap.priorities.get(priority_id)
+    meeting = snap.meetings.get(priority.meeting) if priority and priority.meeting else None
+    return meeting is None or meeting.date <= as_of
+
+
+def _team_known(snap: Snapshot, team_id: str, as_of: dt.date | None) -> bool:
+    """The team existed on `as_of`: formed on or before that day, for a priority known by then."""
+    if as_of is None:
+        return True
+    team = snap.teams[team_id]
+    if team.formed is not None and team.formed > as_of:
+        return False
+    return _priority_known(snap, team.priority, as_of)
+
+
+def selected_priorities(snap: Snapshot, as_of: dt.date | None = None) -> list[str]:
     wanted = {PriorityStatus.selected, PriorityStatus.done}
-    return sorted(pid for pid, p in snap.priorities.items() if p.status in wanted)
+    return sorted(
+        pid for pid, p in snap.priorities.items() if p.status in wanted and _priority_known(snap, pid, as_of)
+    )
 
 
-def active_teams(snap: Snapshot) -> list[str]:
-    return sorted(tid for tid, t in snap.teams.items() if t.status is TeamStatus.active)
+def active_teams(snap: Snapshot, as_of: dt.date | None = None) -> list[str]:
+    return sorted(
+        tid
+        for tid, t in snap.teams.items()
+        if t.status is TeamStatus.active and _team_known(snap, tid, as_of)
+    )
 
 
 # --- rules ---------------------------------------------------------------------------------------
@@ -185,7 +210,7 @@ def _launch_held(snap: Snapshot, as_of: dt.date) -> Verdict:
 @rule("launch-attendees-business-majority", "business leaders outnumbered public partners at the launch")
 def _launch_attendees(snap: Snapshot, as_of: dt.date) -> Verdict:
     launch = launch_meeting(snap)
-    if launch is None or not launch.attendees:
+    if launch is None or not launch.attendees or launch.date > as_of:
         return Verdict(False, "no launch attendance is recorded")
     count = facts.headcount(snap, launch.attendees)
     return Verdict(
@@ -196,16 +221,17 @@ def _launch_attendees(snap: Snapshot, as_of: dt.date) -> Verdict:
 
 @rule("candidates-recorded", "opportunities named by industry are recorded on a meeting, or priorities exist")
 def _candidates(snap: Snapshot, as_of: dt.date) -> Verdict:
-    count = sum(len(m.candidates) for m in snap.meetings.values())
-    if count or snap.priorities:
+    count = sum(len(m.candidates) for m in snap.meetings.values() if m.date <= as_of)
+    known = [pid for pid in snap.priorities if _priority_known(snap, pid, as_of)]
+    if count or known:
         return Verdict(True, f"{_plural(count, 'candidate')} on meetings, "
-                             f"{_plural(len(snap.priorities), 'priority', 'priorities')}")  # fmt: skip
+                             f"{_plural(len(known), 'priority', 'priorities')}")  # fmt: skip
     return Verdict(False, "no candidate priorities are recorded yet")
 
 
 @rule("priorities-selected", "at least `min` priorities are selected (or done)", min=1)
 def _priorities(snap: Snapshot, as_of: dt.date, min: int = 1) -> Verdict:
-    count = len(selected_priorities(snap))
+    count = len(selected_priorities(snap, as_of))
     if count == 0:
         return Verdict(False, "no priority is selected yet")
     return Verdict(count >= min, f"{_plural(count, 'priority', 'priorities')} selected")
@@ -213,10 +239,14 @@ def _priorities(snap: Snapshot, as_of: dt.date, min: int = 1) -> Verdict:
 
 @rule("action-teams-formed", "every selected priority has an active (or finished) action team")
 def _teams_formed(snap: Snapshot, as_of: dt.date) -> Verdict:
-    selected = selected_priorities(snap)
+    selected = selected_priorities(snap, as_of)
     if not selected:
         return Verdict(False, "no priority is selected yet")
-    covered = {t.priority for t in snap.teams.values() if t.status is not TeamStatus.paused}
+    covered = {
+        t.priority
+        for tid, t in snap.teams.items()
+        if t.status is not TeamStatus.paused and _team_known(snap, tid, as_of)
+    }
     missing = [snap.priorities[p].title for p in selected if p not in covered]
     if missing:
         return Verdict(False, "no action team yet for: " + "; ".join(missing))
@@ -227,7 +257,7 @@ def _teams_formed(snap: Snapshot, as_of: dt.date) -> Verdict:
 
 @rule("teams-have-business-champion", "every active action team has at least one business champion")
 def _teams_champion(snap: Snapshot, as_of: dt.date) -> Verdict:
-    teams = active_teams(snap)
+    teams = active_teams(snap, as_of)
     if not teams:
         return Verdict(False, "no active action team yet")
     lacking = [
@@ -240,7 +270,7 @@ def _teams_champion(snap: Snapshot, as_of: dt.date) -> Verdict:
 
 @rule("teams-have-goals", "every active action team has a goal and at least one measure")
 def _teams_goals(snap: Snapshot, as_of: dt.date) -> Verdict:
-    teams = active_teams(snap)
+    teams = active_teams(snap, as_of)
     if not teams:
         return Verdict(False, "no active action team yet")
     lacking = [snap.teams[t].name for t in teams if not (snap.teams[t].goal and snap.teams[t].measures)]
@@ -251,7 +281,13 @@ def _teams_goals(snap: Snapshot, as_of: dt.date) -> Verdict:
 
 @rule("quick-wins-planned", "at least one action team task is marked as a quick win")
 def _quick_wins(snap: Snapshot, as_of: dt.date) -> Verdict:
-    count = sum(1 for t in snap.teams.values() for task in t.tasks if task.quick_win)
+    count = sum(
+        1
+        for tid, t in snap.teams.items()
+        if _team_known(snap, tid, as_of)
+        for task in t.tasks
+        if task.quick_win
+    )
     return Verdict(count > 0, f"{_plural(count, 'quick win')} among the teams' tasks")
 
 
@@ -305,7 +341,7 @@ def _business_majority(snap: Snapshot, as_of: dt.date) -> Verdict:
     "team-updates-recent", "every active action team has a progress update within settings.stale_after_days"
 )
 def _updates_recent(snap: Snapshot, as_of: dt.date) -> Verdict:
-    teams = active_teams(snap)
+    teams = active_teams(snap, as_of)
     if not teams:
         return Verdict(False, "no active action team yet")
     stale = [f for f in facts.team_flags(snap, as_of) if f.kind == "stale"]

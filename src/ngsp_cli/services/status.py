@@ -2,7 +2,8 @@
 
 `current_phase` is the one place that decides a partnership's phase: the
 `phase:` of partnership.yaml when a convener set it, otherwise the first phase
-of the playbook whose computed checklist is not complete.
+of the playbook whose computed checklist is not complete, not counting the
+preparation phases once the launch meeting is held.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ngsp_cli.errors import InputError
 from ngsp_cli.model import Meeting, MeetingKind, MeetingStatus
 from ngsp_cli.playbook.models import ChecklistItem, Phase, Playbook, Step
 from ngsp_cli.services import facts
-from ngsp_cli.services.progress import PhaseProgress, launch_meeting, phase_progress
+from ngsp_cli.services.progress import DONE, PhaseProgress, launch_meeting, phase_progress
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.folder import PARTNERSHIP_FILE, Snapshot
 
@@ -50,12 +51,63 @@ def phase_progresses(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> list
     return [phase_progress(phase, snap, as_of) for phase in playbook.phases]
 
 
-def computed_phase(progresses: list[PhaseProgress]) -> Phase:
-    """The first phase whose computed checklist is not complete (the last one when all are)."""
-    for progress in progresses:
+LAUNCH_HELD_RULE = "launch-meeting-held"
+
+
+def met_again(snap: Snapshot, as_of: dt.date) -> bool:
+    """A full partnership meeting after the launch has been held (on or before `as_of`)."""
+    launch = launch_meeting(snap)
+    if launch is None:
+        return False
+    return any(m.date > launch.date for m in facts.held_meetings(snap, as_of, [MeetingKind.full_partnership]))
+
+
+def _first_open(progresses: list[PhaseProgress], after_launch: bool = False) -> int:
+    """Index of the first phase still open: preparation before a held launch is moot.
+
+    Once the launch meeting is held (the `launch-meeting-held` item of a phase is
+    done), the phases before that one are behind the partnership whatever their
+    checklists say, so the search starts at the launch's phase; once a full
+    partnership meeting has been held after the launch (`after_launch`), the
+    launch's phase is behind it too.
+    """
+    for index in range(len(progresses) - 1, -1, -1):
+        if any(r.item.computed == LAUNCH_HELD_RULE and r.state == DONE for r in progresses[index].items):
+            return min(index + 1, len(progresses) - 1) if after_launch else index
+    return 0
+
+
+def computed_phase(progresses: list[PhaseProgress], after_launch: bool = False) -> Phase:
+    """The first open phase whose computed checklist is not complete (the last one when all are)."""
+    for progress in progresses[_first_open(progresses, after_launch) :]:
         if not progress.complete:
             return progress.phase
     return progresses[-1].phase
+
+
+def phase_marks(
+    progresses: list[PhaseProgress], current: Phase, after_launch: bool = False
+) -> dict[str, str]:
+    """How each phase stands beside the current one, by phase id.
+
+    done: before the current phase with a complete checklist; moot: before it, left
+    incomplete but passed (the launch was held); current; ahead: after it (even when its
+    checklist already looks complete, because an earlier phase is not done).
+    """
+    first_open = _first_open(progresses, after_launch)
+    marks: dict[str, str] = {}
+    seen_current = False
+    for index, progress in enumerate(progresses):
+        if progress.phase.id == current.id:
+            marks[progress.phase.id] = "current"
+            seen_current = True
+        elif seen_current:
+            marks[progress.phase.id] = "ahead"
+        elif progress.complete:
+            marks[progress.phase.id] = "done"
+        else:
+            marks[progress.phase.id] = "moot" if index < first_open else "open"
+    return marks
 
 
 def current_phase(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> Phase:
@@ -63,7 +115,7 @@ def current_phase(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> Phase:
     chosen = _set_phase(snap, playbook)
     if chosen is not None:
         return chosen
-    return computed_phase(phase_progresses(snap, playbook, as_of))
+    return computed_phase(phase_progresses(snap, playbook, as_of), met_again(snap, as_of))
 
 
 @dataclass(frozen=True)
@@ -150,6 +202,8 @@ class StatusReport:
     team_flags: list[facts.TeamFlag] = field(default_factory=list)
     warnings: list[StatusWarning] = field(default_factory=list)
     headcounts: dict[str, facts.Headcount] = field(default_factory=dict)
+    marks: dict[str, str] = field(default_factory=dict)
+    unrecorded: list[Meeting] = field(default_factory=list)
 
     @property
     def steps_done(self) -> list[Step]:
@@ -169,7 +223,13 @@ class StatusReport:
                 "set_in_partnership_yaml": self.phase_set_by_hand,
             },
             "phases": [
-                {"id": p.phase.id, "number": p.phase.number, "title": p.phase.title, "complete": p.complete}
+                {
+                    "id": p.phase.id,
+                    "number": p.phase.number,
+                    "title": p.phase.title,
+                    "complete": p.complete,
+                    "state": self.marks.get(p.phase.id),
+                }
                 for p in self.phases
             ],
             "steps": [{**(step_json(s.step) or {}), "state": s.state} for s in self.progress.steps],
@@ -200,6 +260,10 @@ class StatusReport:
                 }
                 for m in self.upcoming
             ],
+            "unrecorded_meetings": [
+                {"id": m.id, "kind": m.kind.value, "title": m.title, "date": m.date.isoformat()}
+                for m in self.unrecorded
+            ],
             "overdue_action_items": self.overdue_items,
             "overdue_tasks": self.overdue_tasks,
             "team_flags": [{"team": f.team, "kind": f.kind, "message": f.message} for f in self.team_flags],
@@ -210,9 +274,11 @@ class StatusReport:
 def build_status(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> StatusReport:
     progresses = phase_progresses(snap, playbook, as_of)
     chosen = _set_phase(snap, playbook)
-    phase = chosen or computed_phase(progresses)
+    after_launch = met_again(snap, as_of)
+    phase = chosen or computed_phase(progresses, after_launch)
     progress = next(p for p in progresses if p.phase.id == phase.id)
     upcoming = facts.upcoming_meetings(snap, as_of)
+    unrecorded = facts.unrecorded_meetings(snap, as_of)
     overdue_items = [
         {
             "meeting": meeting.id,
@@ -249,7 +315,9 @@ def build_status(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> StatusRe
         overdue_tasks=overdue_tasks,
         team_flags=facts.team_flags(snap, as_of),
         warnings=warnings(snap, as_of),
-        headcounts={m.id: facts.headcount(snap, m.invitees) for m in upcoming},
+        headcounts={m.id: facts.headcount(snap, m.invitees) for m in [*unrecorded, *upcoming]},
+        marks=phase_marks(progresses, phase, after_launch),
+        unrecorded=unrecorded,
     )
 
 
