@@ -150,15 +150,13 @@ _SAID = [
     "We lose candidates because there is no childcare on night shifts.",
     "We should stop competing for the same ten welders.",
 ]
-# The indicator ids of the bundled indicator set and the outcome survey's question ids.
+# The indicator ids of the bundled indicator set (read from it, so they never drift) and the
+# outcome survey's question ids.
 _INDICATORS = [
-    "region-labor-market",
-    "business-outnumber-public",
-    "business-champions",
-    "priorities-from-business",
-    "coordinated-public-support",
-    "action-plan-current",
-    "new-businesses-joining",
+    entry["id"]
+    for entry in yaml.safe_load((HERE.parent / "playbooks/indicators.yaml").read_text(encoding="utf-8"))[
+        "indicators"
+    ]
 ]
 _SURVEY = [
     "new-products-or-markets", "found-skilled-workers", "new-recruitment-practices",

@@ -38,13 +38,13 @@ def test_new_meeting_takes_its_agenda_from_the_playbook(ngsp, partnership_tree) 
 
 
 def test_override_outline_is_used_for_new_meetings(ngsp, partnership_tree) -> None:
-    sustain = _read(bundled("playbooks") / "phases/6-sustain.yaml")
-    sustain["agenda"]["full-partnership"] = {
+    phase = _read(bundled("playbooks") / "phases/5-move-to-action.yaml")
+    phase["agenda"]["full-partnership"] = {
         "title": "Quarterly business roundtable",
         "source": "local",
         "items": [{"title": "Roundtable", "minutes": 90, "lead": "co-chairs"}],
     }
-    root = partnership_tree({"playbook/phases/6-sustain.yaml": sustain})
+    root = partnership_tree({"playbook/phases/5-move-to-action.yaml": phase})
     result = ngsp("-C", root, "meeting", "new", "full-partnership", "--date", "2027-06-01")
     assert result.exit_code == 0, result.output
     data = _read(root / "meetings/2027-06-01-quarterly-business-roundtable.yaml")

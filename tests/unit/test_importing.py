@@ -7,7 +7,7 @@ import datetime as dt
 import io
 import itertools
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import openpyxl
@@ -414,6 +414,15 @@ def test_an_exception_while_files_are_put_in_place_rolls_back(
     assert folder_bytes(root) == before
 
 
+@pytest.fixture
+def usual_ctrl_c() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt, even when the test run itself ignores SIGINT (a background job)."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+@pytest.mark.usefixtures("usual_ctrl_c")
 def test_ctrl_c_while_files_are_put_in_place_finishes_the_import(
     partnership_tree: Callable[..., Path], source_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -174,3 +174,16 @@ def test_every_rule_is_documented_in_the_playbook_readme() -> None:
     readme = (bundled("playbooks") / "README.md").read_text(encoding="utf-8")
     missing = [rule_id for rule_id in RULES if f"| `{rule_id}` |" not in readme]
     assert missing == []
+
+
+def test_outline_comes_from_the_current_phase_or_the_nearest_earlier_one() -> None:
+    playbook = load_playbook()
+    kind = MeetingKind.action_team
+    having = [p for p in playbook.phases if kind in p.agenda]
+    first = having[0]
+    later = next(p for p in playbook.phases if p.number > first.number and kind not in p.agenda)
+    assert playbook.outline(kind, prefer=first) is first.agenda[kind]
+    assert playbook.outline(kind, prefer=later) is first.agenda[kind]
+    earliest = playbook.phases[0]
+    assert earliest.number < first.number
+    assert playbook.outline(kind, prefer=earliest) is first.agenda[kind]

@@ -121,7 +121,15 @@ class Playbook(_PlaybookModel):
         return phase
 
     def outline(self, kind: MeetingKind, prefer: Phase | None = None) -> AgendaOutline | None:
-        """The agenda outline for meetings of `kind`: the preferred phase's, else the first phase's."""
-        if prefer is not None and kind in prefer.agenda:
-            return prefer.agenda[kind]
-        return next((p.agenda[kind] for p in self.phases if kind in p.agenda), None)
+        """The agenda outline for meetings of `kind`.
+
+        The preferred (current) phase's outline, else the nearest earlier phase's,
+        else the first later phase's.
+        """
+        having = [p for p in self.phases if kind in p.agenda]
+        if not having:
+            return None
+        if prefer is None:
+            return having[0].agenda[kind]
+        earlier = [p for p in having if p.number <= prefer.number]
+        return (earlier[-1] if earlier else having[0]).agenda[kind]
