@@ -219,3 +219,24 @@ def test_every_figure_respects_since_and_an_empty_period_says_so(ngsp, busy_tree
     summary = json.loads(data.stdout)["summary"]
     assert summary["recent_meetings"] == 0
     assert summary["recent_business_share"] is None
+
+
+def test_small_data_makes_sensible_charts(ngsp, busy_tree: Path) -> None:
+    from ngsp_cli.render import charts
+
+    one = ngsp("-C", busy_tree, "report", "-f", "html", "--as-of", "2027-08-01", "--since", "2027-07-01",
+               "-o", "-")  # fmt: skip
+    assert one.exit_code == 0, one.output
+    assert "chart-attendance" not in one.stdout  # one meeting: its table row, not one huge bar
+    assert "2027-07-10" in one.stdout
+    few = charts.attendance_chart(["a", "b"], [3, 4], [1, 2])
+    many = charts.attendance_chart([str(n) for n in range(12)], [3] * 12, [1] * 12)
+    assert _svg_width(few) < _svg_width(many)  # bars keep their width instead of filling the page
+    share = charts.outcome_share_chart(["found workers", "shared data"], [50, 0])
+    assert "shared data (0%)" in share  # the question says 0%; no value label sits over it
+
+
+def _svg_width(svg: str) -> int:
+    match = re.search(r'<svg[^>]*\swidth="(\d+)', svg)
+    assert match, svg[:300]
+    return int(match.group(1))

@@ -139,3 +139,65 @@ def test_old_assessment_files_without_counts_stay_valid(partnership_tree) -> Non
     answer = snap.assessments["2026-01-10-self-assessment"].answers["region"]
     assert answer.count is None
     assert answer.note == "labor shed"
+
+
+_STATE_SURVEY = {
+    "id": "outcome-survey",
+    "title": "Our state's outcome survey",
+    "groups": [
+        {
+            "id": "jobs",
+            "title": "Jobs",
+            "questions": [
+                {"id": "state-wage-gains", "text": "Did wages rise in the sector's entry jobs?",
+                 "statement": "saw wages rise in entry jobs"},
+            ],
+        }
+    ],
+}  # fmt: skip
+
+
+def test_a_folder_uses_its_own_survey_questions(ngsp, partnership_tree) -> None:
+    root = partnership_tree({"playbook/outcome-survey.yaml": _STATE_SURVEY})
+    questions = ngsp("-C", root, "survey", "--questions")
+    assert questions.exit_code == 0, questions.output
+    assert "state-wage-gains" in questions.stdout
+    assert "new-products-or-markets" not in questions.stdout
+    recorded = ngsp("-C", root, "survey", "--date", "2027-09-30", "-a", "state-wage-gains=yes")
+    assert recorded.exit_code == 0, recorded.output
+    bundled_id = ngsp("-C", root, "survey", "--date", "2027-09-30", "-a", "data-shared=yes")
+    assert bundled_id.exit_code == 2
+    report = ngsp("-C", root, "report", "--as-of", "2027-10-01", "-o", "-")
+    assert "Did wages rise in the sector's entry jobs? | yes |" in report.stdout
+
+
+def test_a_program_playbook_folder_supplies_the_survey(ngsp, partnership_tree, tmp_path: Path) -> None:
+    program = tmp_path / "state-playbook"
+    program.mkdir()
+    # JSON is YAML too.
+    (program / "outcome-survey.yaml").write_text(json.dumps(_STATE_SURVEY), encoding="utf-8")
+    root = partnership_tree()
+    partnership = root / "partnership.yaml"
+    partnership.write_text(partnership.read_text(encoding="utf-8") + "playbook: ../state-playbook\n")
+    result = ngsp("-C", root, "survey", "--date", "2027-09-30", "-a", "state-wage-gains=partly")
+    assert result.exit_code == 0, result.output
+
+
+def test_check_warns_about_answers_to_no_survey_question(ngsp, partnership_tree) -> None:
+    root = partnership_tree(
+        {
+            "assessments/2027-07-20-outcome-survey.yaml": {
+                "kind": "outcome-survey", "date": "2027-07-20",
+                "answers": {"data-shared": {"answer": "no"}, "data-shard": {"answer": "yes"}},
+            },
+        }
+    )  # fmt: skip
+    result = ngsp("-C", root, "check", "--as-of", "2027-08-01", "--json")
+    assert result.exit_code == 0, result.output
+    [warning] = json.loads(result.stdout)["warnings"]
+    assert warning["file"] == "assessments/2027-07-20-outcome-survey.yaml"
+    assert warning["field"] == "answers.data-shard"
+    assert warning["line"] is not None
+    assert "data-shared" in warning["hint"]
+    human = ngsp("-C", root, "check", "--as-of", "2027-08-01")
+    assert "'data-shard' is not an outcome survey question" in human.stdout

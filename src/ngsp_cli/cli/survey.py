@@ -58,14 +58,21 @@ def survey_command(
     Answers are saved, dated, in assessments/<date>-outcome-survey.yaml; running it again on
     the same date adds to (or corrects) that day's answers.
     """
-    from ngsp_cli.errors import UsageError
-    from ngsp_cli.services.survey import answers_from_file, load_survey, record_survey
+    from ngsp_cli.errors import NgspError, UsageError
+    from ngsp_cli.services.survey import answers_from_file, folder_survey, load_survey, record_survey
 
-    survey = load_survey()
     if questions:
+        # The folder's own questions when run in one; the bundled ones anywhere else.
+        try:
+            survey = folder_survey(common.root_of(folder))
+        except NgspError:
+            if folder is not None:
+                raise
+            survey = load_survey()
         _print_questions(survey, as_json)
         return
     root = common.root_of(folder)
+    survey = folder_survey(root)
     answers: dict[str, AssessmentAnswer] = {}
     file_date: dt.date | None = None
     if from_file is not None:

@@ -23,6 +23,7 @@ YES = "#2e8b57"
 PARTLY = "#9acd32"
 NO = "#c0392b"
 UNKNOWN = "#b8b8b8"
+MIN_POINTS = 2  # fewer meetings than this get no attendance chart (the table says it all)
 
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
@@ -82,7 +83,9 @@ def _config(title: str, colors: Sequence[str], *, height: int = 360, width: int 
         "disable_xml_declaration": True,
         "width": width,
         "height": height,
-        "explicit_size": False,
+        # Width and height attributes: the page's CSS scales a chart down to fit
+        # (max-width: 100%) but never stretches a small chart across the page.
+        "explicit_size": True,
         "legend_at_bottom": True,
         "legend_at_bottom_columns": 4,
         "print_values": True,
@@ -98,8 +101,9 @@ def _config(title: str, colors: Sequence[str], *, height: int = 360, width: int 
 
 def attendance_chart(labels: Sequence[str], business: Sequence[int], public: Sequence[int]) -> str:
     """Stacked bars: business leaders and public partners at each meeting."""
+    # Bars keep a sensible width: the chart grows with the number of meetings.
     chart = pygal.StackedBar(
-        **_config("Who came to each meeting", (BUSINESS, PUBLIC)),
+        **_config("Who came to each meeting", (BUSINESS, PUBLIC), width=min(900, 260 + 110 * len(labels))),
         x_label_rotation=-25 if len(labels) > 4 else 0,
         min_scale=4,
     )
@@ -148,8 +152,8 @@ def report_charts(data: dict[str, Any]) -> dict[str, str | None]:
             [m["business"] for m in meetings],
             [m["public"] for m in meetings],
         )
-        if meetings
-        else None,
+        if len(meetings) >= MIN_POINTS
+        else None,  # one meeting is clearer as the table row below the chart's place
         "tasks": tasks_chart(
             [t["name"] for t in teams],
             [t["tasks_done"] for t in teams],
@@ -175,8 +179,11 @@ def outcome_share_chart(labels: Sequence[str], percents: Sequence[int]) -> str:
         show_legend=False,
         value_formatter=lambda v: f"{v:.0f}%",
     )
-    chart.x_labels = list(reversed(labels))
-    chart.add("Yes", list(reversed(percents)))
+    # A 0% bar has no room for its label, which would overlap the question: the
+    # question says "(0%)" itself and no bar is drawn.
+    chart.x_labels = [f"{label} (0%)" if p == 0 else label for label, p in zip(reversed(labels),
+                      reversed(percents), strict=True)]  # fmt: skip
+    chart.add("Yes", [p if p else None for p in reversed(percents)])
     return _render(chart, "chart-outcome-share")
 
 

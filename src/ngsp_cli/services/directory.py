@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ngsp_cli.errors import InputError
+from ngsp_cli.errors import InputError, UsageError
 from ngsp_cli.ids import check_id, new_id
 from ngsp_cli.model import Organization, OrgKind, Person, Role
 from ngsp_cli.services.lookup import resolve
@@ -32,6 +32,39 @@ def normalized_name(name: str) -> str:
     return "-".join(w for w in words if w not in suffixes) or slug(name)
 
 
+def _refuse_same_name(snap: store.Snapshot, name: str, editing: str | None = None) -> None:
+    """Two organizations may not share a name (case, accents and "Inc." aside)."""
+    wanted = normalized_name(name)
+    for existing in snap.organizations.values():
+        if existing.id != editing and normalized_name(existing.name) == wanted:
+            raise InputError(
+                f"'{existing.name}' is already at the table (id '{existing.id}')",
+                file=f"organizations/{existing.id}.yaml",
+                hint="edit that file, or give the organization a clearly different name",
+            )
+
+
+def _refuse_same_email(snap: store.Snapshot, email: str | None, editing: str | None = None) -> None:
+    """An e-mail address belongs to one person; a second one is a duplicate entry."""
+    if not email:
+        return
+    for other in snap.people.values():
+        if other.id != editing and other.email and other.email.casefold() == email.casefold():
+            raise InputError(
+                f"{other.name} already uses the e-mail {email} (id '{other.id}')",
+                file=f"people/{other.id}.yaml",
+                hint="edit that person instead, or check the address",
+            )
+
+
+def _nothing_to_change(changes: dict[str, Any], command: str) -> None:
+    if all(value is None for value in changes.values()):
+        raise UsageError(
+            "nothing to change",
+            hint=f"pass what should change, e.g. '{command} ID --name \"New name\"'; see '{command} --help'",
+        )
+
+
 def add_organization(
     root: Path,
     name: str,
@@ -48,14 +81,7 @@ def add_organization(
 ) -> Organization:
     """Create organizations/<id>.yaml; refuses a second organization with the same name."""
     snap = store.load(root, kinds=(Organization,), check_references=False)
-    wanted = normalized_name(name)
-    for existing in snap.organizations.values():
-        if normalized_name(existing.name) == wanted:
-            raise InputError(
-                f"'{existing.name}' is already at the table (id '{existing.id}')",
-                file=f"organizations/{existing.id}.yaml",
-                hint="edit that file, or give the new one a clearly different name",
-            )
+    _refuse_same_name(snap, name)
     org = Organization(
         name=name,
         kind=OrgKind(kind),
@@ -88,14 +114,7 @@ def add_person(
     """Create people/<id>.yaml for someone of an existing organization (id or name)."""
     snap = store.load(root, kinds=(Organization, Person), check_references=False)
     org_id = resolve(snap.organizations, org, "organization", "ngsp org list")
-    if email:
-        for other in snap.people.values():
-            if other.email and other.email.casefold() == email.casefold():
-                raise InputError(
-                    f"{other.name} already uses the e-mail {email} (id '{other.id}')",
-                    file=f"people/{other.id}.yaml",
-                    hint="edit that person instead, or check the address",
-                )
+    _refuse_same_email(snap, email)
     person = Person(
         name=name,
         org=org_id,
@@ -138,10 +157,15 @@ def _apply(entity: T, changes: dict[str, Any]) -> T:
 
 def edit_organization(root: Path, ref: str, **changes: Any) -> Organization:
     """Change fields of an organization; comments and layout of its file are kept."""
+    _nothing_to_change(changes, "ngsp org edit")
     org = store.load_entity(root, Organization, ref.strip())  # an id: read just that file
-    if org is None:
+    snap: store.Snapshot | None = None
+    if org is None or changes.get("name"):
+        # A new name must not be another organization's: that needs them all.
         snap = store.load(root, kinds=(Organization,), check_references=False)
         org = snap.organizations[resolve(snap.organizations, ref, "organization", "ngsp org list")]
+        if changes.get("name"):
+            _refuse_same_name(snap, changes["name"], editing=org.id)
     updated = _apply(org, changes)
     save(root, updated)
     return updated
@@ -149,11 +173,19 @@ def edit_organization(root: Path, ref: str, **changes: Any) -> Organization:
 
 def edit_person(root: Path, ref: str, **changes: Any) -> Person:
     """Change fields of a person; `org` may be an organization id or name."""
+    _nothing_to_change(changes, "ngsp person edit")
     person = store.load_entity(root, Person, ref.strip())  # an id: read just that file
     org_ref = changes.get("org")
-    if person is None or (org_ref and store.load_entity(root, Organization, org_ref.strip()) is None):
+    email = changes.get("email")
+    if (
+        person is None
+        or email
+        or (org_ref and store.load_entity(root, Organization, org_ref.strip()) is None)
+    ):
+        # Names, another organization or a new e-mail need the whole directory.
         snap = store.load(root, kinds=(Organization, Person), check_references=False)
         person = snap.people[resolve(snap.people, ref, "person", "ngsp person list")]
+        _refuse_same_email(snap, email, editing=person.id)
         if org_ref:
             changes["org"] = resolve(snap.organizations, org_ref, "organization", "ngsp org list")
     elif org_ref:

@@ -229,8 +229,7 @@ def _quiet_worker() -> None:
     # Ctrl-C reaches every process of the terminal's group; only the main process
     # handles it (and stops the workers), so workers print no traceback of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # The parent's SIGTERM handler (below) is inherited by forked workers; the parent
-    # ends them with SIGTERM, which must simply end them.
+    # The pool ends its workers with SIGTERM, which must simply end them.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
@@ -288,7 +287,10 @@ def build_portfolio(
         batches = [[str(f) for f in folders[i : i + size]] for i in range(0, total, size)]
         done = 0
         # Leaving the `with` terminates the workers, also on Ctrl-C or an error.
-        with _sigterm_stops_the_pool(), multiprocessing.Pool(n_workers, initializer=_quiet_worker) as pool:
+        # The SIGTERM handler is set only once the workers exist: a forked worker must not
+        # inherit it (a Python handler cannot run while a worker waits on a lock, so the
+        # pool's own SIGTERM could not end that worker).
+        with multiprocessing.Pool(n_workers, initializer=_quiet_worker) as pool, _sigterm_stops_the_pool():
             for batch, batch_results in pool.imap_unordered(partial(_read_many, as_of=as_of), batches):
                 for name, result in zip(batch, batch_results, strict=True):
                     results[name] = result

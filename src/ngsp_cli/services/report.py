@@ -22,7 +22,7 @@ from ngsp_cli.services import facts
 from ngsp_cli.services.survey import (
     SurveyDefinition,
     answer_counts,
-    load_survey,
+    folder_survey,
     outcome_surveys,
     survey_results,
 )
@@ -167,7 +167,7 @@ def outcome_data(
     snap: Snapshot, as_of: dt.date, survey: SurveyDefinition | None = None
 ) -> dict[str, Any] | None:
     """The latest outcome survey on or before `as_of`, question by question."""
-    survey = survey or load_survey()
+    survey = survey or folder_survey(snap.root, snap.partnership)
     surveys = outcome_surveys(snap, as_of)
     if not surveys:
         return None

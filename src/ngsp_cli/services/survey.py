@@ -18,12 +18,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ngsp_cli.errors import FolderInvalid, InputError, NotFoundError, Problem
-from ngsp_cli.model import Answer, Assessment, AssessmentAnswer, AssessmentKind
+from ngsp_cli.model import Answer, Assessment, AssessmentAnswer, AssessmentKind, Partnership
 from ngsp_cli.resources import bundled
 from ngsp_cli.store import yamlio
-from ngsp_cli.store.folder import RawFile, Snapshot, problems_from_validation, read_raw
+from ngsp_cli.store.folder import PARTNERSHIP_FILE, RawFile, Snapshot, problems_from_validation, read_raw
 
 SURVEY_FILE = "outcome-survey.yaml"
+OWN_PLAYBOOK_FOLDER = "playbook"  # as in ngsp_cli.playbook.loader
 KIND = AssessmentKind.outcome_survey
 
 
@@ -75,6 +76,34 @@ def load_survey(path: Path | None = None) -> SurveyDefinition:
             raise InputError(f"the question id '{question.id}' appears twice", file=str(path))
         seen.add(question.id)
     return survey
+
+
+def survey_files(root: Path, partnership: Partnership | None) -> list[Path]:
+    """Files that replace the bundled questions, least specific first (the last one is used).
+
+    As with the playbook's phases and indicators: `outcome-survey.yaml` in the
+    playbook folder named by `playbook:` in partnership.yaml (a state program's
+    own questions), then in the partnership's own `playbook/` folder.
+    """
+    found: list[Path] = []
+    if partnership is not None and partnership.playbook:
+        candidate = root / partnership.playbook / SURVEY_FILE
+        if candidate.is_file():
+            found.append(candidate)
+    own = root / OWN_PLAYBOOK_FOLDER / SURVEY_FILE
+    if own.is_file():
+        found.append(own)
+    return found
+
+
+def folder_survey(root: Path, partnership: Partnership | None = None) -> SurveyDefinition:
+    """The survey questions a partnership folder uses: its own or its program's, else the bundled ones."""
+    if partnership is None and (root / PARTNERSHIP_FILE).is_file():
+        from ngsp_cli.store.folder import load
+
+        partnership = load(root, kinds=(), check_references=False).partnership
+    files = survey_files(root, partnership)
+    return load_survey(files[-1].resolve()) if files else load_survey()
 
 
 def survey_id(date: dt.date) -> str:
@@ -228,7 +257,7 @@ def record_survey(
     from ngsp_cli.store.folder import load
     from ngsp_cli.store.write import save
 
-    survey = survey or load_survey()
+    survey = survey or folder_survey(root)
     _check_ids(survey, list(answers))
     entity_id = survey_id(date)
     snap = load(root, kinds=(Assessment,), check_references=False)

@@ -26,6 +26,7 @@ from ngsp_cli.ids import slug
 from ngsp_cli.model import AssessmentKind, Entity, Meeting, Organization, Person, Priority
 from ngsp_cli.playbook.indicators import IndicatorSet, answer_problem, load_indicator_set
 from ngsp_cli.services.directory import normalized_name
+from ngsp_cli.services.survey import SurveyDefinition, folder_survey
 from ngsp_cli.store import folder as store
 from ngsp_cli.store import yamlio
 
@@ -129,20 +130,39 @@ def duplicate_problems(snap: store.Snapshot) -> list[Problem]:
     ]  # fmt: skip
 
 
-def assessment_warnings(snap: store.Snapshot, indicator_set: IndicatorSet) -> list[Problem]:
-    """Self-assessment answers keyed by an id that is no indicator: a typo, or an indicator that
-    has since been dropped.  A warning, not an error: an old assessment is a record of its day."""
-    known = set(indicator_set.ids())
+def assessment_warnings(
+    snap: store.Snapshot, indicator_set: IndicatorSet, survey: SurveyDefinition | None = None
+) -> list[Problem]:
+    """Self-assessment answers keyed by an id that is no indicator, and outcome-survey answers
+    keyed by an id that is no survey question: a typo, or an indicator or question that has
+    since been dropped.  A warning, not an error: an old assessment is a record of its day."""
+    known = {AssessmentKind.self_assessment: set(indicator_set.ids())}
+    if survey is not None:
+        known[AssessmentKind.outcome_survey] = set(survey.ids())
     problems = []
     for assessment in sorted(snap.assessments.values(), key=lambda a: a.id):
-        if assessment.kind is not AssessmentKind.self_assessment:
+        if assessment.kind not in known:
             continue
         rel = f"{assessment.folder}/{assessment.id}.yaml"
         for answer_id in assessment.answers:
-            if answer_id not in known:
+            if answer_id not in known[assessment.kind]:
                 line = _line(snap.root, rel, ("answers", answer_id))
-                problems.append(answer_problem(indicator_set, answer_id, rel, line))
+                if assessment.kind is AssessmentKind.self_assessment:
+                    problems.append(answer_problem(indicator_set, answer_id, rel, line))
+                else:
+                    assert survey is not None
+                    problems.append(survey_answer_problem(survey, answer_id, rel, line))
     return problems
+
+
+def survey_answer_problem(survey: SurveyDefinition, answer_id: str, file: str, line: int | None) -> Problem:
+    return Problem(
+        f"'{answer_id}' is not an outcome survey question; this answer is ignored",
+        file=file,
+        line=line,
+        field=f"answers.{answer_id}",
+        hint="use one of " + ", ".join(survey.ids()) + " ('ngsp survey --questions' lists them)",
+    )
 
 
 def playbook_problems(root: Path, snap: store.Snapshot) -> list[Problem]:
@@ -167,5 +187,10 @@ def validate_folder(root: Path) -> Validation:
     problems += playbook_problems(root, snap)
     indicator_set, indicator_problems = load_indicator_set(root, snap.partnership)
     problems += indicator_problems
-    warnings = assessment_warnings(snap, indicator_set)
+    survey = None
+    try:
+        survey = folder_survey(root, snap.partnership)
+    except NgspError as exc:
+        problems += exc.problems
+    warnings = assessment_warnings(snap, indicator_set, survey)
     return Validation(root, snap, indicator_set, sorted(problems, key=Problem.sort_key), warnings)
