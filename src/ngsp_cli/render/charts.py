@@ -176,6 +176,7 @@ def outcome_share_chart(labels: Sequence[str], percents: Sequence[int]) -> str:
     chart = pygal.HorizontalBar(
         **_config("Share of partnerships answering yes", (YES,), height=max(260, 80 + 34 * len(labels))),
         range=(0, 100),
+        y_labels=[0, 25, 50, 75, 100],  # a few ticks: long question labels leave a narrow axis
         show_legend=False,
         value_formatter=lambda v: f"{v:.0f}%",
     )
@@ -194,6 +195,7 @@ def business_share_chart(names: Sequence[str], shares: Sequence[int | None]) -> 
             "Business leaders' share at recent meetings", (BUSINESS,), height=max(220, 80 + 40 * len(names))
         ),
         range=(0, 100),
+        y_labels=[0, 25, 50, 75, 100],  # a few ticks: long question labels leave a narrow axis
         show_legend=False,
         value_formatter=lambda v: f"{v:.0f}%",
     )
