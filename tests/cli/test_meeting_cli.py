@@ -51,13 +51,30 @@ def test_override_outline_is_used_for_new_meetings(ngsp, partnership_tree) -> No
     assert data["agenda"] == [{"title": "Roundtable", "minutes": 90, "lead": "co-chairs"}]
 
 
+def test_the_same_meeting_twice_is_refused_unless_forced(ngsp, partnership_tree) -> None:
+    root = partnership_tree()
+    assert ngsp("-C", root, "meeting", "new", "full-partnership", "--date", "2027-03-04").exit_code == 0
+    again = ngsp("-C", root, "meeting", "new", "full-partnership", "--date", "2027-03-04")
+    assert again.exit_code == 2
+    (first,) = (root / "meetings").iterdir()
+    assert f"meetings/{first.name}" in flat(again.stderr)
+    assert "--force" in flat(again.stderr)
+    assert ngsp("-C", root, "meeting", "new", "full-partnership", "--date", "2027-03-04",
+                "--title", "Evening session").exit_code == 0  # fmt: skip
+    assert ngsp("-C", root, "meeting", "new", "full-partnership", "--date", "2027-03-04",
+                "--force").exit_code == 0  # fmt: skip
+    assert len(list((root / "meetings").iterdir())) == 3
+
+
 def test_two_meetings_on_one_day_get_their_own_files(ngsp, partnership_tree) -> None:
     root = partnership_tree()
-    for _ in range(2):
-        assert ngsp("-C", root, "meeting", "new", "other", "--date", "2027-01-05").exit_code == 0
+    for title in ("Morning", "Morning!"):
+        result = ngsp("-C", root, "meeting", "new", "other", "--date", "2027-01-05", "--title", title,
+                      "--force")  # fmt: skip
+        assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (root / "meetings").iterdir()) == [
-        "2027-01-05-meeting-2.yaml",
-        "2027-01-05-meeting.yaml",
+        "2027-01-05-morning-2.yaml",
+        "2027-01-05-morning.yaml",
     ]
 
 
@@ -105,17 +122,22 @@ def test_attend_keeps_hand_comments_and_marks_the_meeting_held(ngsp, partnership
     assert data["status"] == "held"
 
 
-def test_attend_before_the_day_stays_planned_unless_held(ngsp, partnership_tree) -> None:
+def test_attend_before_the_day_stays_planned_and_held_is_refused(ngsp, partnership_tree) -> None:
     root = partnership_tree({"meetings/2027-04-01-spring-meeting.yaml": MEETING_WITH_COMMENTS})
     path = root / "meetings/2027-04-01-spring-meeting.yaml"
     assert (
         ngsp("-C", root, "meeting", "attend", "2027-04-01", "ann-lee", "--as-of", "2027-03-01").exit_code == 0
     )
     assert _read(path).get("status", "planned") == "planned"
-    assert ngsp("-C", root, "meeting", "attend", "2027-04-01", "ann-lee", "--held",
-                "--as-of", "2027-03-01").exit_code == 0  # fmt: skip
+    before = path.read_text(encoding="utf-8")
+    early = ngsp("-C", root, "meeting", "attend", "2027-04-01", "bo-diaz", "--held", "--as-of", "2027-03-01")
+    assert early.exit_code == 2
+    assert "cannot have been held yet" in flat(early.stderr)
+    assert path.read_text(encoding="utf-8") == before
+    assert ngsp("-C", root, "meeting", "attend", "2027-04-01", "bo-diaz", "--held",
+                "--as-of", "2027-04-01").exit_code == 0  # fmt: skip
     data = _read(path)
-    assert (data["status"], data["attendees"]) == ("held", ["ann-lee"])
+    assert (data["status"], data["attendees"]) == ("held", ["ann-lee", "bo-diaz"])
 
 
 def test_notes_decisions_actions_and_candidates(ngsp, partnership_tree) -> None:

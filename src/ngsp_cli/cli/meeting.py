@@ -80,6 +80,9 @@ def new(
     team: Annotated[
         str | None, typer.Option("--team", help="Action team (for action-team meetings).")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Plan it even if the same meeting is already planned that day.")
+    ] = False,
     as_of: AsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
@@ -118,6 +121,7 @@ def new(
         invite_all_business=invite_all_business,
         team=team,
         as_of=_day(as_of),
+        force=force,
     )
     if as_json:
         common.emit_json(common.entity_json(meeting))
@@ -258,13 +262,13 @@ def attend_command(
     meeting: MeetingArg,
     people: Annotated[list[str], typer.Argument(help="People who came (ids or names).")],
     held: Annotated[
-        bool, typer.Option("--held", help="Mark the meeting held even if its day is ahead.")
+        bool, typer.Option("--held", help="Mark the meeting held (its day must have come).")
     ] = False,
     as_of: AsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
-    """Record who came; the meeting is marked held once its day has come (or with --held)."""
+    """Record who came; the meeting is marked held once its day has come."""
     from ngsp_cli.services.meetings import attend
 
     updated, added = attend(common.root_of(folder), meeting, people, held=held, as_of=_day(as_of))

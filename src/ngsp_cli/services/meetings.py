@@ -87,8 +87,13 @@ def new_meeting(
     invite_all_business: bool = False,
     team: str | None = None,
     as_of: dt.date | None = None,
+    force: bool = False,
 ) -> Meeting:
-    """Create meetings/<date>-<slug>.yaml with the agenda outline the playbook gives for `kind`."""
+    """Create meetings/<date>-<slug>.yaml with the agenda outline the playbook gives for `kind`.
+
+    A meeting of the same day, kind, team and title (what `ngsp check` reports as a duplicate)
+    is refused unless `force`.
+    """
     from ngsp_cli.services.status import current_phase
 
     snap = store.load(root, check_references=False)
@@ -121,9 +126,27 @@ def new_meeting(
         )
     except ValueError as exc:  # pydantic's ValidationError is a ValueError
         raise UsageError(_first_error(exc), hint="see 'ngsp meeting new --help'") from None
+    if not force:
+        same = same_meeting(snap, meeting)
+        if same is not None:
+            raise InputError(
+                f"{meeting.title} on {date.isoformat()} is already planned in {_rel(same)}",
+                file=_rel(same),
+                hint="edit that meeting, give this one another --title, or add --force to plan a second one",
+            )
     meeting.id = new_id(title, set(snap.meetings), prefix=f"{date.isoformat()}-")
     save(root, meeting, create=True)
     return meeting
+
+
+def same_meeting(snap: store.Snapshot, meeting: Meeting) -> Meeting | None:
+    """A recorded meeting that `ngsp check` would take for the same one (date, kind, team, title)."""
+    for other in facts.meetings_by_date(snap):
+        if (other.date, other.kind, other.team) == (meeting.date, meeting.kind, meeting.team) and slug(
+            other.title
+        ) == slug(meeting.title):
+            return other
+    return None
 
 
 def _first_error(exc: ValueError) -> str:
@@ -158,9 +181,18 @@ def attend(
             field="status",
             hint="change 'status:' in the file if it took place after all",
         )
+    today = as_of or dt.date.today()
+    if held and meeting.date > today:
+        raise InputError(
+            f"{meeting.title} is on {meeting.date.isoformat()}, after today ({today.isoformat()}), "
+            "so it cannot have been held yet",
+            file=_rel(meeting),
+            field="date",
+            hint="record who came once the day has come, or fix its 'date:' if it was moved earlier",
+        )
     added = [pid for pid in ids if pid not in meeting.attendees]
     meeting.attendees = [*meeting.attendees, *added]
-    if held or meeting.date <= (as_of or dt.date.today()):
+    if held or meeting.date <= today:
         meeting.status = MeetingStatus.held
     save(root, meeting)
     return meeting, added
