@@ -196,3 +196,23 @@ def test_a_planned_meeting_shows_up_in_status(ngsp, partnership_tree) -> None:
     assert ngsp("-C", root, "meeting", "new", "convener-team", "--date", "2030-02-01").exit_code == 0
     status = json.loads(ngsp("-C", root, "status", "--json", "--as-of", "2030-01-15").stdout)
     assert [m["id"] for m in status["upcoming_meetings"]] == ["2030-02-01-support-team-kickoff"]
+
+
+def test_list_fits_80_columns_with_whole_ids_and_plain_counts(
+    ngsp, example_folder: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    made = ngsp("-C", example_folder, "meeting", "new", "other", "--date", "2027-01-05",
+                "--title", "Plan [/bold] [red]now")  # fmt: skip
+    assert made.exit_code == 0, made.output
+    result = ngsp("-C", example_folder, "meeting", "list")
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    joined = "".join(result.stdout.split())
+    for meeting in (example_folder / "meetings").glob("*.yaml"):
+        assert meeting.stem in joined
+    assert "Plan [/bold] [red]now" in result.stdout
+    launch = json.loads(ngsp("-C", example_folder, "meeting", "list", "--json").stdout)
+    first = next(m for m in launch if m["attendees"])
+    came = f"{first['attended']['business']} biz · {first['attended']['public']} pub"
+    assert came in flat(result.stdout)

@@ -41,3 +41,16 @@ def test_a_wrong_date_says_how_to_write_one(ngsp, partnership_tree) -> None:
     result = ngsp("-C", root, "status", "--as-of", "2026-02-30")
     assert result.exit_code == 2
     assert "'2026-02-30' is not a date; write it as YYYY-MM-DD" in result.output
+
+
+def test_listings_print_bracketed_names_as_typed(ngsp, example_folder) -> None:
+    name = "Foo [/bold] Bar"
+    assert ngsp("-C", example_folder, "org", "add", name, "--kind", "business").exit_code == 0
+    title = "Plan [/bold] [red]now"
+    made = ngsp("-C", example_folder, "meeting", "new", "other", "--date", "2027-01-05", "--title", title)
+    assert made.exit_code == 0, made.output
+    for args in (("org", "list"), ("meeting", "list"), ("status", "--as-of", "2027-01-01"), ("check",)):
+        result = ngsp("-C", example_folder, *args)
+        assert result.exit_code in (0, 1), result.output
+        text = " ".join(result.stdout.split())
+        assert name in text or title in text, args

@@ -67,12 +67,15 @@ def _print_scorecard(console: Console, report: CheckReport) -> None:
         grid.add_column(no_wrap=True, width=11)
         grid.add_column(ratio=1)
         for result in feature.indicators:
-            source = " [dim](self-assessment)[/dim]" if result.source == "self-assessment" else ""
-            grid.add_row(
-                _MARKS[result.status.value],
-                f"[bold]{escape(result.title)}[/bold] [dim]{escape(result.id)}[/dim]\n"
-                f"{escape(result.evidence)}{source}\n[cyan]next:[/cyan] {escape(result.hint)}",
-            )
+            text = common.cell(result.title)
+            text.stylize("bold")
+            text.append(" " + result.id, style="dim")
+            text.append("\n" + result.evidence)
+            if result.source == "self-assessment":
+                text.append(" (self-assessment)", style="dim")
+            text.append("\nnext:", style="cyan")
+            text.append(" " + result.hint)
+            grid.add_row(_MARKS[result.status.value], text)
             grid.add_row("", "")
         console.print(grid)
     counts = report.counts()

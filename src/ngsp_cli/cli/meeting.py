@@ -46,6 +46,11 @@ def _people(snap: Snapshot, ids: list[str]) -> list[dict[str, Any]]:
     return out
 
 
+def _who(count: Any) -> str:
+    """A headcount in words that cannot be read as a date: '5 biz · 4 pub'."""
+    return f"{count.business} biz · {count.public} pub"
+
+
 def _meeting_json(snap: Snapshot, meeting: Meeting, *, full: bool) -> dict[str, Any]:
     from ngsp_cli.services import facts
 
@@ -140,7 +145,6 @@ def list_(
 ) -> None:
     """List the meetings by date, with who was invited and who came (business / public)."""
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
     from ngsp_cli.errors import UsageError
@@ -157,26 +161,19 @@ def list_(
     if as_json:
         common.emit_json([_meeting_json(snap, m, full=False) for m in meetings])
         return
-    table = Table(
-        title=f"{len(meetings)} meetings (b/p = business leaders / public partners)",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-    )
-    width = max((len(m.id) for m in meetings), default=10)
-    table.add_column("meeting (id, then title)", min_width=width)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("invited", justify="right", no_wrap=True)
-    table.add_column("came", justify="right", no_wrap=True)
+    table = Table(title=f"{len(meetings)} meetings", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("meeting (id below)", ratio=1, overflow="fold")
+    table.add_column("kind, status", no_wrap=True)
+    table.add_column("who", no_wrap=True)
     for m in meetings:
         invited = facts.headcount(snap, m.invitees)
-        came = facts.headcount(snap, m.attendees)
+        who = f"invited {_who(invited)}"
+        if m.attendees:
+            who += f"\ncame    {_who(facts.headcount(snap, m.attendees))}"
         table.add_row(
-            f"{m.id}\n[dim]{escape(m.title)}[/dim]",
-            m.kind.value,
-            m.status.value,
-            f"{invited.business}/{invited.public}",
-            f"{came.business}/{came.public}" if m.attendees else "",
+            common.name_cell(m.title, m.id),
+            f"{m.kind.value}\n{m.status.value}",
+            who,
         )
     common.out().print(table)
 

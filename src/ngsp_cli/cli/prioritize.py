@@ -187,7 +187,7 @@ def _show(snap: Snapshot, result: Tally, written: list[str], *, dry_run: bool) -
     console = common.out()
     business_points = sum(r.business_points for r in result.ranking)
     table = Table(
-        title=f"{result.meeting}: {plural(len(result.business_voters), 'business leader')} spent "
+        title=f"{escape(result.meeting)}: {plural(len(result.business_voters), 'business leader')} spent "
         f"{plural(business_points, 'dot')} (budget {result.budget} each); top {result.top} selected. "
         "Dots and leaders count business votes only.",
         title_justify="left",
@@ -206,8 +206,8 @@ def _show(snap: Snapshot, result: Tally, written: list[str], *, dry_run: bool) -
             status = "tied: undecided"
         table.add_row(
             str(entry.rank),
-            entry.id,
-            escape(entry.title),
+            common.cell(entry.id),
+            common.cell(entry.title),
             str(entry.business_points),
             str(entry.business_voters),
             status,

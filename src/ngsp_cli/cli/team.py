@@ -170,8 +170,8 @@ def list_(
         if s.team.status.value != "active":
             marks.insert(0, s.team.status.value)
         table.add_row(
-            s.team.id,
-            escape(", ".join(_surname(snap, p) for p in s.team.champions)) or "-",
+            common.cell(s.team.id),
+            common.cell(", ".join(_surname(snap, p) for p in s.team.champions) or "-"),
             str(len(s.open_tasks)),
             str(len(s.overdue_tasks)),
             s.last_update.isoformat() if s.last_update else "never",
