@@ -20,12 +20,7 @@ if TYPE_CHECKING:
 
 AsOfOption = Annotated[
     dt.datetime | None,
-    typer.Option(
-        "--as-of",
-        parser=common.iso_date,
-        metavar="YYYY-MM-DD",
-        help="Judge the folder as of this date (default: today).",
-    ),
+    common.date_option("--as-of", "Judge the folder as of this date (default: today)."),
 ]
 
 _MARKS = {
@@ -179,12 +174,7 @@ def assess_command(
     ] = None,
     date: Annotated[
         dt.datetime | None,
-        typer.Option(
-            "--date",
-            parser=common.iso_date,
-            metavar="YYYY-MM-DD",
-            help="Date of the assessment (default: today).",
-        ),
+        common.date_option("--date", "Date of the assessment (default: today)."),
     ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who answered (names or person ids).")] = None,
     folder: common.DirOption = None,

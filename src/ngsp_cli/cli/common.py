@@ -52,6 +52,11 @@ def iso_date(value: str | dt.datetime) -> dt.datetime:
         ) from None
 
 
+def date_option(flag: str, help: str, **settings: Any) -> Any:
+    """A typer option holding an ISO date (parsed by `iso_date`)."""
+    return typer.Option(flag, parser=iso_date, metavar="YYYY-MM-DD", help=help, **settings)
+
+
 class _State:
     """Options given before the command name (`ngsp -C folder org list`)."""
 

@@ -36,11 +36,9 @@ OutOption = Annotated[
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    typer.Option(
+    common.date_option(
         "--as-of",
-        parser=common.iso_date,
-        metavar="YYYY-MM-DD",
-        help="Pretend today is this date (YYYY-MM-DD); it picks the meeting and dates the document.",
+        "Pretend today is this date (YYYY-MM-DD); it picks the meeting and dates the document.",
         show_default=False,
     ),
 ]

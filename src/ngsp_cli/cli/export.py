@@ -40,12 +40,7 @@ def export_command(
     ] = None,
     as_of: Annotated[
         dt.datetime | None,
-        typer.Option(
-            "--as-of",
-            parser=common.iso_date,
-            metavar="YYYY-MM-DD",
-            help="Date stamped on calendar events (default: now).",
-        ),
+        common.date_option("--as-of", "Date stamped on calendar events (default: now)."),
     ] = None,
     folder: common.DirOption = None,
 ) -> None:

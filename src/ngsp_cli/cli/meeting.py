@@ -20,11 +20,11 @@ CATEGORY_HELP = "talent, infrastructure, policy, innovation, supply-chain, image
 MeetingArg = Annotated[str, typer.Argument(help="Meeting id, title, or date (YYYY-MM-DD).")]
 DateOpt = Annotated[
     dt.datetime | None,
-    typer.Option("--date", parser=common.iso_date, metavar="YYYY-MM-DD", help="Day of the meeting."),
+    common.date_option("--date", "Day of the meeting."),
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    typer.Option("--as-of", parser=common.iso_date, metavar="YYYY-MM-DD", help="Take this day as today."),
+    common.date_option("--as-of", "Take this day as today."),
 ]
 
 
@@ -323,7 +323,7 @@ def action_command(
     owner: Annotated[str | None, typer.Option("--owner", help="Who does it (id or name).")] = None,
     due: Annotated[
         dt.datetime | None,
-        typer.Option("--due", parser=common.iso_date, metavar="YYYY-MM-DD", help="Due date."),
+        common.date_option("--due", "Due date."),
     ] = None,
     folder: common.DirOption = None,
 ) -> None:

@@ -25,9 +25,7 @@ def add(
     website: Annotated[str | None, typer.Option("--website")] = None,
     joined: Annotated[
         dt.datetime | None,
-        typer.Option(
-            "--joined", parser=common.iso_date, metavar="YYYY-MM-DD", help="Date it joined (default: today)."
-        ),
+        common.date_option("--joined", "Date it joined (default: today)."),
     ] = None,
     org_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
     folder: common.DirOption = None,

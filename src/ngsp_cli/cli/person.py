@@ -27,12 +27,7 @@ def add(
     role: Annotated[list[str] | None, typer.Option("--role", help=ROLE_HELP)] = None,
     joined: Annotated[
         dt.datetime | None,
-        typer.Option(
-            "--joined",
-            parser=common.iso_date,
-            metavar="YYYY-MM-DD",
-            help="Date they joined (default: today).",
-        ),
+        common.date_option("--joined", "Date they joined (default: today)."),
     ] = None,
     person_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
     folder: common.DirOption = None,

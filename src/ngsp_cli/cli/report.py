@@ -20,12 +20,7 @@ FormatOption = Annotated[
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    typer.Option(
-        "--as-of",
-        parser=common.iso_date,
-        metavar="YYYY-MM-DD",
-        help="Report as of this date (default: today).",
-    ),
+    common.date_option("--as-of", "Report as of this date (default: today)."),
 ]
 OutOption = Annotated[
     Path | None,
@@ -82,12 +77,7 @@ def report_command(
     fmt: FormatOption = None,
     since: Annotated[
         dt.datetime | None,
-        typer.Option(
-            "--since",
-            parser=common.iso_date,
-            metavar="YYYY-MM-DD",
-            help="Only meetings and progress from this date on.",
-        ),
+        common.date_option("--since", "Only meetings and progress from this date on."),
     ] = None,
     as_of: AsOfOption = None,
     out: OutOption = None,

@@ -18,12 +18,7 @@ if TYPE_CHECKING:
 
 AsOfOption = Annotated[
     dt.datetime | None,
-    typer.Option(
-        "--as-of",
-        parser=common.iso_date,
-        metavar="YYYY-MM-DD",
-        help="Answer as of this day (default: today).",
-    ),
+    common.date_option("--as-of", "Answer as of this day (default: today)."),
 ]
 
 _MARK = {"done": "[green]✓[/green]", "todo": "[red]☐[/red]", "manual": "[yellow]?[/yellow]"}

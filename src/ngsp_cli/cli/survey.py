@@ -16,9 +16,7 @@ if TYPE_CHECKING:
 
 DateOption = Annotated[
     dt.datetime | None,
-    typer.Option(
-        "--date", parser=common.iso_date, metavar="YYYY-MM-DD", help="Date of the survey (default: today)."
-    ),
+    common.date_option("--date", "Date of the survey (default: today)."),
 ]
 
 

@@ -19,25 +19,15 @@ app.add_typer(task_app, name="task", help="Tasks of an action team: add, done.")
 
 DateOption = Annotated[
     dt.datetime | None,
-    typer.Option("--date", parser=common.iso_date, metavar="YYYY-MM-DD", help="The date (default: today)."),
+    common.date_option("--date", "The date (default: today)."),
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    typer.Option(
-        "--as-of",
-        parser=common.iso_date,
-        metavar="YYYY-MM-DD",
-        help="Judge overdue and stale as of this day.",
-    ),
+    common.date_option("--as-of", "Judge overdue and stale as of this day."),
 ]
 TodayOption = Annotated[
     dt.datetime | None,
-    typer.Option(
-        "--as-of",
-        parser=common.iso_date,
-        metavar="YYYY-MM-DD",
-        help="Count this day as today (the latest date allowed).",
-    ),
+    common.date_option("--as-of", "Count this day as today (the latest date allowed)."),
 ]
 TeamArg = Annotated[str, typer.Argument(help="Team id or name.")]
 STATUS_HELP = "active, paused or done"
@@ -67,9 +57,7 @@ def new(
     ] = None,
     formed: Annotated[
         dt.datetime | None,
-        typer.Option(
-            "--formed", parser=common.iso_date, metavar="YYYY-MM-DD", help="Date formed (default: today)."
-        ),
+        common.date_option("--formed", "Date formed (default: today)."),
     ] = None,
     team_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
     force: Annotated[
@@ -249,7 +237,7 @@ def task_add(
     owner: Annotated[str | None, typer.Option("--owner", help="Who does it (person id or name).")] = None,
     due: Annotated[
         dt.datetime | None,
-        typer.Option("--due", parser=common.iso_date, metavar="YYYY-MM-DD", help="Due date."),
+        common.date_option("--due", "Due date."),
     ] = None,
     quick_win: Annotated[bool, typer.Option("--quick-win", help="An early, visible win.")] = False,
     folder: common.DirOption = None,
