@@ -6,8 +6,10 @@ them into a short message and an exit code (see docs/cli.md).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
+
+from ngsp_cli.text import plural
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
@@ -89,41 +91,21 @@ class CheckFailed(NgspError):
     exit_code = EXIT_CHECK_FAILED
 
 
-@dataclass
-class ProblemList:
-    """Collects every problem of a run so the user sees them all at once."""
+class ManyProblems(InputError):
+    """Several problems reported at once, sorted; the first one gives the location."""
 
-    items: list[Problem] = field(default_factory=list)
-
-    def add(self, problem: Problem) -> None:
-        self.items.append(problem)
-
-    def __bool__(self) -> bool:
-        return bool(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def sorted(self) -> list[Problem]:
-        return sorted(self.items, key=Problem.sort_key)
-
-
-class FolderInvalid(InputError):
-    """Several files of a partnership folder are wrong; carries every problem."""
-
-    def __init__(self, problems: list[Problem], what: str = "the partnership folder") -> None:
+    def __init__(self, problems: list[Problem], message: str) -> None:
         self._problems = sorted(problems, key=Problem.sort_key)
-        count = len(self._problems)
-        noun = "problem" if count == 1 else "problems"
         first = self._problems[0]
-        super().__init__(
-            f"{what} has {count} {noun}",
-            file=first.file,
-            line=first.line,
-            field=first.field,
-            hint=first.hint,
-        )
+        super().__init__(message, file=first.file, line=first.line, field=first.field, hint=first.hint)
 
     @property
     def problems(self) -> list[Problem]:
         return self._problems
+
+
+class FolderInvalid(ManyProblems):
+    """Several files of a partnership folder are wrong; carries every problem."""
+
+    def __init__(self, problems: list[Problem], what: str = "the partnership folder") -> None:
+        super().__init__(problems, f"{what} has {plural(len(problems), 'problem')}")

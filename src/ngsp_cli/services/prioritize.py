@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ngsp_cli.errors import InputError, NotFoundError, Problem, UsageError
+from ngsp_cli.errors import InputError, ManyProblems, NotFoundError, Problem, UsageError
 from ngsp_cli.ids import new_id
 from ngsp_cli.model import (
     ActionTeam,
@@ -53,25 +53,12 @@ PICK_NOTE = "chosen by the business leaders from a tie at the cut-off"
 VOTE_COLUMNS = ("voter", "priority", "points")
 
 
-class VotesInvalid(InputError):
+class VotesInvalid(ManyProblems):
     """Every problem found in a set of votes, reported at once."""
 
     def __init__(self, problems: list[Problem], source: str) -> None:
-        self._problems = sorted(problems, key=Problem.sort_key)
-        count = len(self._problems)
-        noun = "problem" if count == 1 else "problems"
-        first = self._problems[0]
-        super().__init__(
-            f"the votes in {source} have {count} {noun}; nothing was written",
-            file=first.file,
-            line=first.line,
-            field=first.field,
-            hint=first.hint,
-        )
-
-    @property
-    def problems(self) -> list[Problem]:
-        return self._problems
+        count = plural(len(problems), "problem")
+        super().__init__(problems, f"the votes in {source} have {count}; nothing was written")
 
 
 @dataclass(frozen=True)
