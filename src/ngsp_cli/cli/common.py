@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sys
 from pathlib import Path
@@ -172,6 +171,8 @@ def _json_default(value: Any) -> Any:
 
 def emit_json(data: Any) -> None:
     """One JSON document on stdout, nothing else."""
+    import json
+
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_json_default))
     sys.stdout.write("\n")
 

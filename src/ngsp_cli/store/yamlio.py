@@ -12,6 +12,7 @@ only when something is written.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -264,7 +265,7 @@ def merge_into(doc: Any, full: Any, sparse: Any = None, orig: Any = None) -> Any
         return doc
     if doc is not None and (_same_scalar(doc, full) or _same_scalar(orig, full)):
         return doc
-    if isinstance(full, str) and _NEEDS_ESCAPES.search(full):
+    if isinstance(full, str) and _needs_escapes().search(full):
         # Control characters, carriage returns and the Unicode line breaks cannot be
         # written raw (YAML refuses the first and folds the others into spaces on
         # reading); escaped in double quotes they come back exactly as they were.
@@ -279,6 +280,10 @@ def merge_into(doc: Any, full: Any, sparse: Any = None, orig: Any = None) -> Any
     return full
 
 
-_NEEDS_ESCAPES = re.compile(
-    "[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
+@functools.cache
+def _needs_escapes() -> re.Pattern[str]:
+    # Compiled on first write only: the Unicode ranges take milliseconds to compile,
+    # and read-only commands never need them.
+    return re.compile(
+        "[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    )
