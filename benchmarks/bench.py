@@ -30,6 +30,16 @@ from benchmarks import generate  # noqa: E402
 
 MEMORY_BUDGET_MB = 500
 
+# What every command pays before any ngsp code runs: the libraries of ngsp's stack
+# (typer with its pydantic argument coercion, rich, PyYAML) and one pydantic model.
+# Shown beside the budgets so the room left for ngsp's own work is visible.
+STACK_FLOOR = (
+    "import typer, typer._adapters, rich.console, rich.table, yaml, pydantic\n"
+    "class Probe(pydantic.BaseModel):\n"
+    "    name: str\n"
+    "rich.console.Console()"
+)
+
 
 @dataclass
 class Sample:
@@ -175,6 +185,7 @@ class Bench:
         self.log("available: " + ", ".join(f"{k}={'yes' if v else 'no'}" for k, v in available.items()))
         portfolio_dirs = sorted(str(p) for p in self.portfolio.iterdir() if p.is_dir())
         fast = [
+            Probe("stack floor", [self.python, "-c", STACK_FLOOR]),
             Probe("version", [ngsp, "--version"]),
             Probe("help", [ngsp, "--help"]),
             Probe("org list", [ngsp, "-C", typ, "org", "list"]),
@@ -211,6 +222,18 @@ class Bench:
                 "info",
             )
         )
+
+        floor = by_key["stack floor"]
+        if floor.samples:
+            self.rows.append(
+                Row(
+                    "stack floor (typer, pydantic, rich, PyYAML)",
+                    f"{floor.median() / bare_s:.1f}x ({floor.median() * 1000:.0f} ms; "
+                    f"cpu {floor.cpu_median() / bare_cpu:.1f}x)",
+                    "reference",
+                    "info",
+                )
+            )
 
         def ratio_row(figure: str, key: str, budget: float, needed: str | None = None) -> None:
             probe = by_key.get(key)

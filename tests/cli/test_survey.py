@@ -181,6 +181,9 @@ def test_a_program_playbook_folder_supplies_the_survey(ngsp, partnership_tree, t
     partnership.write_text(partnership.read_text(encoding="utf-8") + "playbook: ../state-playbook\n")
     result = ngsp("-C", root, "survey", "--date", "2027-09-30", "-a", "state-wage-gains=partly")
     assert result.exit_code == 0, result.output
+    # A folder with only a survey is a valid playbook folder for the other commands too.
+    status = ngsp("-C", root, "status", "--as-of", "2027-10-01")
+    assert status.exit_code == 0, status.output
 
 
 def test_check_warns_about_answers_to_no_survey_question(ngsp, partnership_tree) -> None:

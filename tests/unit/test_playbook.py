@@ -109,6 +109,17 @@ def test_missing_playbook_path_names_the_line(partnership_tree) -> None:
     assert (problem.file, problem.line) == ("partnership.yaml", text.count("\n"))
 
 
+def test_a_playbook_folder_without_any_playbook_file_is_refused(partnership_tree) -> None:
+    root = partnership_tree()
+    (root / "state-program" / "notes").mkdir(parents=True)
+    text = (root / "partnership.yaml").read_text() + "playbook: state-program\n"
+    (root / "partnership.yaml").write_text(text)
+    with pytest.raises(InputError, match="holds no playbook files") as caught:
+        load_playbook(root, _partnership(root))
+    assert caught.value.problem.field == "playbook"
+    assert "indicators.yaml" in (caught.value.problem.hint or "")
+
+
 def _override_with(root_builder, change) -> PlaybookInvalid:
     phase = _bundled_phase("3-prepare-launch.yaml")
     change(phase)

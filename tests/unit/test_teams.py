@@ -65,6 +65,24 @@ def test_forming_a_team_with_business_champions_and_public_support(example_folde
     assert [f.kind for f in facts.team_flags(snap, DAY) if f.team == "placements"] == []
 
 
+def test_a_team_cannot_be_formed_on_a_later_day(example_folder: Path) -> None:
+    # A team dated in the future would not be flagged as stale until that day.
+    before = sorted(p.name for p in (example_folder / "action-teams").iterdir())
+    with pytest.raises(UsageError, match="after today") as caught:
+        core.new_team(
+            example_folder,
+            "cna-to-lpn",
+            ["lisa-arceneaux"],
+            formed=DAY + dt.timedelta(days=1),
+            today=DAY,
+            force=True,
+        )
+    assert caught.value.problem.field == "--formed"
+    assert sorted(p.name for p in (example_folder / "action-teams").iterdir()) == before
+    team = core.new_team(example_folder, "cna-to-lpn", ["lisa-arceneaux"], formed=DAY, today=DAY, force=True)
+    assert team.formed == DAY
+
+
 def test_tasks_and_updates(example_folder: Path) -> None:
     root = example_folder
     core.new_team(root, "cna-to-lpn", ["lisa-arceneaux"], team_id="pathway", formed=DAY, force=True)

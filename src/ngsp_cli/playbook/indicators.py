@@ -30,9 +30,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ngsp_cli.errors import FolderInvalid, Problem
 from ngsp_cli.model import MeetingKind, OrgKind, Partnership
+from ngsp_cli.playbook.loader import INDICATORS_FILE
 from ngsp_cli.store import yamlio
-
-INDICATORS_FILE = "indicators.yaml"
 
 
 class Status(StrEnum):

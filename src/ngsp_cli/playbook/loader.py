@@ -4,8 +4,10 @@ Layout of a playbook folder (the bundled one and any override):
 
     phases/<n>-<id>.yaml    one file per phase
 
-Only `phases/*.yaml` belongs to this loader; other files in a playbook folder
-(for example `indicators.yaml`, read by `ngsp check`) are left alone.
+Only `phases/*.yaml` belongs to this loader; the other files of a playbook
+folder (`indicators.yaml`, read by `ngsp check`, and `outcome-survey.yaml`, read
+by `ngsp survey`) are left to their own readers.  A state program's folder may
+hold any of the three.
 
 Overrides, later ones winning, phase by phase (a phase with the same id
 replaces the earlier one; a new id adds a phase):
@@ -30,6 +32,8 @@ from ngsp_cli.store.folder import PARTNERSHIP_FILE, RawFile, problems_from_valid
 
 PHASES_DIR = "phases"
 OWN_FOLDER = "playbook"
+INDICATORS_FILE = "indicators.yaml"
+SURVEY_FILE = "outcome-survey.yaml"
 
 
 class PlaybookInvalid(InputError):
@@ -164,12 +168,13 @@ def override_paths(root: Path, partnership: Partnership | None) -> list[Path]:
             paths.append(target)
         elif target.is_dir():
             found = phase_files(target)
-            if not found:
+            if not found and not any((target / name).is_file() for name in (INDICATORS_FILE, SURVEY_FILE)):
                 raise InputError(
-                    f"the playbook folder '{partnership.playbook}' has no phases/*.yaml files",
+                    f"the playbook folder '{partnership.playbook}' holds no playbook files",
                     file=PARTNERSHIP_FILE,
                     field="playbook",
-                    hint="put one file per phase in its phases/ folder, or point 'playbook:' at one file",
+                    hint=f"put phase files in its {PHASES_DIR}/ folder, or an {INDICATORS_FILE} "
+                    f"or {SURVEY_FILE}; or point 'playbook:' at one phase file",
                 )
             paths.extend(found)
         else:

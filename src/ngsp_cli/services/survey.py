@@ -19,12 +19,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ngsp_cli.errors import FolderInvalid, InputError, NotFoundError, Problem
 from ngsp_cli.model import Answer, Assessment, AssessmentAnswer, AssessmentKind, Partnership
+from ngsp_cli.playbook.loader import OWN_FOLDER, SURVEY_FILE
 from ngsp_cli.resources import bundled
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.folder import PARTNERSHIP_FILE, RawFile, Snapshot, problems_from_validation, read_raw
 
-SURVEY_FILE = "outcome-survey.yaml"
-OWN_PLAYBOOK_FOLDER = "playbook"  # as in ngsp_cli.playbook.loader
 KIND = AssessmentKind.outcome_survey
 
 
@@ -90,7 +89,7 @@ def survey_files(root: Path, partnership: Partnership | None) -> list[Path]:
         candidate = root / partnership.playbook / SURVEY_FILE
         if candidate.is_file():
             found.append(candidate)
-    own = root / OWN_PLAYBOOK_FOLDER / SURVEY_FILE
+    own = root / OWN_FOLDER / SURVEY_FILE
     if own.is_file():
         found.append(own)
     return found

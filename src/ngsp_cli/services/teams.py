@@ -84,6 +84,7 @@ def new_team(
     formed: dt.date | None = None,
     team_id: str | None = None,
     force: bool = False,
+    today: dt.date | None = None,
 ) -> ActionTeam:
     """Form an action team on a selected priority, led by business champions.
 
@@ -92,6 +93,13 @@ def new_team(
     support), when the priority was parked, or when an active team already
     works on the priority (unless `force`: a second team on purpose).
     """
+    formed = _not_in_future(
+        formed,
+        today,
+        "a team's forming",
+        "--formed",
+        "use the day the champions agreed to lead it; form the team once they have",
+    )
     snap = _load(root)
     priority_id = resolve(snap.priorities, priority, "priority", "ngsp prioritize")
     prio = snap.priorities[priority_id]
@@ -169,7 +177,7 @@ def new_team(
         staff_lead=lead,
         goal=goal,
         measures=list(measures),
-        formed=formed or dt.date.today(),
+        formed=formed,
     )
     team.id = check_id(team_id, "team id") if team_id else new_id(team.name, snap.teams)
     save(root, team, create=True)
@@ -216,16 +224,23 @@ def find_task(team: ActionTeam, ref: str) -> Task:
     )
 
 
-def _not_in_future(day: dt.date | None, today: dt.date | None, what: str) -> dt.date:
+_PLANS_HINT = (
+    "use the day it happened; record plans as tasks with a due date "
+    "('ngsp team task add TEAM TEXT --due DATE')"
+)
+
+
+def _not_in_future(
+    day: dt.date | None, today: dt.date | None, what: str, flag: str = "--date", hint: str = _PLANS_HINT
+) -> dt.date:
     """The day (default: today); a day after today is an error (it would hide a stale team)."""
     today = today or dt.date.today()
     if day is not None and day > today:
         raise UsageError(
             f"{day.isoformat()} is after today ({today.isoformat()}); "
             f"{what} can only be dated today or earlier",
-            field="--date",
-            hint="use the day it happened; record plans as tasks with a due date "
-            "('ngsp team task add TEAM TEXT --due DATE')",
+            field=flag,
+            hint=hint,
         )
     return day or today
 
