@@ -147,3 +147,44 @@ def test_each_heavy_library_has_at_most_one_home_outside_the_cli() -> None:
     assert {name: files for name, files in homes.items() if len(files) > 1} == {}
     everywhere = [rel for files in homes.values() for rel in files]
     assert [rel for rel in everywhere if rel not in allowed or "/cli/" in rel] == []
+
+
+def _command_paths() -> list[tuple[str, ...]]:
+    lazy = lazy_command(app)
+    ctx = lazy.make_context("ngsp", ["--help"], resilient_parsing=True)
+    paths: list[tuple[str, ...]] = [()]
+
+    def walk(commands: dict[str, object], path: tuple[str, ...]) -> None:
+        for name, sub in commands.items():
+            paths.append((*path, name))
+            walk(getattr(sub, "commands", {}), (*path, name))
+
+    walk({name: lazy.get_command(ctx, name) for name in lazy.list_commands(ctx)}, ())
+    return paths
+
+
+def test_help_names_value_types_in_words(monkeypatch, capsys) -> None:
+    # Python type names (<str>, <list[str]>, <bool>) read as code; flags take no value at all.
+    from ngsp_cli.cli.app import main
+
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("NO_COLOR", "1")
+    paths = _command_paths()
+    assert ("team", "task", "add") in paths
+    assert len(paths) > 40
+    for path in paths:
+        monkeypatch.setattr(sys, "argv", ["ngsp", *path, "--help"])
+        with pytest.raises(SystemExit) as exited:
+            main()
+        assert exited.value.code == 0, path
+        shown = capsys.readouterr().out
+        assert "Usage: ngsp" in shown, path
+        for code_word in ("<str>", "<bool>", "<int>", "<list[", "<path>", "<dir>"):
+            assert code_word not in shown, (path, code_word)
+    monkeypatch.setattr(sys, "argv", ["ngsp", "team", "new", "--help"])
+    with pytest.raises(SystemExit):
+        main()
+    lines = capsys.readouterr().out.splitlines()
+    assert any("--force " in line and "TEXT" not in line and "<" not in line for line in lines)
+    assert any("--champion" in line and "TEXT" in line for line in lines)
+    assert any("--formed" in line and "YYYY-MM-DD" in line for line in lines)

@@ -197,6 +197,52 @@ class _LazyCommands(MutableMapping[str, Any]):
         return len(self._order)
 
 
+_PLAIN_TYPES = {
+    "str": "TEXT",
+    "int": "NUMBER",
+    "float": "NUMBER",
+    "dir": "FOLDER",
+    "file": "FILE",
+    "path": "PATH",
+}
+
+
+def _plain_type(param: Any) -> None:
+    if getattr(param, "is_flag", False):
+        label = ""
+    elif param.metavar is not None and param.param_type_name != "argument":
+        return  # a metavar we chose, such as YYYY-MM-DD
+    else:
+        bare = param.display_type(None).strip("<>")
+        if bare.startswith("list[") and bare.endswith("]"):
+            bare = bare[len("list[") : -1]
+        label = _PLAIN_TYPES.get(bare, bare)
+    # typer's help table asks each parameter for this label; answer with the word.
+    param.display_type_rich = lambda ctx=None: label
+
+
+def plain_metavars(command: Any) -> Any:
+    """Show value types in help as words (TEXT, NUMBER, FOLDER) and nothing for on/off flags.
+
+    typer prints Python type names (<str>, <list[str]>, <bool>), which read as
+    code to a convener and make `--json <bool>` look as if it needed a value.
+    """
+    for param in command.params:
+        _plain_type(param)
+    help_option = command.get_help_option
+
+    def get_help_option(ctx: Any) -> Any:
+        option = help_option(ctx)
+        if option is not None:
+            _plain_type(option)
+        return option
+
+    command.get_help_option = get_help_option
+    for sub in getattr(command, "commands", {}).values():
+        plain_metavars(sub)
+    return command
+
+
 def _value(setting: Any) -> Any:
     from typer.models import DefaultPlaceholder
 
@@ -226,7 +272,7 @@ def lazy_command(typer_app: typer.Typer) -> Any:
         def build() -> Any:
             single = holder()
             single.registered_commands.append(info)
-            return get_command(single)
+            return plain_metavars(get_command(single))
 
         return build
 
@@ -235,7 +281,7 @@ def lazy_command(typer_app: typer.Typer) -> Any:
             single = holder()
             single.registered_groups.append(info)
             built: Any = get_command(single)
-            return built.commands[name]
+            return plain_metavars(built.commands[name])
 
         return build
 
@@ -265,7 +311,7 @@ def lazy_command(typer_app: typer.Typer) -> Any:
             raise TypeError("give every command group a name in app.add_typer(..., name=...)")
         builders[group_name] = group(group_info, group_name)
         stubs[group_name] = stub(group_name, solve_typer_info_help(group_info), group_info)
-    lazy: Any = top
+    lazy: Any = plain_metavars(top)
     lazy.commands = _LazyCommands(builders, stubs)
     return lazy
 
