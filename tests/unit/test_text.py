@@ -1,43 +1,31 @@
-"""The small word helpers behind user-facing messages and documents."""
+"""Counted words in messages read right for one and for many."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from ngsp_cli.text import field_label, join_and, partnership_in_text, verb
-
-
-@pytest.mark.parametrize(
-    ("name", "in_text"),
-    [
-        ("River Valley Manufacturing", "the River Valley Manufacturing partnership"),
-        ("Northeast Louisiana Healthcare Partnership", "the Northeast Louisiana Healthcare Partnership"),
-        ("Health Care Partners", "the Health Care Partners"),
-        ("The Tooling Alliance", "the Tooling Alliance"),
-        ("Delta Health Network (DHN)", "the Delta Health Network (DHN)"),
-        ("South Central PA Manufacturing Council", "the South Central PA Manufacturing Council"),
-        ("  River   Valley  ", "the River Valley partnership"),
-    ],
-)
-def test_partnership_names_read_well_after_the(name: str, in_text: str) -> None:
-    assert partnership_in_text(name) == in_text
+from ngsp_cli.text import noun, plural
 
 
-@pytest.mark.parametrize(
-    ("path", "label"),
-    [
-        ("agenda.0.minutes", "agenda item 1, minutes"),
-        ("tasks.2.due", "task 3, due"),
-        ("counties.3", "county 4"),
-        ("indicators.0.params.days", "indicator 1, params.days"),
-        ("settings.stale_after_days", "settings.stale_after_days"),
-        ("name", "name"),
-    ],
-)
-def test_field_paths_read_as_words(path: str, label: str) -> None:
-    assert field_label(path) == label
+def test_plural_and_noun() -> None:
+    assert [plural(n, "dot") for n in (0, 1, 2)] == ["0 dots", "1 dot", "2 dots"]
+    assert plural(1, "business", "businesses") == "1 business"
+    assert plural(3, "business", "businesses") == "3 businesses"
+    assert noun(1, "team") == "team"
 
 
-def test_join_and_and_verb_agree_with_the_count() -> None:
-    assert [join_and(x) for x in (["A"], ["A", "B"], ["A", "B", "C"])] == ["A", "A and B", "A, B and C"]
-    assert [verb(n, "takes", "take") for n in (0, 1, 2)] == ["take", "takes", "take"]
+def test_a_tie_on_one_dot_reads_right(ngsp, example_folder: Path, tmp_path: Path) -> None:
+    for team in ("clinical-placements", "cna-to-lpn-pathway", "rural-acute-care-network"):
+        assert ngsp("-C", example_folder, "team", "status", team, "done").exit_code == 0
+    sheet = tmp_path / "votes.csv"
+    sheet.write_text(
+        "voter,priority,points\ndenise-broussard,telehealth,1\nraymond-guidry,workforce-housing,1\n"
+        "eric-sonnier,telehealth,1\n",
+        encoding="utf-8",
+    )
+    result = ngsp("-C", example_folder, "prioritize", "--votes", sheet, "--top", "1", "--dry-run")
+    text = " ".join(result.output.split())
+    assert "Tie on 1 dot at the cut-off" in text
+    assert "1 voter, 1 dot" in text
+    assert "1 dots" not in text
+    assert "1 voters" not in text
