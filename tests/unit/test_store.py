@@ -26,6 +26,13 @@ def test_find_root_outside_a_partnership_is_a_clear_error(tmp_path: Path) -> Non
     assert "ngsp init" in (caught.value.problem.hint or "")
 
 
+def test_a_folder_given_that_does_not_exist_is_named_as_such(tmp_path: Path) -> None:
+    with pytest.raises(NotFoundError, match="does not exist"):
+        find_root(explicit=tmp_path / "nowhere")
+    with pytest.raises(NotFoundError, match="is not a partnership folder"):
+        find_root(explicit=tmp_path)
+
+
 def test_find_root_honours_the_environment(partnership_tree, monkeypatch) -> None:
     root = partnership_tree()
     monkeypatch.setenv("NGSP_DIR", str(root))

@@ -38,6 +38,12 @@ def find_root(start: Path | None = None, explicit: Path | str | None = None) -> 
         explicit = os.environ.get(ENV_DIR) or None
     if explicit is not None:
         root = Path(explicit).expanduser()
+        if not root.exists():
+            raise NotFoundError(
+                f"the folder {root} does not exist",
+                hint="check the path given with --dir / -C (or NGSP_DIR); "
+                "create a partnership there with 'ngsp init'",
+            )
         if not (root / PARTNERSHIP_FILE).is_file():
             raise NotFoundError(
                 f"{root} is not a partnership folder (it has no {PARTNERSHIP_FILE})",
