@@ -66,11 +66,11 @@ def upfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def join_and(items: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+def and_list(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c' ('' for no words)."""
+    if len(words) <= 2:
+        return " and ".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def field_label(path: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ngsp_cli.text import field_label, join_and, partnership_in_text, verb
+from ngsp_cli.text import and_list, field_label, partnership_in_text, verb
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,6 @@ def test_field_paths_read_as_words(path: str, label: str) -> None:
     assert field_label(path) == label
 
 
-def test_join_and_and_verb_agree_with_the_count() -> None:
-    assert [join_and(x) for x in (["A"], ["A", "B"], ["A", "B", "C"])] == ["A", "A and B", "A, B and C"]
+def test_verbs_agree_with_the_count_and_no_names_make_no_list() -> None:
+    assert and_list([]) == ""
     assert [verb(n, "takes", "take") for n in (0, 1, 2)] == ["take", "takes", "take"]

@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 
 from ngsp_cli.render.env import OVERRIDE_FOLDER, date_long, date_short, time_12h
-from ngsp_cli.text import join_and, noun, plural, upfirst, verb
+from ngsp_cli.text import and_list, noun, plural, upfirst, verb
 
 REFERENCE_DOCX = "reference.docx"
 ACCENT = RGBColor(0x1F, 0x5F, 0x73)
@@ -422,7 +422,7 @@ def _invite(w: _Writer, ctx: dict[str, Any]) -> None:
     if p.conveners:
         n = len(p.conveners)
         w.para(
-            f"Our {noun(n, 'convener')}, {join_and(p.conveners)}, {verb(n, 'takes', 'take')} care of the "
+            f"Our {noun(n, 'convener')}, {and_list(p.conveners)}, {verb(n, 'takes', 'take')} care of the "
             "room and the logistics so that we can focus on the conversation."
         )
     w.para(
@@ -440,7 +440,7 @@ def _invite(w: _Writer, ctx: dict[str, Any]) -> None:
             [
                 (f"The {noun(len(p.conveners), 'convener')} of {p.the_name}", "b"),
                 ("\n", ""),
-                (join_and(p.conveners), "m"),
+                (and_list(p.conveners), "m"),
             ],
         )
     else:
@@ -470,12 +470,14 @@ def _memo(w: _Writer, ctx: dict[str, Any]) -> None:
         invited = (
             f" ({attendance.total} of {attendance.invited_total} invited)" if attendance.invited_total else ""
         )
-        verdict = (
-            " Business leaders outnumbered public partners: industry held the table."
-            if attendance.business_outnumber_public
-            else " Public partners were as many as or more than business leaders; "
-            "the next invitation list should grow the business side."
-        )
+        verdict = ""
+        if attendance.industry_table:
+            verdict = (
+                " Business leaders outnumbered public partners: industry held the table."
+                if attendance.business_outnumber_public
+                else " Public partners were as many as or more than business leaders; "
+                "the next invitation list should grow the business side."
+            )
         w.rich(
             [
                 (plural(attendance.business_count, "business leader"), "b"),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ngsp_cli.errors import InputError
 from ngsp_cli.resources import bundled
-from ngsp_cli.text import join_and, noun, plural, upfirst, verb
+from ngsp_cli.text import and_list, noun, plural, upfirst, verb
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -67,7 +67,7 @@ def _filters() -> dict[str, Any]:
         "noun": noun,
         "verb": verb,
         "upfirst": upfirst,
-        "join_and": join_and,
+        "and_list": and_list,
         "md_cell": md_cell,
     }
 
