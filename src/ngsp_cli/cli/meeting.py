@@ -151,6 +151,7 @@ def list_(
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import MeetingKind, Organization, Person
     from ngsp_cli.services import facts
+    from ngsp_cli.text import plural
 
     try:
         wanted = MeetingKind(kind) if kind else None
@@ -161,7 +162,7 @@ def list_(
     if as_json:
         common.emit_json([_meeting_json(snap, m, full=False) for m in meetings])
         return
-    table = Table(title=f"{len(meetings)} meetings", title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title=plural(len(meetings), "meeting"), title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("meeting (id below)", ratio=1, overflow="fold")
     table.add_column("kind, status", no_wrap=True)
     table.add_column("who", no_wrap=True)
@@ -201,6 +202,7 @@ def _print_meeting(snap: Snapshot, m: Meeting) -> None:
     from rich.markup import escape
 
     from ngsp_cli.services import facts
+    from ngsp_cli.text import plural
 
     console = common.out()
     console.print(f"[bold]{escape(m.title)}[/bold]  [dim]{m.id}[/dim]")
@@ -227,10 +229,14 @@ def _print_meeting(snap: Snapshot, m: Meeting) -> None:
     invited = facts.headcount(snap, m.invitees)
     came = facts.headcount(snap, m.attendees)
     console.print(
-        f"\n[bold]Invited[/bold] {invited.business} business leaders, {invited.public} public partners"
+        f"\n[bold]Invited[/bold] {plural(invited.business, 'business leader')}, "
+        f"{plural(invited.public, 'public partner')}"
     )
     if m.attendees:
-        console.print(f"[bold]Came[/bold]    {came.business} business leaders, {came.public} public partners")
+        console.print(
+            f"[bold]Came[/bold]    {plural(came.business, 'business leader')}, "
+            f"{plural(came.public, 'public partner')}"
+        )
         names = ", ".join(name(pid) for pid in m.attendees)
         console.print(f"  {escape(names)}")
     if m.notes:

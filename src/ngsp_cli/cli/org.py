@@ -74,6 +74,7 @@ def list_(
     from ngsp_cli.errors import UsageError
     from ngsp_cli.model import Organization, OrgKind, Person
     from ngsp_cli.services.directory import people_of, sorted_orgs
+    from ngsp_cli.text import plural
 
     try:
         wanted = OrgKind(kind) if kind else None
@@ -86,7 +87,8 @@ def list_(
         return
     businesses = sum(o.is_business for o in orgs)
     table = Table(
-        title=f"{len(orgs)} organizations: {businesses} businesses, {len(orgs) - businesses} public partners",
+        title=f"{plural(len(orgs), 'organization')}: {plural(businesses, 'business', 'businesses')}, "
+        f"{plural(len(orgs) - businesses, 'public partner')}",
         title_justify="left",
     )
     table.add_column("organization (id)", overflow="fold")

@@ -55,6 +55,8 @@ def status_command(
 def _print_status(report: StatusReport, total: int) -> None:
     from rich.markup import escape
 
+    from ngsp_cli.text import plural
+
     console = common.out()
     console.print(f"[bold]{escape(report.partnership)}[/bold] — status on {report.as_of.isoformat()}")
     console.print()
@@ -110,7 +112,10 @@ def _print_status(report: StatusReport, total: int) -> None:
         count = report.headcounts[meeting.id]
         when = meeting.date.isoformat() + (f" {meeting.time}" if meeting.time else "")
         console.print(f"  {when}  {escape(meeting.title)} [dim]({meeting.kind.value}; {meeting.id})[/dim]")
-        console.print(f"      invited: {count.business} business leaders, {count.public} public partners")
+        console.print(
+            f"      invited: {plural(count.business, 'business leader')}, "
+            f"{plural(count.public, 'public partner')}"
+        )
     if report.overdue_items or report.overdue_tasks:
         console.print()
         console.print("[bold]Overdue[/bold]")
