@@ -11,3 +11,14 @@ def noun(count: int, singular: str, plural_form: str | None = None) -> str:
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """'1 dot', '2 dots', '1 business', '3 businesses' (pass the plural when it is not +s)."""
     return f"{count} {noun(count, singular, plural_form)}"
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """`text` cut to at most `limit` characters at a word boundary, with '…' when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.-–—(") + "…"
