@@ -40,8 +40,11 @@ def ids_of(ngsp, folder: Path, *args: str) -> list[str]:
     return [entry["id"] for entry in json.loads(ngsp("-C", folder, *args, "--json").stdout)]
 
 
-@pytest.mark.parametrize("columns", [80, 60])
-@pytest.mark.parametrize("kind", ["org", "person", "meeting", "team"])
+@pytest.mark.parametrize(
+    ("kind", "columns"),
+    [(kind, columns) for kind in ("org", "person", "meeting", "team") for columns in (80, 60)]
+    + [("team", 40)],
+)
 def test_listings_never_split_an_id(ngsp, example_folder, monkeypatch, kind: str, columns: int) -> None:
     ids = ids_of(ngsp, example_folder, kind, "list")
     narrow(monkeypatch, columns)
