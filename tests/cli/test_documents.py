@@ -207,7 +207,9 @@ def test_invite_without_a_business_champion_warns(ngsp, partnership_tree) -> Non
     result = ngsp("invite", "--as-of", "2027-01-01", "-C", root)
     assert result.exit_code == 0, result.output
     assert "peers invite peers" in " ".join(result.stderr.split())
-    assert "The conveners of the Test Valley Manufacturing" in result.stdout
+    signature = "The convener of the Test Valley Manufacturing partnership: Valley Workforce Board"
+    assert signature in result.stdout
+    assert "signed by the convener." in " ".join(result.stderr.split())
 
 
 def test_agenda_runs_a_clock_through_the_items(ngsp, partnership_tree) -> None:
@@ -251,6 +253,22 @@ def test_meeting_by_title_and_unknown_meeting(ngsp, example_folder: Path) -> Non
     assert by_title.stdout.startswith("# Meeting summary: Launch meeting")
     assert unknown.exit_code == 2
     assert "did you mean '2026-09-17-launch-meeting'" in unknown.stderr
+
+
+def test_a_meeting_can_be_named_by_its_date(ngsp, example_folder: Path) -> None:
+    by_date = ngsp("memo", "2026-09-17", "--as-of", AS_OF, "-C", example_folder)
+    assert by_date.exit_code == 0, by_date.output
+    assert by_date.stdout.startswith("# Meeting summary: Launch meeting")
+
+
+def test_a_support_team_memo_does_not_judge_the_business_share(ngsp, example_folder: Path) -> None:
+    # The support team is public partners by design; the industry's table is the launch.
+    support = ngsp("memo", "2026-05-12-support-team-kickoff", "--as-of", AS_OF, "-C", example_folder)
+    launch = ngsp("memo", "2026-09-17-launch-meeting", "--as-of", AS_OF, "-C", example_folder)
+    assert support.exit_code == 0, support.output
+    assert "Public partners were as many as" not in support.stdout
+    assert "industry held the table" not in support.stdout
+    assert "industry held the table" in launch.stdout
 
 
 def test_word_on_the_screen_is_refused(ngsp, example_folder: Path) -> None:

@@ -26,8 +26,8 @@ from ngsp_cli.model import (
     TeamStatus,
 )
 from ngsp_cli.services import facts
-from ngsp_cli.services.lookup import resolve
 from ngsp_cli.store.folder import Snapshot
+from ngsp_cli.text import partnership_in_text
 
 DOCUMENTS = ("agenda", "invite", "memo")
 """The documents a convener sends, by command name."""
@@ -81,6 +81,11 @@ class PartnershipInfo:
     counties: list[str]
     conveners: list[str]
     description: str | None
+
+    @property
+    def the_name(self) -> str:
+        """The partnership as a sentence names it: 'the River Valley Manufacturing partnership'."""
+        return partnership_in_text(self.name)
 
 
 @dataclass(frozen=True)
@@ -195,6 +200,9 @@ class Attendance:
     invited_business: int
     invited_public: int
     recorded: bool = field(default=True)
+    # Whether the business share matters: the support team (the conveners and the
+    # other public partners) meets without business leaders by design.
+    industry_table: bool = field(default=True)
 
     @property
     def business_count(self) -> int:
@@ -231,7 +239,9 @@ def choose_meeting(snap: Snapshot, ref: str | None, document: str, as_of: dt.dat
     the last meeting held.
     """
     if ref:
-        return snap.meetings[resolve(snap.meetings, ref, "meeting", "ngsp meeting list")]
+        from ngsp_cli.services.meetings import find_meeting
+
+        return find_meeting(snap, ref)
     if document == "memo":
         found = facts.last_held_meeting(snap, as_of)
         if found is None:
@@ -344,6 +354,7 @@ def attendance(snap: Snapshot, meeting: Meeting) -> Attendance:
         invited_business=invited.business,
         invited_public=invited.public,
         recorded=recorded,
+        industry_table=meeting.kind is not MeetingKind.convener_team,
     )
 
 
@@ -608,7 +619,7 @@ def _memo_sender(snap: Snapshot, meeting: Meeting) -> dict[str, Any]:
         }
     chairs = [s for s in signers(snap) if s.id in snap.partnership.co_chairs]
     return {
-        "audience": f"Members and partners of the {snap.partnership.name}",
+        "audience": f"Members and partners of {partnership_in_text(snap.partnership.name)}",
         "signers": chairs,
         "signers_role": "co-chair" if len(chairs) == 1 else "co-chairs",
     }
