@@ -51,10 +51,10 @@ def init_command(
     no_input: common.NoInputOption = False,
 ) -> None:
     """Create a partnership folder (asks for what is missing when run in a terminal)."""
-    from ngsp_cli.errors import UsageError
     from ngsp_cli.ids import slug
     from ngsp_cli.model import OrgKind
     from ngsp_cli.services import create
+    from ngsp_cli.vocab import choose
 
     if example is not None:
         target = path or Path(example)
@@ -62,6 +62,12 @@ def init_command(
         common.done(f"copied the example '{example}' to {target}")
         common.err().print(f"  next: cd {target} && ngsp status")
         return
+    kind = choose(
+        OrgKind,
+        convener_kind,
+        "a kind of convening organization",
+        allowed=[k for k in OrgKind if k is not OrgKind.business],
+    )
     name = name or common.ask_text("--name", "Name of the partnership?", no_input=no_input)
     industry = industry or common.ask_text(
         "--industry", "Which industry (one industry per partnership)?", no_input=no_input
@@ -74,13 +80,6 @@ def init_command(
             required=False,
         )
         convener = [c.strip() for c in answer.split(",") if c.strip()]
-    try:
-        kind = OrgKind(convener_kind)
-    except ValueError:
-        raise UsageError(
-            f"'{convener_kind}' is not a kind of organization",
-            hint="use one of: " + ", ".join(k.value for k in OrgKind if k is not OrgKind.business),
-        ) from None
     target = path or Path(slug(name))
     create.create_partnership(
         target,
