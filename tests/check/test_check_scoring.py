@@ -277,3 +277,16 @@ def test_priorities_without_business_dots_are_named_in_the_hint(scenario) -> Non
     result = next(r for r in report.indicators if r.id == "priorities-from-business")
     assert "no business dots ('Supplier network')" in result.evidence
     assert "Priorities without business votes ('Supplier network')" in result.hint
+
+
+def test_the_most_voted_priority_follows_the_recorded_rank_on_a_tie(scenario) -> None:
+    # Both got 12 business dots; the vote's tie rule ranked the hiring pipeline first.
+    tied = {
+        "title": "Supplier network",
+        "meeting": "2026-03-10-launch",
+        "status": "selected",
+        "votes": {"business_points": 12, "business_voters": 5, "rank": 2},
+    }
+    _, report = statuses(scenario("industry-led", {"priorities/aaa-supplier-network.yaml": tied}))
+    by_id = {r.id: r for r in report.indicators}
+    assert "most: 'Hiring pipeline', 12 dots" in by_id["priorities-from-business"].evidence

@@ -253,6 +253,22 @@ def test_meeting_by_title_and_unknown_meeting(ngsp, example_folder: Path) -> Non
     assert "did you mean '2026-09-17-launch-meeting'" in unknown.stderr
 
 
+def test_a_meeting_can_be_named_by_its_date(ngsp, example_folder: Path) -> None:
+    by_date = ngsp("memo", "2026-09-17", "--as-of", AS_OF, "-C", example_folder)
+    assert by_date.exit_code == 0, by_date.output
+    assert by_date.stdout.startswith("# Meeting summary: Launch meeting")
+
+
+def test_a_support_team_memo_does_not_judge_the_business_share(ngsp, example_folder: Path) -> None:
+    # The support team is public partners by design; the industry's table is the launch.
+    support = ngsp("memo", "2026-05-12-support-team-kickoff", "--as-of", AS_OF, "-C", example_folder)
+    launch = ngsp("memo", "2026-09-17-launch-meeting", "--as-of", AS_OF, "-C", example_folder)
+    assert support.exit_code == 0, support.output
+    assert "Public partners were as many as" not in support.stdout
+    assert "industry held the table" not in support.stdout
+    assert "industry held the table" in launch.stdout
+
+
 def test_word_on_the_screen_is_refused(ngsp, example_folder: Path) -> None:
     result = ngsp("memo", "--as-of", AS_OF, "-f", "docx", "-o", "-", "-C", example_folder)
     assert result.exit_code == 2

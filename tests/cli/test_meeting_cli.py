@@ -122,20 +122,19 @@ def test_attend_keeps_hand_comments_and_marks_the_meeting_held(ngsp, partnership
     assert data["status"] == "held"
 
 
-def test_attend_before_the_day_stays_planned_and_held_is_refused(ngsp, partnership_tree) -> None:
+def test_attendance_before_the_day_is_refused(ngsp, partnership_tree) -> None:
     root = partnership_tree({"meetings/2027-04-01-spring-meeting.yaml": MEETING_WITH_COMMENTS})
     path = root / "meetings/2027-04-01-spring-meeting.yaml"
-    assert (
-        ngsp("-C", root, "meeting", "attend", "2027-04-01", "ann-lee", "--as-of", "2027-03-01").exit_code == 0
-    )
-    assert _read(path).get("status", "planned") == "planned"
     before = path.read_text(encoding="utf-8")
-    early = ngsp("-C", root, "meeting", "attend", "2027-04-01", "bo-diaz", "--held", "--as-of", "2027-03-01")
+    early = ngsp("-C", root, "meeting", "attend", "2027-04-01", "bo-diaz", "--as-of", "2027-03-01")
     assert early.exit_code == 2
-    assert "cannot have been held yet" in flat(early.stderr)
+    assert "nobody has come to it yet" in flat(early.stderr)
+    assert "ngsp meeting invite" in flat(early.stderr)
     assert path.read_text(encoding="utf-8") == before
-    assert ngsp("-C", root, "meeting", "attend", "2027-04-01", "bo-diaz", "--held",
-                "--as-of", "2027-04-01").exit_code == 0  # fmt: skip
+    on_the_day = ngsp(
+        "-C", root, "meeting", "attend", "2027-04-01", "ann-lee", "bo-diaz", "--as-of", "2027-04-01"
+    )
+    assert on_the_day.exit_code == 0, on_the_day.output
     data = _read(path)
     assert (data["status"], data["attendees"]) == ("held", ["ann-lee", "bo-diaz"])
 

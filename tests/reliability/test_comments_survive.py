@@ -35,7 +35,7 @@ COMMANDS: list[tuple[str, list[str]]] = [
     ("meeting new", ["meeting", "new", "full-partnership", "--date", "2027-03-04", "--time", "08:00",
                      "--location", "Monroe", "--as-of", "2027-01-05"]),
     ("meeting invite", ["meeting", "invite", MEETING, "anita-dugas"]),
-    ("meeting attend", ["meeting", "attend", MEETING, ANN, "--held", "--as-of", "2026-12-10"]),
+    ("meeting attend", ["meeting", "attend", MEETING, ANN, "--as-of", "2026-12-10"]),
     ("meeting note", ["meeting", "note", MEETING, "Good turnout; the hospitals led."]),
     ("meeting decide", ["meeting", "decide", MEETING, "Meet again in March."]),
     ("meeting action", ["meeting", "action", MEETING, "Send the summary", "--owner", PUBLIC,

@@ -26,6 +26,13 @@ def test_find_root_outside_a_partnership_is_a_clear_error(tmp_path: Path) -> Non
     assert "ngsp init" in (caught.value.problem.hint or "")
 
 
+def test_a_folder_given_that_does_not_exist_is_named_as_such(tmp_path: Path) -> None:
+    with pytest.raises(NotFoundError, match="does not exist"):
+        find_root(explicit=tmp_path / "nowhere")
+    with pytest.raises(NotFoundError, match="is not a partnership folder"):
+        find_root(explicit=tmp_path)
+
+
 def test_find_root_honours_the_environment(partnership_tree, monkeypatch) -> None:
     root = partnership_tree()
     monkeypatch.setenv("NGSP_DIR", str(root))
@@ -130,3 +137,25 @@ def test_atomic_write_leaves_the_old_file_when_interrupted(tmp_path: Path, monke
         write_atomic(target, "a: 2\n")
     assert target.read_text() == "a: 1\n"
     assert [p.name for p in tmp_path.iterdir()] == ["x.yaml"]
+
+
+@pytest.mark.parametrize("style", [">", "|", ">-", "|-"])
+def test_a_block_of_notes_keeps_its_style_when_another_field_changes(partnership_tree, style: str) -> None:
+    notes = f"notes: {style}\n  First line\n  second line.\n"
+    root = partnership_tree({"organizations/acme-tools.yaml": "name: Acme Tools\nkind: business\n" + notes})
+    org = load(root).organizations["acme-tools"]
+    org.county = "Ouachita"
+    save(root, org)
+    assert (root / "organizations/acme-tools.yaml").read_text() == (
+        "name: Acme Tools\nkind: business\ncounty: Ouachita\n" + notes
+    )
+
+
+def test_a_file_saved_as_yml_is_reported_not_skipped(partnership_tree) -> None:
+    root = partnership_tree({"organizations/acme-tools.yaml": "name: Acme Tools\nkind: business\n"})
+    (root / "organizations/new-co.yml").write_text("name: New Co\nkind: business\n")
+    with pytest.raises(FolderInvalid) as caught:
+        load(root)
+    [problem] = caught.value.problems
+    assert problem.file == "organizations/new-co.yml"
+    assert "rename it to new-co.yaml" in (problem.hint or "")

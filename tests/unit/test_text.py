@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ngsp_cli.text import noun, plural
+from ngsp_cli.text import and_list, noun, plural
 
 
 def test_plural_and_noun() -> None:
@@ -12,6 +12,17 @@ def test_plural_and_noun() -> None:
     assert plural(1, "business", "businesses") == "1 business"
     assert plural(3, "business", "businesses") == "3 businesses"
     assert noun(1, "team") == "team"
+
+
+def test_and_list() -> None:
+    assert [and_list(w) for w in (["a"], ["a", "b"], ["a", "b", "c"])] == ["a", "a and b", "a, b and c"]
+
+
+def test_init_without_a_terminal_names_every_missing_value_at_once(ngsp, tmp_path: Path) -> None:
+    result = ngsp("init", str(tmp_path / "new"), "--industry", "Healthcare")
+    assert result.exit_code == 2
+    assert "--name and --region are missing" in result.stderr
+    assert not (tmp_path / "new").exists()
 
 
 def test_a_tie_on_one_dot_reads_right(ngsp, example_folder: Path, tmp_path: Path) -> None:

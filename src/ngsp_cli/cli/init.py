@@ -16,11 +16,17 @@ def init_command(
         typer.Argument(help="Folder to create. Default: a new folder named after the partnership."),
     ] = None,
     name: Annotated[
-        str | None, typer.Option("--name", help="Partnership name, e.g. 'NELA Healthcare'.")
+        str | None,
+        typer.Option(
+            "--name", help="Partnership name, e.g. 'NELA Healthcare' (asked in a terminal, else required)."
+        ),
     ] = None,
-    industry: Annotated[str | None, typer.Option("--industry", help="The one industry at the table.")] = None,
+    industry: Annotated[
+        str | None, typer.Option("--industry", help="The one industry at the table (required like --name).")
+    ] = None,
     region: Annotated[
-        str | None, typer.Option("--region", help="The labor-market region, e.g. 'Northeast LA'.")
+        str | None,
+        typer.Option("--region", help="The labor-market region, e.g. 'Northeast LA' (required like --name)."),
     ] = None,
     convener: Annotated[
         list[str] | None,
@@ -51,9 +57,11 @@ def init_command(
     no_input: common.NoInputOption = False,
 ) -> None:
     """Create a partnership folder (asks for what is missing when run in a terminal)."""
+    from ngsp_cli.errors import UsageError
     from ngsp_cli.ids import slug
     from ngsp_cli.model import OrgKind
     from ngsp_cli.services import create
+    from ngsp_cli.text import and_list
     from ngsp_cli.vocab import choose
 
     if example is not None:
@@ -68,6 +76,16 @@ def init_command(
         "a kind of convening organization",
         allowed=[k for k in OrgKind if k is not OrgKind.business],
     )
+    if not common.can_prompt(no_input):
+        # Without a terminal nobody can be asked: name every missing value at once.
+        missing = [flag for flag, value in (("--name", name), ("--industry", industry), ("--region", region))
+                   if not value]  # fmt: skip
+        if missing:
+            raise UsageError(
+                f"{and_list(missing)} {'is' if len(missing) == 1 else 'are'} missing",
+                hint='pass every one of them, e.g. ngsp init --name "NELA Healthcare" '
+                '--industry Healthcare --region "Northeast Louisiana"',
+            )
     name = name or common.ask_text("--name", "Name of the partnership?", no_input=no_input)
     industry = industry or common.ask_text(
         "--industry", "Which industry (one industry per partnership)?", no_input=no_input

@@ -253,17 +253,14 @@ def _print_meeting(snap: Snapshot, m: Meeting) -> None:
 def attend_command(
     meeting: MeetingArg,
     people: Annotated[list[str], typer.Argument(help="People who came (ids or names).")],
-    held: Annotated[
-        bool, typer.Option("--held", help="Mark the meeting held (its day must have come).")
-    ] = False,
     as_of: AsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
-    """Record who came; the meeting is marked held once its day has come."""
+    """Record who came, once the meeting's day has come; the meeting is then marked held."""
     from ngsp_cli.services.meetings import attend
 
-    updated, added = attend(common.root_of(folder), meeting, people, held=held, as_of=_day(as_of))
+    updated, added = attend(common.root_of(folder), meeting, people, as_of=_day(as_of))
     if as_json:
         common.emit_json(common.entity_json(updated))
     common.done(

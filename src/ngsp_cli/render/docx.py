@@ -464,12 +464,14 @@ def _memo(w: _Writer, ctx: dict[str, Any]) -> None:
         invited = (
             f" ({attendance.total} of {attendance.invited_total} invited)" if attendance.invited_total else ""
         )
-        verdict = (
-            " Business leaders outnumbered public partners: industry held the table."
-            if attendance.business_outnumber_public
-            else " Public partners were as many as or more than business leaders; "
-            "the next invitation list should grow the business side."
-        )
+        verdict = ""
+        if attendance.industry_table:
+            verdict = (
+                " Business leaders outnumbered public partners: industry held the table."
+                if attendance.business_outnumber_public
+                else " Public partners were as many as or more than business leaders; "
+                "the next invitation list should grow the business side."
+            )
         w.rich(
             [
                 (plural(attendance.business_count, "business leader"), "b"),

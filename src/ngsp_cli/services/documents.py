@@ -26,7 +26,6 @@ from ngsp_cli.model import (
     TeamStatus,
 )
 from ngsp_cli.services import facts
-from ngsp_cli.services.lookup import resolve
 from ngsp_cli.store.folder import Snapshot
 
 DOCUMENTS = ("agenda", "invite", "memo")
@@ -195,6 +194,9 @@ class Attendance:
     invited_business: int
     invited_public: int
     recorded: bool = field(default=True)
+    # Whether the business share matters: the support team (the conveners and the
+    # other public partners) meets without business leaders by design.
+    industry_table: bool = field(default=True)
 
     @property
     def business_count(self) -> int:
@@ -231,7 +233,9 @@ def choose_meeting(snap: Snapshot, ref: str | None, document: str, as_of: dt.dat
     the last meeting held.
     """
     if ref:
-        return snap.meetings[resolve(snap.meetings, ref, "meeting", "ngsp meeting list")]
+        from ngsp_cli.services.meetings import find_meeting
+
+        return find_meeting(snap, ref)
     if document == "memo":
         found = facts.last_held_meeting(snap, as_of)
         if found is None:
@@ -344,6 +348,7 @@ def attendance(snap: Snapshot, meeting: Meeting) -> Attendance:
         invited_business=invited.business,
         invited_public=invited.public,
         recorded=recorded,
+        industry_table=meeting.kind is not MeetingKind.convener_team,
     )
 
 

@@ -25,6 +25,10 @@ from ngsp_cli.model import (
 )
 from ngsp_cli.store.folder import Snapshot
 
+# The meetings where the whole industry sits at the table: their attendance is
+# where business leaders should outnumber public partners.
+BUSINESS_TABLES = (MeetingKind.launch, MeetingKind.full_partnership)
+
 
 @dataclass(frozen=True)
 class Headcount:

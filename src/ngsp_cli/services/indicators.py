@@ -358,7 +358,16 @@ def priorities_from_business(snap: Snapshot, as_of: dt.date, params: BaseModel) 
         _of(len(by_business), len(chosen), "selected priority", "selected priorities")
         + " received business leaders' votes"
     )
-    top = max(by_business, key=lambda p: p.votes.business_points if p.votes else 0, default=None)
+    # The first-ranked priority; the recorded rank settles ties the way the vote did.
+    top = min(
+        by_business,
+        key=lambda p: (
+            p.votes.rank if p.votes and p.votes.rank else float("inf"),
+            -(p.votes.business_points if p.votes else 0),
+            -(p.votes.business_voters if p.votes else 0),
+        ),
+        default=None,
+    )
     if top is not None and top.votes is not None:
         evidence += (
             f" (most: '{top.title}', {_plural(top.votes.business_points, 'dot')} from "

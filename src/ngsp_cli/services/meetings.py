@@ -166,9 +166,9 @@ def _edit(root: Path, ref: str) -> tuple[store.Snapshot, Meeting]:
 
 
 def attend(
-    root: Path, ref: str, people: Iterable[str], *, held: bool = False, as_of: dt.date | None = None
+    root: Path, ref: str, people: Iterable[str], *, as_of: dt.date | None = None
 ) -> tuple[Meeting, list[str]]:
-    """Add attendees (ids or names); the meeting becomes held when its day has come, or with `held`.
+    """Add attendees (ids or names) once the meeting's day has come; the meeting becomes held.
 
     Returns the meeting and the ids that were newly added.
     """
@@ -182,18 +182,18 @@ def attend(
             hint="change 'status:' in the file if it took place after all",
         )
     today = as_of or dt.date.today()
-    if held and meeting.date > today:
+    if meeting.date > today:
         raise InputError(
             f"{meeting.title} is on {meeting.date.isoformat()}, after today ({today.isoformat()}), "
-            "so it cannot have been held yet",
+            "so nobody has come to it yet",
             file=_rel(meeting),
             field="date",
-            hint="record who came once the day has come, or fix its 'date:' if it was moved earlier",
+            hint="list who is expected with 'ngsp meeting invite'; record who came once the day has come, "
+            "or fix its 'date:' if it was moved earlier",
         )
     added = [pid for pid in ids if pid not in meeting.attendees]
     meeting.attendees = [*meeting.attendees, *added]
-    if held or meeting.date <= today:
-        meeting.status = MeetingStatus.held
+    meeting.status = MeetingStatus.held
     save(root, meeting)
     return meeting, added
 

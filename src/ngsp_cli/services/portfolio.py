@@ -27,14 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from ngsp_cli.errors import NgspError, Problem
-from ngsp_cli.model import Answer, MeetingKind, TeamStatus
+from ngsp_cli.model import Answer, TeamStatus
 from ngsp_cli.services import facts
 from ngsp_cli.services.survey import load_survey, outcome_surveys
 from ngsp_cli.store.folder import PARTNERSHIP_FILE, Snapshot, load
 
 MAX_PROBLEMS = 3
 PARALLEL_FROM = 6  # folders; below this one process is faster than starting workers
-BUSINESS_TABLES = (MeetingKind.launch, MeetingKind.full_partnership)
 _LOOKS_LIKE_PARTNERSHIP = ("organizations", "people", "meetings", "action-teams")
 _WHERE_HINT = "name a partnership folder, or a folder whose subfolders are partnerships"
 
@@ -161,7 +160,7 @@ def summarize(snap: Snapshot, as_of: dt.date) -> dict[str, Any]:
     """One row of the portfolio: plain values only (it crosses process boundaries and goes to JSON)."""
     partnership = snap.partnership
     held = facts.held_meetings(snap, as_of)
-    tables = [m for m in held if m.kind in BUSINESS_TABLES and m.attendees]
+    tables = [m for m in held if m.kind in facts.BUSINESS_TABLES and m.attendees]
     recent = tables[-partnership.settings.recent_meetings :]
     counts = [facts.headcount(snap, m.attendees) for m in recent]
     business = sum(c.business for c in counts)
@@ -188,7 +187,9 @@ def summarize(snap: Snapshot, as_of: dt.date) -> dict[str, Any]:
         "last_meeting": last.date if last else None,
         "days_since_last_meeting": (as_of - last.date).days if last else None,
         "next_meeting": upcoming.date if upcoming else None,
-        "meetings_last_12_months": sum(1 for m in held if m.date > year_ago and m.kind in BUSINESS_TABLES),
+        "meetings_last_12_months": sum(
+            1 for m in held if m.date > year_ago and m.kind in facts.BUSINESS_TABLES
+        ),
         "recent_meetings": len(recent),
         "business_share": _pct(business, total),
         "business_majority": bool(counts) and all(c.business_outnumber_public for c in counts),

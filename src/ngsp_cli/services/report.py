@@ -31,7 +31,6 @@ from ngsp_cli.store.folder import Snapshot
 FORMATS = ("md", "html")
 
 # Meetings where business leaders should outnumber public partners.
-BUSINESS_TABLES = (MeetingKind.launch, MeetingKind.full_partnership)
 
 KIND_LABELS = {
     MeetingKind.launch: "Launch",
@@ -42,7 +41,7 @@ KIND_LABELS = {
 }
 
 
-_TABLE_LABELS = {KIND_LABELS[kind] for kind in BUSINESS_TABLES}
+_TABLE_LABELS = {KIND_LABELS[kind] for kind in facts.BUSINESS_TABLES}
 
 
 def _table_phrase(count: int) -> str:
@@ -88,7 +87,7 @@ def meeting_rows(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) -
                 # Only the partnership's own table counts toward the business share
                 # (as in 'ngsp status'): support-team and action-team meetings are
                 # working sessions where public staff may well be the majority.
-                "counts_for_share": bool(meeting.attendees) and meeting.kind in BUSINESS_TABLES,
+                "counts_for_share": bool(meeting.attendees) and meeting.kind in facts.BUSINESS_TABLES,
             }
         )
     return rows

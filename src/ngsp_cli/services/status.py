@@ -23,7 +23,6 @@ from ngsp_cli.store.folder import PARTNERSHIP_FILE, Snapshot
 
 # Meetings where business leaders should outnumber public partners (the support
 # team's own meetings and action-team working sessions are not counted).
-BUSINESS_TABLES = (MeetingKind.launch, MeetingKind.full_partnership)
 
 
 def _set_phase(snap: Snapshot, playbook: Playbook) -> Phase | None:
@@ -140,7 +139,7 @@ def warnings(snap: Snapshot, as_of: dt.date) -> list[StatusWarning]:
                 "no-convener", "no convener is named; add one under 'conveners:' in partnership.yaml"
             )
         )
-    for meeting in facts.upcoming_meetings(snap, as_of, BUSINESS_TABLES):
+    for meeting in facts.upcoming_meetings(snap, as_of, facts.BUSINESS_TABLES):
         count = facts.headcount(snap, meeting.invitees)
         if count.public > count.business:
             out.append(
@@ -153,7 +152,7 @@ def warnings(snap: Snapshot, as_of: dt.date) -> list[StatusWarning]:
                 )
             )
     recent = snap.partnership.settings.recent_meetings
-    held = [m for m in facts.held_meetings(snap, as_of, BUSINESS_TABLES) if m.attendees][-recent:]
+    held = [m for m in facts.held_meetings(snap, as_of, facts.BUSINESS_TABLES) if m.attendees][-recent:]
     for meeting in held:
         count = facts.headcount(snap, meeting.attendees)
         if count.public > count.business:

@@ -38,6 +38,12 @@ def find_root(start: Path | None = None, explicit: Path | str | None = None) -> 
         explicit = os.environ.get(ENV_DIR) or None
     if explicit is not None:
         root = Path(explicit).expanduser()
+        if not root.exists():
+            raise NotFoundError(
+                f"the folder {root} does not exist",
+                hint="check the path given with --dir / -C (or NGSP_DIR); "
+                "create a partnership there with 'ngsp init'",
+            )
         if not (root / PARTNERSHIP_FILE).is_file():
             raise NotFoundError(
                 f"{root} is not a partnership folder (it has no {PARTNERSHIP_FILE})",
@@ -223,14 +229,32 @@ class Snapshot:
 
 
 def entity_files(root: Path, kind: type[Entity]) -> list[str]:
+    return _files_ending(root, kind, ".yaml")
+
+
+def _files_ending(root: Path, kind: type[Entity], suffix: str) -> list[str]:
     folder = root / kind.folder
     if not folder.is_dir():
         return []
     return sorted(
         f"{kind.folder}/{entry.name}"
         for entry in os.scandir(folder)
-        if entry.name.endswith(".yaml") and not entry.name.startswith(".") and entry.is_file()
+        if entry.name.endswith(suffix) and not entry.name.startswith(".") and entry.is_file()
     )
+
+
+def _yml_problems(root: Path, kind: type[Entity]) -> list[Problem]:
+    """Files saved as .yml, which many editors offer: reported, never silently skipped."""
+    problems = []
+    for rel in _files_ending(root, kind, ".yml"):
+        wanted = rel[: -len(".yml")] + ".yaml"
+        hint = f"rename it to {Path(wanted).name} (git mv {rel} {wanted})"
+        if (root / wanted).exists():
+            hint += "; a file of that name exists too, so merge the two first"
+        problems.append(
+            Problem(f"'{Path(rel).name}' is not read: ngsp reads files ending in .yaml", file=rel, hint=hint)
+        )
+    return problems
 
 
 def load(
@@ -258,6 +282,7 @@ def load(
         except InputError as exc:
             raise FolderInvalid([exc.problem]) from exc
         for kind in kinds:
+            problems.extend(_yml_problems(root, kind))
             for rel in entity_files(root, kind):
                 try:
                     raws[rel] = read_raw(root, rel)

@@ -196,8 +196,10 @@ def _same_scalar(old: Any, new: Any) -> bool:
     if old is None or new is None or isinstance(old, (dict, list)) or isinstance(new, (dict, list)):
         return False
     # A hand-written `naics: 622110` (an int to ruamel) equals the string "622110";
-    # keep the person's spelling when the meaning is unchanged.
-    return str(old) == str(new)
+    # keep the person's spelling when the meaning is unchanged.  The models strip
+    # surrounding whitespace, so a `notes: >` or `|` block (which ends in a line
+    # break) means the same as its stripped text: the block keeps its style.
+    return str(old) == str(new) or (isinstance(new, str) and str(old).strip() == new)
 
 
 def merge_into(doc: Any, full: Any, sparse: Any = None, orig: Any = None) -> Any:
