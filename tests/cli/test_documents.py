@@ -356,6 +356,8 @@ def test_templates_show_values_lists_what_a_template_can_use(ngsp, example_folde
     values = _json(result.stdout)
     assert {"meeting", "attendance", "industry_said", "action_items", "next_meeting"} <= set(values)
     assert "business_count" in values["attendance"]
+    # The example has three counties: the first is shown, the others are counted.
+    assert values["partnership"]["counties"] == ["Ouachita", "... and 2 more like the first"]
 
 
 def test_templates_show_an_ambiguous_or_unknown_name(ngsp, example_folder: Path) -> None:
