@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def noun(count: int, singular: str, plural_form: str | None = None) -> str:
     """The word that goes with `count`: 'team' for 1, 'teams' (or `plural_form`) otherwise."""
@@ -13,6 +15,94 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {noun(count, singular, plural_form)}"
 
 
+def verb(count: int, singular: str, plural_form: str) -> str:
+    """The verb that agrees with `count`: verb(1, 'needs', 'need') is 'needs'."""
+    return singular if count == 1 else plural_form
+
+
+# Last words that already say what kind of body a partnership is, so its name can stand
+# after "the" in a sentence: "the launch of the Northeast Louisiana Healthcare Partnership".
+_GROUP_WORDS = frozenset(
+    {
+        "alliance",
+        "association",
+        "coalition",
+        "collaboration",
+        "collaborative",
+        "compact",
+        "consortium",
+        "cooperative",
+        "council",
+        "forum",
+        "group",
+        "initiative",
+        "network",
+        "partners",
+        "partnership",
+        "roundtable",
+    }
+)
+
+
+def partnership_in_text(name: str) -> str:
+    """How a sentence names the partnership, with its article.
+
+    'Northeast Louisiana Healthcare Partnership' -> 'the Northeast Louisiana Healthcare Partnership';
+    'River Valley Manufacturing' -> 'the River Valley Manufacturing partnership' (the bare name
+    after 'the' reads as a company); 'The Tooling Alliance' -> 'the Tooling Alliance'.
+    """
+    name = " ".join(name.split())
+    if not name:
+        return "the partnership"
+    if name[:4].casefold() == "the ":
+        name = name[4:]
+    words = re.sub(r"\([^)]*\)\s*$", "", name).split()
+    last = re.sub(r"[^\w-]", "", words[-1]).casefold() if words else ""
+    return f"the {name}" if last in _GROUP_WORDS else f"the {name} partnership"
+
+
+def upfirst(text: str) -> str:
+    """`text` with its first letter capitalized and the rest untouched (for sentence starts)."""
+    return text[:1].upper() + text[1:]
+
+
 def and_list(words: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    """'a', 'a and b', 'a, b and c' ('' for no words)."""
+    if len(words) <= 2:
+        return " and ".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def field_label(path: str) -> str:
+    """A field path of a file as people read it: 'agenda.0.minutes' -> 'agenda item 1, minutes'.
+
+    Paths without a list position ('settings.stale_after_days') stay as they are: they
+    are the keys a person looks for in the file.
+    """
+    parts = path.split(".")
+    if not any(part.isdigit() for part in parts):
+        return path
+    pieces: list[str] = []
+    keys: list[str] = []
+    for part in parts:
+        if part.isdigit() and keys:
+            listed = keys.pop()
+            if keys:
+                pieces.append(".".join(keys))
+            keys = []
+            pieces.append(f"{_one_of(listed)} {int(part) + 1}")
+        else:
+            keys.append(part)
+    if keys:
+        pieces.append(".".join(keys))
+    return ", ".join(pieces)
+
+
+def _one_of(listed: str) -> str:
+    """The word for one entry of a list field: 'agenda' -> 'agenda item', 'tasks' -> 'task'."""
+    words = listed.replace("_", " ")
+    if words.endswith("ies"):
+        return words[:-3] + "y"
+    if words.endswith("s") and not words.endswith("ss"):
+        return words[:-1]
+    return words + " item"

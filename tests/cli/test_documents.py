@@ -207,7 +207,9 @@ def test_invite_without_a_business_champion_warns(ngsp, partnership_tree) -> Non
     result = ngsp("invite", "--as-of", "2027-01-01", "-C", root)
     assert result.exit_code == 0, result.output
     assert "peers invite peers" in " ".join(result.stderr.split())
-    assert "The conveners of the Test Valley Manufacturing" in result.stdout
+    signature = "The convener of the Test Valley Manufacturing partnership: Valley Workforce Board"
+    assert signature in result.stdout
+    assert "signed by the convener." in " ".join(result.stderr.split())
 
 
 def test_agenda_runs_a_clock_through_the_items(ngsp, partnership_tree) -> None:

@@ -154,7 +154,7 @@ def test_team_invitation_is_signed_by_the_teams_business_champions(snap: Snapsho
 def test_memo_of_a_partnership_meeting_comes_from_the_co_chairs(snap: Snapshot) -> None:
     context = documents.memo_context(snap, snap.meetings["2027-02-15-second"], AS_OF)
     assert (context["audience"], [s.name for s in context["signers"]], context["signers_role"]) == (
-        "Members and partners of the Test Valley Manufacturing",
+        "Members and partners of the Test Valley Manufacturing partnership",
         ["Cy Park"],
         "co-chair",
     )

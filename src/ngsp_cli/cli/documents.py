@@ -65,10 +65,13 @@ def _produce(
     chosen = render.format_for(fmt, out if out is not None and str(out) != "-" else None)
     context = documents.build_context(snap, document, meeting, today)
     if document == "invite" and not context["signers"]:
+        from ngsp_cli.text import noun
+
+        signed_by = noun(len(snap.partnership.conveners), "convener")
         common.err().print(
             "[yellow]warning:[/yellow] no business champion or co-chair can sign this invitation, "
-            "so it is signed by the conveners. In a Next Gen partnership peers invite peers: "
-            "give business leaders the champion role (ngsp person add ... --role champion)."
+            f"so it is signed by the {signed_by}. In a Next Gen partnership peers invite peers: "
+            "give business leaders the champion role (ngsp person edit PERSON --add-role champion)."
         )
     payload = render.render(document, chosen, context, snap.root)
     to_screen = (out is None and chosen == "md") or (out is not None and str(out) == "-")

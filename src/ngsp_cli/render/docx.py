@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 
 from ngsp_cli.render.env import OVERRIDE_FOLDER, date_long, date_short, time_12h
-from ngsp_cli.text import plural
+from ngsp_cli.text import and_list, noun, plural, upfirst, verb
 
 REFERENCE_DOCX = "reference.docx"
 ACCENT = RGBColor(0x1F, 0x5F, 0x73)
@@ -369,7 +369,7 @@ def _intro(ctx: dict[str, Any]) -> list[str]:
     if meeting.kind == "launch":
         return [
             f"We lead {industry} organizations in {p.region}, and we are asking you to join us "
-            f"for the launch of the {p.name}.",
+            f"for the launch of {p.the_name}.",
             "This meeting is run by business leaders, for business leaders. We will talk about where "
             "our industry can grow in the region over the next few years and what stands in the way, "
             "and then choose a few priorities to act on together. Colleges, workforce and economic "
@@ -378,14 +378,14 @@ def _intro(ctx: dict[str, Any]) -> list[str]:
         ]
     if meeting.kind == "action-team":
         return [
-            f"The {meeting.team or 'action'} team of the {p.name} is meeting, and we would value your "
+            f"The {meeting.team or 'action'} team of {p.the_name} is meeting, and we would value your "
             "experience at the table. We will review what we have done, decide the next steps and who "
             "takes them."
         ]
     return [
-        f"The {p.name} is meeting as a whole. We will hear what our action teams have done, set goals "
-        "for the months ahead and welcome new members. The partnership works on what business leaders "
-        "say matters most, so your voice sets the agenda."
+        f"{upfirst(p.the_name)} is meeting as a whole. We will hear what our action teams have done, "
+        "set goals for the months ahead and welcome new members. The partnership works on what business "
+        "leaders say matters most, so your voice sets the agenda."
     ]
 
 
@@ -416,15 +416,15 @@ def _invite(w: _Writer, ctx: dict[str, Any]) -> None:
         w.bullets([item.title for item in ctx["agenda"]], numbered=True)
     by = f" by {date_long(rsvp)}" if rsvp else ""
     if contact is not None:
-        text = f"Please let {contact.name} know whether you can come{by}."
-        if p.conveners:
-            text += (
-                f" Our conveners, {' and '.join(p.conveners)}, take care of the room and the logistics "
-                "so that we can focus on the conversation."
-            )
-        w.para(text)
+        w.para(f"Please let {contact.name} know whether you can come{by}.")
     else:
         w.para(f"Please reply to this letter to let us know whether you can come{by}.")
+    if p.conveners:
+        n = len(p.conveners)
+        w.para(
+            f"Our {noun(n, 'convener')}, {and_list(p.conveners)}, {verb(n, 'takes', 'take')} care of the "
+            "room and the logistics so that we can focus on the conversation."
+        )
     w.para(
         "Do you know another leader in our industry who should be at the table? "
         "Please bring them along or forward this invitation."
@@ -435,10 +435,16 @@ def _invite(w: _Writer, ctx: dict[str, Any]) -> None:
     if signers:
         for signer in signers:
             w.rich([(signer.name, "b"), ("\n", ""), (signer.title_and_org, "m")])
-    else:
+    elif p.conveners:
         w.rich(
-            [(f"The conveners of the {p.name}", "b"), ("\n", ""), (", ".join(p.conveners), "m")],
+            [
+                (f"The {noun(len(p.conveners), 'convener')} of {p.the_name}", "b"),
+                ("\n", ""),
+                (and_list(p.conveners), "m"),
+            ],
         )
+    else:
+        w.rich([(upfirst(p.the_name), "b")])
 
 
 def _memo(w: _Writer, ctx: dict[str, Any]) -> None:
@@ -481,7 +487,11 @@ def _memo(w: _Writer, ctx: dict[str, Any]) -> None:
             ]
         )
     else:
-        w.para(f"Attendance was not recorded; {attendance.total} people were invited.")
+        asked = attendance.total
+        w.para(
+            f"Attendance was not recorded; {plural(asked, 'person', 'people')} "
+            f"{verb(asked, 'was', 'were')} invited."
+        )
     for label, people in (("Business leaders", attendance.business), ("Public partners", attendance.public)):
         if people:
             w.heading(label, level=2)

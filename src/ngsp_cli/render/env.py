@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ngsp_cli.errors import InputError
 from ngsp_cli.resources import bundled
-from ngsp_cli.text import plural
+from ngsp_cli.text import and_list, noun, plural, upfirst, verb
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -64,6 +64,10 @@ def _filters() -> dict[str, Any]:
         "date_short": date_short,
         "time_12h": time_12h,
         "plural": plural,
+        "noun": noun,
+        "verb": verb,
+        "upfirst": upfirst,
+        "and_list": and_list,
         "md_cell": md_cell,
     }
 

@@ -20,6 +20,7 @@ from ngsp_cli.ids import slug
 from ngsp_cli.model import Meeting, MeetingStatus
 from ngsp_cli.services import documents, facts
 from ngsp_cli.store.folder import Snapshot
+from ngsp_cli.text import partnership_in_text
 
 DEFAULT_MINUTES = 60
 """Length of a timed meeting without duration_minutes."""
@@ -31,7 +32,7 @@ def uid(snap: Snapshot, meeting: Meeting) -> str:
 
 def _description(snap: Snapshot, meeting: Meeting) -> str:
     info = documents.meeting_info(snap, meeting)
-    lines = [f"{info.kind_label} of the {snap.partnership.name}."]
+    lines = [f"{info.kind_label} of {partnership_in_text(snap.partnership.name)}."]
     rows = documents.agenda_rows(snap, meeting)
     if rows:
         lines += ["", "Agenda:"] + [f"{r.number}. {r.title}" for r in rows]

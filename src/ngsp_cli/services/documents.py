@@ -27,6 +27,7 @@ from ngsp_cli.model import (
 )
 from ngsp_cli.services import facts
 from ngsp_cli.store.folder import Snapshot
+from ngsp_cli.text import partnership_in_text
 
 DOCUMENTS = ("agenda", "invite", "memo")
 """The documents a convener sends, by command name."""
@@ -80,6 +81,11 @@ class PartnershipInfo:
     counties: list[str]
     conveners: list[str]
     description: str | None
+
+    @property
+    def the_name(self) -> str:
+        """The partnership as a sentence names it: 'the River Valley Manufacturing partnership'."""
+        return partnership_in_text(self.name)
 
 
 @dataclass(frozen=True)
@@ -613,7 +619,7 @@ def _memo_sender(snap: Snapshot, meeting: Meeting) -> dict[str, Any]:
         }
     chairs = [s for s in signers(snap) if s.id in snap.partnership.co_chairs]
     return {
-        "audience": f"Members and partners of the {snap.partnership.name}",
+        "audience": f"Members and partners of {partnership_in_text(snap.partnership.name)}",
         "signers": chairs,
         "signers_role": "co-chair" if len(chairs) == 1 else "co-chairs",
     }
