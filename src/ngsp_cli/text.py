@@ -106,3 +106,14 @@ def _one_of(listed: str) -> str:
     if words.endswith("s") and not words.endswith("ss"):
         return words[:-1]
     return words + " item"
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """`text` cut to at most `limit` characters at a word boundary, with '…' when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.-–—(") + "…"

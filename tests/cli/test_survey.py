@@ -203,4 +203,4 @@ def test_check_warns_about_answers_to_no_survey_question(ngsp, partnership_tree)
     assert warning["line"] is not None
     assert "data-shared" in warning["hint"]
     human = ngsp("-C", root, "check", "--as-of", "2027-08-01")
-    assert "'data-shard' is not an outcome survey question" in human.stdout
+    assert "'data-shard' is not an outcome survey question" in " ".join(human.stdout.split())

@@ -34,6 +34,8 @@ _MARKS = {
 def _print_problems(console: Console, problems: list[Problem], *, warning: bool = False) -> None:
     from rich.markup import escape
 
+    from ngsp_cli.cli.layout import Hanging
+
     if warning:
         noun = "warning" if len(problems) == 1 else "warnings"
         console.print(f"[bold yellow]{len(problems)} {noun}[/bold yellow] (worth a look; not errors):")
@@ -45,14 +47,18 @@ def _print_problems(console: Console, problems: list[Problem], *, warning: bool 
     for problem in problems:
         where = problem.location() or "(folder)"
         field = f" [dim]({escape(problem.field)})[/dim]" if problem.field else ""
-        console.print(f"  [bold]{escape(where)}[/bold]{field}: {escape(problem.message)}", soft_wrap=True)
+        console.print(Hanging("  ", f"[bold]{escape(where)}[/bold]{field}: {escape(problem.message)}", 4))
         if problem.hint:
-            console.print(f"    [cyan]hint:[/cyan] {escape(problem.hint)}", soft_wrap=True)
+            console.print(Hanging("    [cyan]hint:[/cyan] ", escape(problem.hint)))
 
 
 def _print_scorecard(console: Console, report: CheckReport) -> None:
+    from rich.console import Group
     from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
+
+    from ngsp_cli.cli.layout import Hanging
 
     console.print(f"[bold]{escape(report.name)}[/bold]: Next Gen check as of {report.as_of.isoformat()}")
     for feature in report.features:
@@ -68,9 +74,9 @@ def _print_scorecard(console: Console, report: CheckReport) -> None:
             text.append("\n" + result.evidence)
             if result.source == "self-assessment":
                 text.append(" (self-assessment)", style="dim")
-            text.append("\nnext:", style="cyan")
-            text.append(" " + result.hint)
-            grid.add_row(_MARKS[result.status.value], text)
+            # The hint's wrapped lines stay under its text, clear of "next:".
+            hint = Hanging(Text("next: ", style="cyan"), common.cell(result.hint))
+            grid.add_row(_MARKS[result.status.value], Group(text, hint))
             grid.add_row("", "")
         console.print(grid)
     counts = report.counts()

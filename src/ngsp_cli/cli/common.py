@@ -219,6 +219,8 @@ def report_error(exc: NgspError) -> None:
     """Print an ngsp error: location, field, message, hint; never a traceback."""
     from rich.markup import escape
 
+    from ngsp_cli.cli.layout import Hanging
+
     console = err()
     problems = exc.problems
     if len(problems) > 1:
@@ -231,11 +233,14 @@ def report_error(exc: NgspError) -> None:
             prefix = f"[bold]{escape(where)}[/bold]{field}: "
         else:
             prefix = f"[bold]{escape(problem.field)}[/bold]: " if problem.field else ""
-        label = "  " if len(problems) > 1 else "[bold red]error:[/bold red] "
-        console.print(f"{label}{prefix}{escape(problem.message)}")
+        many = len(problems) > 1
+        # Wrapped lines stay indented under their problem or hint.
+        label = "  " if many else "[bold red]error:[/bold red] "
+        console.print(Hanging(label, f"{prefix}{escape(problem.message)}", 4 if many else None))
         if problem.hint:
-            console.print(f"  {'  ' if len(problems) > 1 else ''}[cyan]hint:[/cyan] "
-                          f"{escape(problem.hint)}")  # fmt: skip
+            console.print(Hanging(f"  {'  ' if many else ''}[cyan]hint:[/cyan] ", escape(problem.hint)))
     hidden = len(problems) - len(shown)
     if hidden > 0:
-        console.print(f"  … and {hidden} more; run 'ngsp check --only schema' to see them all")
+        console.print(
+            Hanging("  ", f"… and {hidden} more; run 'ngsp check --only schema' to see them all", 4)
+        )

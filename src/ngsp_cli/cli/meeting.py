@@ -145,8 +145,8 @@ def list_(
 ) -> None:
     """List the meetings by date, with who was invited and who came (business / public)."""
     from rich import box
-    from rich.table import Table
 
+    from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.errors import UsageError
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import MeetingKind, Organization, Person
@@ -161,15 +161,21 @@ def list_(
     if as_json:
         common.emit_json([_meeting_json(snap, m, full=False) for m in meetings])
         return
-    table = Table(title=f"{len(meetings)} meetings", title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("meeting (id below)", ratio=1, overflow="fold")
-    table.add_column("kind, status", no_wrap=True)
-    table.add_column("who", no_wrap=True)
+    table = FitTable(
+        title=f"{len(meetings)} meetings",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+    )
+    table.add_column("meeting (id below)", overflow="fold")
+    table.add_column("kind\nstatus", no_wrap=True)
+    # The header names the lines of the cells, so the counts fit beside a long id.
+    table.add_column("invited\ncame", no_wrap=True)
     for m in meetings:
-        invited = facts.headcount(snap, m.invitees)
-        who = f"invited {_who(invited)}"
+        who = _who(facts.headcount(snap, m.invitees))
         if m.attendees:
-            who += f"\ncame    {_who(facts.headcount(snap, m.attendees))}"
+            who += f"\n{_who(facts.headcount(snap, m.attendees))}"
         table.add_row(
             common.name_cell(m.title, m.id),
             f"{m.kind.value}\n{m.status.value}",

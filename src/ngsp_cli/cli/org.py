@@ -69,8 +69,7 @@ def list_(
     as_json: common.JsonOption = False,
 ) -> None:
     """List the organizations, businesses first."""
-    from rich.table import Table
-
+    from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.errors import UsageError
     from ngsp_cli.model import Organization, OrgKind, Person
     from ngsp_cli.services.directory import people_of, sorted_orgs
@@ -85,19 +84,17 @@ def list_(
         common.emit_json([{**common.entity_json(o), "people": len(people_of(snap, o.id))} for o in orgs])
         return
     businesses = sum(o.is_business for o in orgs)
-    table = Table(
+    table = FitTable(
         title=f"{len(orgs)} organizations: {businesses} businesses, {len(orgs) - businesses} public partners",
         title_justify="left",
     )
-    table.add_column("organization (id)", overflow="fold")
-    table.add_column("kind")
-    table.add_column("county")
+    table.add_column("organization (id below)", overflow="fold")
+    table.add_column("kind\ncounty", overflow="fold")
     table.add_column("people", justify="right")
     for o in orgs:
         table.add_row(
             common.name_cell(o.name, o.id),
-            o.kind.value,
-            common.cell(o.county),
+            common.cell(f"{o.kind.value}\n{o.county}" if o.county else o.kind.value),
             str(len(people_of(snap, o.id))),
         )
     common.out().print(table)

@@ -78,8 +78,7 @@ def list_(
     as_json: common.JsonOption = False,
 ) -> None:
     """List the people, with their organization and roles."""
-    from rich.table import Table
-
+    from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.errors import UsageError
     from ngsp_cli.model import Organization, Person, Role
     from ngsp_cli.services.directory import sorted_people
@@ -96,22 +95,22 @@ def list_(
         common.emit_json([{**common.entity_json(p), "business": snap.is_business(p.id)} for p in people])
         return
     businesses = sum(snap.is_business(p.id) for p in people)
-    table = Table(
+    table = FitTable(
         title=f"{len(people)} people: {businesses} from businesses, "
         f"{len(people) - businesses} from public partners",
         title_justify="left",
     )
-    table.add_column("person (id)", ratio=2, overflow="fold")
-    table.add_column("title", ratio=2)
-    table.add_column("organization", ratio=2)
-    table.add_column("roles", ratio=2)
+    table.add_column("person (id below)", overflow="fold")
+    table.add_column("organization")
+    table.add_column("roles")
+    table.add_column("title")
     for p in people:
         org_entity = snap.organizations.get(p.org)
         table.add_row(
             common.name_cell(p.name, p.id),
-            common.cell(p.title),
             common.cell(org_entity.name if org_entity else p.org),
             ", ".join(r.value for r in p.roles),
+            common.cell(p.title),
         )
     common.out().print(table)
 

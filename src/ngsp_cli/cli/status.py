@@ -55,7 +55,14 @@ def status_command(
 def _print_status(report: StatusReport, total: int) -> None:
     from rich.markup import escape
 
+    from ngsp_cli.cli.layout import Hanging
+
     console = common.out()
+
+    def line(lead: str, markup: str) -> None:
+        """A line whose wrapped rest stays under its text, not under the lead."""
+        console.print(Hanging(lead, markup))
+
     console.print(f"[bold]{escape(report.partnership)}[/bold] — status on {report.as_of.isoformat()}")
     console.print()
     how = "set in partnership.yaml" if report.phase_set_by_hand else "worked out from your files"
@@ -69,7 +76,7 @@ def _print_status(report: StatusReport, total: int) -> None:
     legend = "✓ checklist complete  ● current  ○ not yet"
     if "moot" in report.marks.values():
         legend += "  – passed (the launch was held)"
-    console.print(f"  phases {' '.join(trail)}  [dim]({legend})[/dim]")
+    line("  phases ", f"{' '.join(trail)}  [dim]({legend})[/dim]")
     console.print()
     console.print("[bold]Steps of this phase[/bold]  [dim](✓ done  ☐ to do  ? only you can tell)[/dim]")
     for result in report.progress.steps:
@@ -78,60 +85,60 @@ def _print_status(report: StatusReport, total: int) -> None:
             if report.next_step and result.step.id == report.next_step.id
             else ""
         )
-        console.print(f"  {_MARK[result.state]} {escape(result.step.text)}{arrow}")
+        line(f"  {_MARK[result.state]} ", f"{escape(result.step.text)}{arrow}")
     console.print()
     if report.next_step is not None:
-        console.print(f"[bold cyan]Next step:[/bold cyan] {escape(report.next_step.text)}")
-        console.print(f"  [dim]Why:[/dim] {escape(report.next_step.why)}")
-        for line in report.progress.evidence(report.next_step):
-            console.print(f"  [dim]Now:[/dim] {escape(line)}")
+        line("[bold cyan]Next step:[/bold cyan] ", escape(report.next_step.text))
+        line("  [dim]Why:[/dim] ", escape(report.next_step.why))
+        for evidence in report.progress.evidence(report.next_step):
+            line("  [dim]Now:[/dim] ", escape(evidence))
     else:
-        console.print("[bold cyan]Next step:[/bold cyan] every step of this phase looks done; "
-                      "see 'ngsp playbook' for the next phase")  # fmt: skip
+        line("[bold cyan]Next step:[/bold cyan] ", "every step of this phase looks done; "
+             "see 'ngsp playbook' for the next phase")  # fmt: skip
     console.print()
     console.print("[bold]Checklist[/bold]")
     for item_result in report.progress.items:
         detail = f" [dim]— {escape(item_result.detail)}[/dim]"
-        console.print(f"  {_MARK[item_result.state]} {escape(item_result.item.text)}{detail}")
+        line(f"  {_MARK[item_result.state]} ", f"{escape(item_result.item.text)}{detail}")
     console.print()
     if report.unrecorded:
         console.print("[bold]Past meetings with nothing recorded[/bold]")
         for meeting in report.unrecorded[-5:]:
-            console.print(
-                f"  {meeting.date.isoformat()}  {escape(meeting.title)} [dim]({meeting.kind.value}; "
-                f"{meeting.id})[/dim]"
+            line(
+                f"  {meeting.date.isoformat()}  ",
+                f"{escape(meeting.title)} [dim]({meeting.kind.value}; {meeting.id})[/dim]",
             )
-            console.print(f"      held? record who came with 'ngsp meeting attend {meeting.id} PERSON...'")
+            line("      ", f"held? record who came with 'ngsp meeting attend {meeting.id} PERSON...'")
         console.print()
     console.print("[bold]Upcoming meetings[/bold]")
     if not report.upcoming:
-        console.print("  none planned — plan one with 'ngsp meeting new KIND --date YYYY-MM-DD'")
+        line("  ", "none planned — plan one with 'ngsp meeting new KIND --date YYYY-MM-DD'")
     for meeting in report.upcoming[:5]:
         count = report.headcounts[meeting.id]
         when = meeting.date.isoformat() + (f" {meeting.time}" if meeting.time else "")
-        console.print(f"  {when}  {escape(meeting.title)} [dim]({meeting.kind.value}; {meeting.id})[/dim]")
-        console.print(f"      invited: {count.business} business leaders, {count.public} public partners")
+        line(f"  {when}  ", f"{escape(meeting.title)} [dim]({meeting.kind.value}; {meeting.id})[/dim]")
+        line("      ", f"invited: {count.business} business leaders, {count.public} public partners")
     if report.overdue_items or report.overdue_tasks:
         console.print()
         console.print("[bold]Overdue[/bold]")
     for item in report.overdue_items:
         owner = f" — {escape(item['owner_name'])}" if item["owner_name"] else ""
-        console.print(f"  [red]●[/red] {escape(item['text'])}{owner}, due {item['due']} "
-                      f"[dim](action item of {escape(item['meeting_title'])})[/dim]")  # fmt: skip
+        line("  [red]●[/red] ", f"{escape(item['text'])}{owner}, due {item['due']} "
+             f"[dim](action item of {escape(item['meeting_title'])})[/dim]")  # fmt: skip
     for task in report.overdue_tasks:
         owner = f" — {escape(task['owner_name'])}" if task["owner_name"] else ""
-        console.print(f"  [red]●[/red] {escape(task['text'])}{owner}, due {task['due']} "
-                      f"[dim](task of {escape(task['team_name'])})[/dim]")  # fmt: skip
+        line("  [red]●[/red] ", f"{escape(task['text'])}{owner}, due {task['due']} "
+             f"[dim](task of {escape(task['team_name'])})[/dim]")  # fmt: skip
     if report.team_flags:
         console.print()
         console.print("[bold]Action teams[/bold]")
         for flag in report.team_flags:
-            console.print(f"  [yellow]![/yellow] {escape(flag.message)}")
+            line("  [yellow]![/yellow] ", escape(flag.message))
     if report.warnings:
         console.print()
         console.print("[bold]Warnings[/bold]")
         for warning in report.warnings:
-            console.print(f"  [yellow]![/yellow] {escape(warning.message)}")
+            line("  [yellow]![/yellow] ", escape(warning.message))
 
 
 def playbook_command(
@@ -214,6 +221,8 @@ def playbook_command(
 def _list_phases(playbook: Playbook, current: str | None, as_json: bool) -> None:
     from rich.markup import escape
 
+    from ngsp_cli.cli.layout import Hanging
+
     if as_json:
         common.emit_json(
             [{"id": p.id, "number": p.number, "title": p.title, "current": p.id == current,
@@ -225,7 +234,7 @@ def _list_phases(playbook: Playbook, current: str | None, as_json: bool) -> None
     for p in playbook.phases:
         marker = "[bold cyan]→[/bold cyan]" if p.id == current else " "
         here = "  [bold cyan](you are here)[/bold cyan]" if p.id == current else ""
-        console.print(f" {marker} {p.number}. {escape(p.title)} [dim]({p.id})[/dim]{here}")
+        console.print(Hanging(f" {marker} {p.number}. ", f"{escape(p.title)} [dim]({p.id})[/dim]{here}"))
     console.print()
     console.print("[dim]Read a phase with 'ngsp playbook NUMBER' or 'ngsp playbook ID'.[/dim]")
 
@@ -233,6 +242,7 @@ def _list_phases(playbook: Playbook, current: str | None, as_json: bool) -> None
 def _print_rules(as_json: bool) -> None:
     from rich.markup import escape
 
+    from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.services.progress import RULES
 
     if as_json:
@@ -247,4 +257,4 @@ def _print_rules(as_json: bool) -> None:
     for r in RULES.values():
         params = ", ".join(f"{k}: {'settings' if v is None else v}" for k, v in r.params.items())
         console.print(f"  [bold]{r.id}[/bold]{'  [dim]params ' + params + '[/dim]' if params else ''}")
-        console.print(f"      {escape(r.description)}")
+        console.print(Hanging("      ", escape(r.description)))

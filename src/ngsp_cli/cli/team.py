@@ -129,8 +129,8 @@ def list_(
     """List the action teams with champions, open tasks, last update and flags."""
     from rich import box
     from rich.markup import escape
-    from rich.table import Table
 
+    from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.text import plural
 
     snap = common.load_snapshot(folder)
@@ -140,7 +140,7 @@ def list_(
         common.emit_json([_summary_json(snap, s) for s in summaries])
         return
     flagged = sum(1 for s in summaries if s.flags)
-    table = Table(
+    table = FitTable(
         title=f"{plural(len(summaries), 'action team')}, {flagged} flagged (as of {day.isoformat()})",
         title_justify="left",
         box=box.SIMPLE_HEAD,

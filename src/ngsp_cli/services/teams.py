@@ -34,6 +34,7 @@ from ngsp_cli.services.lookup import resolve
 from ngsp_cli.store import folder as store
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.store.write import save
+from ngsp_cli.text import shorten
 
 TEAM_KINDS = (Organization, Person, Priority, ActionTeam)
 
@@ -215,7 +216,7 @@ def find_task(team: ActionTeam, ref: str) -> Task:
     matches = [t for t in team.tasks if t.text.casefold().startswith(ref.casefold())]
     if len(matches) == 1:
         return matches[0]
-    listing = ", ".join(f"{t.id} ({t.text[:30]})" for t in team.tasks) or "none yet"
+    listing = ", ".join(f"{t.id} ({shorten(t.text)})" for t in team.tasks) or "none yet"
     raise NotFoundError(
         f"{team.name} has no task '{ref}'" if not matches else f"'{ref}' matches several tasks",
         file=f"{ActionTeam.folder}/{team.id}.yaml",
