@@ -69,10 +69,12 @@ def list_(
     as_json: common.JsonOption = False,
 ) -> None:
     """List the organizations, businesses first."""
+    from collections import Counter
+
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.errors import UsageError
     from ngsp_cli.model import Organization, OrgKind, Person
-    from ngsp_cli.services.directory import people_of, sorted_orgs
+    from ngsp_cli.services.directory import sorted_orgs
 
     try:
         wanted = OrgKind(kind) if kind else None
@@ -80,8 +82,10 @@ def list_(
         raise UsageError(f"'{kind}' is not a kind of organization", hint=f"use {KIND_HELP}") from None
     snap = common.load_snapshot(folder, (Organization, Person))
     orgs = sorted_orgs(snap, wanted)
+    # One pass over the people, not one per organization (2,000 organizations stay quick).
+    headcount = Counter(p.org for p in snap.people.values())
     if as_json:
-        common.emit_json([{**common.entity_json(o), "people": len(people_of(snap, o.id))} for o in orgs])
+        common.emit_json([{**common.entity_json(o), "people": headcount[o.id]} for o in orgs])
         return
     businesses = sum(o.is_business for o in orgs)
     table = FitTable(
@@ -95,7 +99,7 @@ def list_(
         table.add_row(
             common.name_cell(o.name, o.id),
             common.cell(f"{o.kind.value}\n{o.county}" if o.county else o.kind.value),
-            str(len(people_of(snap, o.id))),
+            str(headcount[o.id]),
         )
     common.out().print(table)
 
