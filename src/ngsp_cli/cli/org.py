@@ -113,6 +113,7 @@ def show(
     """Show one organization and its people."""
     from rich.markup import escape
 
+    from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.model import Organization, Person
     from ngsp_cli.services.directory import people_of
     from ngsp_cli.services.lookup import resolve
@@ -136,12 +137,12 @@ def show(
         ("notes", found.notes),
     ):
         if value:
-            console.print(f"  {label:8} {escape(str(value))}")
+            console.print(Hanging(f"  {label:8} ", escape(str(value))))
     console.print(f"  people   {len(people)}")
     for p in people:
         roles = ", ".join(r.value for r in p.roles)
-        console.print(f"    - {escape(p.name)} [dim]({p.id})[/dim] {escape(p.title or '')}"
-                      f"{'  [' + roles + ']' if roles else ''}")  # fmt: skip
+        console.print(Hanging("    - ", f"{escape(p.name)} [dim]({p.id})[/dim] {escape(p.title or '')}"
+                                     f"{escape('  [' + roles + ']') if roles else ''}"))  # fmt: skip
 
 
 @app.command("edit")

@@ -124,6 +124,7 @@ def show(
     """Show one person."""
     from rich.markup import escape
 
+    from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.model import Organization, Person
     from ngsp_cli.services.lookup import resolve
 
@@ -152,7 +153,7 @@ def show(
         ("notes", found.notes),
     ):
         if value:
-            console.print(f"  {label:7} {escape(str(value))}")
+            console.print(Hanging(f"  {label:7} ", escape(str(value))))
 
 
 @app.command("edit")
