@@ -212,6 +212,13 @@ def done(message: str) -> None:
     err().print(f"[green]✓[/green] {escape(message)}")
 
 
+def warn(message: str) -> None:
+    """Something the user should know although the command did its work (stderr, exit 0)."""
+    from rich.markup import escape
+
+    err().print(f"[yellow]warning:[/yellow] {escape(message)}")
+
+
 MAX_PROBLEMS_ON_SCREEN = 25
 
 

@@ -49,21 +49,16 @@ _ACTION_WORD = {
 
 
 def _kind(value: str | None) -> OrgKind | None:
-    from ngsp_cli.cli.org import KIND_HELP
-    from ngsp_cli.errors import UsageError
     from ngsp_cli.model import OrgKind
     from ngsp_cli.services.importing import BadRow, parse_kind
+    from ngsp_cli.vocab import choose
 
     if value is None:
         return None
     try:
-        return OrgKind(value)
-    except ValueError:
-        pass
-    try:
-        return parse_kind(value)
+        return parse_kind(value)  # the words a sheet may use ("workforce board", "chamber")
     except BadRow:
-        raise UsageError(f"'{value}' is not a kind of organization", hint=f"use {KIND_HELP}") from None
+        return choose(OrgKind, value, "a kind of organization")
 
 
 def _show(result: ImportResult, as_json: bool) -> None:

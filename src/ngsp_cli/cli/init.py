@@ -62,6 +62,7 @@ def init_command(
     from ngsp_cli.model import OrgKind
     from ngsp_cli.services import create
     from ngsp_cli.text import and_list
+    from ngsp_cli.vocab import choose
 
     if example is not None:
         target = path or Path(example)
@@ -69,6 +70,12 @@ def init_command(
         common.done(f"copied the example '{example}' to {target}")
         common.err().print(f"  next: cd {target} && ngsp status")
         return
+    kind = choose(
+        OrgKind,
+        convener_kind,
+        "a kind of convening organization",
+        allowed=[k for k in OrgKind if k is not OrgKind.business],
+    )
     if not common.can_prompt(no_input):
         # Without a terminal nobody can be asked: name every missing value at once.
         missing = [flag for flag, value in (("--name", name), ("--industry", industry), ("--region", region))
@@ -91,13 +98,6 @@ def init_command(
             required=False,
         )
         convener = [c.strip() for c in answer.split(",") if c.strip()]
-    try:
-        kind = OrgKind(convener_kind)
-    except ValueError:
-        raise UsageError(
-            f"'{convener_kind}' is not a kind of organization",
-            hint="use one of: " + ", ".join(k.value for k in OrgKind if k is not OrgKind.business),
-        ) from None
     target = path or Path(slug(name))
     create.create_partnership(
         target,

@@ -99,11 +99,9 @@ def new(
     from ngsp_cli.playbook import load_playbook
     from ngsp_cli.services.meetings import new_meeting
     from ngsp_cli.store.folder import read_partnership
+    from ngsp_cli.vocab import choose
 
-    try:
-        meeting_kind = MeetingKind(kind)
-    except ValueError:
-        raise UsageError(f"'{kind}' is not a kind of meeting", hint=f"use {KIND_HELP}") from None
+    meeting_kind = choose(MeetingKind, kind, "a kind of meeting")
     day = _day(date)
     if day is None:
         answer = common.ask_text("--date", "Date of the meeting (YYYY-MM-DD)?", no_input=no_input)
@@ -147,15 +145,12 @@ def list_(
     from rich import box
 
     from ngsp_cli.cli.layout import FitTable
-    from ngsp_cli.errors import UsageError
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import MeetingKind, Organization, Person
     from ngsp_cli.services import facts
+    from ngsp_cli.vocab import choose
 
-    try:
-        wanted = MeetingKind(kind) if kind else None
-    except ValueError:
-        raise UsageError(f"'{kind}' is not a kind of meeting", hint=f"use {KIND_HELP}") from None
+    wanted = choose(MeetingKind, kind, "a kind of meeting") if kind else None
     snap = common.load_snapshot(folder, (Organization, Person, MeetingModel))
     meetings = [m for m in facts.meetings_by_date(snap) if wanted is None or m.kind is wanted]
     if as_json:
@@ -348,14 +343,11 @@ def candidate_command(
     as_json: common.JsonOption = False,
 ) -> None:
     """Record a candidate priority named at a meeting (before the vote)."""
-    from ngsp_cli.errors import UsageError
     from ngsp_cli.model import PriorityCategory
     from ngsp_cli.services.meetings import add_candidate
+    from ngsp_cli.vocab import choose
 
-    try:
-        cat = PriorityCategory(category)
-    except ValueError:
-        raise UsageError(f"'{category}' is not a category", hint=f"use {CATEGORY_HELP}") from None
+    cat = choose(PriorityCategory, category, "a category")
     updated, candidate = add_candidate(
         common.root_of(folder), meeting, title, category=cat, description=description
     )

@@ -33,18 +33,15 @@ def add(
     no_input: common.NoInputOption = False,
 ) -> None:
     """Add an organization (a business or a public partner)."""
-    from ngsp_cli.errors import UsageError
     from ngsp_cli.model import OrgKind
     from ngsp_cli.services.directory import add_organization
+    from ngsp_cli.vocab import choose
 
     root = common.root_of(folder)
     kind = kind or common.ask_choice(
         "--kind", "What kind of organization?", [k.value for k in OrgKind], no_input=no_input
     )
-    try:
-        org_kind = OrgKind(kind)
-    except ValueError:
-        raise UsageError(f"'{kind}' is not a kind of organization", hint=f"use {KIND_HELP}") from None
+    org_kind = choose(OrgKind, kind, "a kind of organization")
     org = add_organization(
         root,
         name,
@@ -72,14 +69,11 @@ def list_(
     from collections import Counter
 
     from ngsp_cli.cli.layout import FitTable
-    from ngsp_cli.errors import UsageError
     from ngsp_cli.model import Organization, OrgKind, Person
     from ngsp_cli.services.directory import sorted_orgs
+    from ngsp_cli.vocab import choose
 
-    try:
-        wanted = OrgKind(kind) if kind else None
-    except ValueError:
-        raise UsageError(f"'{kind}' is not a kind of organization", hint=f"use {KIND_HELP}") from None
+    wanted = choose(OrgKind, kind, "a kind of organization") if kind else None
     snap = common.load_snapshot(folder, (Organization, Person))
     orgs = sorted_orgs(snap, wanted)
     # One pass over the people, not one per organization (2,000 organizations stay quick).
@@ -116,10 +110,10 @@ def show(
     from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.model import Organization, Person
     from ngsp_cli.services.directory import people_of
-    from ngsp_cli.services.lookup import resolve
+    from ngsp_cli.services.lookup import resolve_org
 
     snap = common.load_snapshot(folder, (Organization, Person))
-    found = snap.organizations[resolve(snap.organizations, org, "organization", "ngsp org list")]
+    found = snap.organizations[resolve_org(snap, org)]
     people = people_of(snap, found.id)
     if as_json:
         common.emit_json({**common.entity_json(found), "people": [common.entity_json(p) for p in people]})
@@ -160,14 +154,11 @@ def edit(
     as_json: common.JsonOption = False,
 ) -> None:
     """Change an organization's details (its file keeps your comments)."""
-    from ngsp_cli.errors import UsageError
     from ngsp_cli.model import OrgKind
     from ngsp_cli.services.directory import edit_organization
+    from ngsp_cli.vocab import choose
 
-    try:
-        org_kind = OrgKind(kind) if kind else None
-    except ValueError:
-        raise UsageError(f"'{kind}' is not a kind of organization", hint=f"use {KIND_HELP}") from None
+    org_kind = choose(OrgKind, kind, "a kind of organization") if kind else None
     updated = edit_organization(
         common.root_of(folder),
         org,

@@ -17,6 +17,12 @@ ROLE_HELP = (
 )
 
 
+def _tell(notices: list[str]) -> None:
+    """After the change is done: namesakes and roles that do not fit the organization."""
+    for notice in notices:
+        common.warn(notice)
+
+
 @app.command("add")
 def add(
     name: Annotated[str, typer.Argument(help="Full name.")],
@@ -38,6 +44,7 @@ def add(
     from ngsp_cli.errors import UsageError
     from ngsp_cli.model import Organization, Role
     from ngsp_cli.services.directory import add_person, sorted_orgs
+    from ngsp_cli.vocab import choose_all
 
     root = common.root_of(folder)
     if org is None:
@@ -48,12 +55,8 @@ def add(
         choices = [f"{o.name} ({o.id})" for o in sorted_orgs(snap)]
         picked = common.ask_choice("--org", "Which organization?", choices)
         org = picked.rsplit("(", 1)[1].rstrip(")")
-    roles: list[Role] = []
-    for value in role or []:
-        try:
-            roles.append(Role(value))
-        except ValueError:
-            raise UsageError(f"'{value}' is not a role", hint=f"use {ROLE_HELP}") from None
+    roles = choose_all(Role, role or [], "a role")
+    notices: list[str] = []
     person = add_person(
         root,
         name,
@@ -64,33 +67,35 @@ def add(
         roles=roles,
         joined=joined.date() if joined else None,
         person_id=person_id,
+        notify=notices.append,
     )
     if as_json:
         common.emit_json(common.entity_json(person))
     common.done(f"added {person.name} as people/{person.id}.yaml")
+    _tell(notices)
 
 
 @app.command("list")
 def list_(
     org: Annotated[str | None, typer.Option("--org", help="Only people of this organization.")] = None,
-    role: Annotated[str | None, typer.Option("--role", help="Only people with this role.")] = None,
+    role: Annotated[
+        list[str] | None,
+        typer.Option("--role", help="Only people with this role (repeat for people with any of them)."),
+    ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
     """List the people, with their organization and roles."""
     from ngsp_cli.cli.layout import FitTable
-    from ngsp_cli.errors import UsageError
     from ngsp_cli.model import Organization, Person, Role
     from ngsp_cli.services.directory import sorted_people
-    from ngsp_cli.services.lookup import resolve
+    from ngsp_cli.services.lookup import resolve_org
+    from ngsp_cli.vocab import choose_all
 
+    wanted_roles = choose_all(Role, role or [], "a role")
     snap = common.load_snapshot(folder, (Organization, Person))
-    org_id = resolve(snap.organizations, org, "organization", "ngsp org list") if org else None
-    try:
-        wanted_role = Role(role) if role else None
-    except ValueError:
-        raise UsageError(f"'{role}' is not a role", hint=f"use {ROLE_HELP}") from None
-    people = sorted_people(snap, org_id, wanted_role)
+    org_id = resolve_org(snap, org) if org else None
+    people = sorted_people(snap, org_id, wanted_roles)
     if as_json:
         common.emit_json([{**common.entity_json(p), "business": snap.is_business(p.id)} for p in people])
         return
@@ -126,10 +131,10 @@ def show(
 
     from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.model import Organization, Person
-    from ngsp_cli.services.lookup import resolve
+    from ngsp_cli.services.lookup import resolve_person
 
     snap = common.load_snapshot(folder, (Organization, Person))
-    found = snap.people[resolve(snap.people, person, "person", "ngsp person list")]
+    found = snap.people[resolve_person(snap, person)]
     org_entity = snap.organizations.get(found.org)
     if as_json:
         common.emit_json(
@@ -171,22 +176,18 @@ def edit(
     as_json: common.JsonOption = False,
 ) -> None:
     """Change a person's details or roles (their file keeps your comments)."""
-    from ngsp_cli.errors import UsageError
     from ngsp_cli.model import Organization, Person, Role
     from ngsp_cli.services.directory import edit_person
-    from ngsp_cli.services.lookup import resolve
+    from ngsp_cli.services.lookup import resolve_person
+    from ngsp_cli.vocab import choose_all
 
-    def roles_of(values: list[str] | None) -> list[Role]:
-        try:
-            return [Role(v) for v in values or []]
-        except ValueError as exc:
-            raise UsageError(str(exc), hint=f"use {ROLE_HELP}") from None
-
-    added, removed = roles_of(add_role), roles_of(remove_role)
+    added = choose_all(Role, add_role or [], "a role")
+    removed = choose_all(Role, remove_role or [], "a role")
     roles = None
+    notices: list[str] = []
     if added or removed:
         snap = common.load_snapshot(folder, (Organization, Person))
-        current = snap.people[resolve(snap.people, person, "person", "ngsp person list")]
+        current = snap.people[resolve_person(snap, person)]
         roles = [r for r in dict.fromkeys([*current.roles, *added]) if r not in removed]
     updated = edit_person(
         common.root_of(folder),
@@ -198,10 +199,12 @@ def edit(
         phone=phone,
         roles=roles,
         notes=notes,
+        notify=notices.append,
     )
     if as_json:
         common.emit_json(common.entity_json(updated))
     common.done(f"updated people/{updated.id}.yaml")
+    _tell(notices)
 
 
 app.command("import")(importing.person_import)

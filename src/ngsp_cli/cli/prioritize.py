@@ -132,7 +132,7 @@ def prioritize_command(
 
 def _ask_votes(snap: Snapshot, meeting: Meeting) -> list[VoteRow]:
     from ngsp_cli.errors import NotFoundError
-    from ngsp_cli.services.lookup import resolve
+    from ngsp_cli.services.lookup import resolve_person
     from ngsp_cli.services.prioritize import VoteRow
 
     console = common.err()
@@ -146,7 +146,7 @@ def _ask_votes(snap: Snapshot, meeting: Meeting) -> list[VoteRow]:
         if not who:
             break
         try:
-            voter = resolve(snap.people, who, "person", "ngsp person list")
+            voter = resolve_person(snap, who)
         except NotFoundError as exc:
             console.print(f"[red]{exc.problem.message}[/red]; {exc.problem.hint}")
             continue

@@ -305,14 +305,11 @@ def status(
     as_json: common.JsonOption = False,
 ) -> None:
     """Set a team active, paused or done (paused and done teams are not flagged)."""
-    from ngsp_cli.errors import UsageError
     from ngsp_cli.model import TeamStatus
     from ngsp_cli.services.teams import set_status
+    from ngsp_cli.vocab import choose
 
-    try:
-        wanted = TeamStatus(new_status)
-    except ValueError:
-        raise UsageError(f"'{new_status}' is not a team status", hint=f"use {STATUS_HELP}") from None
+    wanted = choose(TeamStatus, new_status, "a team status")
     found = set_status(common.root_of(folder), team, wanted)
     if as_json:
         common.emit_json(common.entity_json(found))

@@ -20,6 +20,7 @@ from ngsp_cli.model import Answer, Assessment, AssessmentAnswer, AssessmentKind
 from ngsp_cli.playbook.indicators import IndicatorSet
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.write import save
+from ngsp_cli.vocab import did_you_mean, spelled
 
 ANSWER_WORDS = "yes, partly, no or unknown"
 _SYNONYMS = {
@@ -34,17 +35,22 @@ _SYNONYMS = {
     "not-met": Answer.no,
     "?": Answer.unknown,
     "dont-know": Answer.unknown,
-    "don't know": Answer.unknown,
+    "don't-know": Answer.unknown,
 }
 
 
 def parse_answer(text: str) -> Answer | None:
     """`yes`, `partly`, `no`, `unknown` (and a few obvious synonyms), any case; None if not one."""
-    word = text.strip().casefold()
+    word = spelled(text)
     try:
         return Answer(word)
     except ValueError:
         return _SYNONYMS.get(word)
+
+
+def answer_hint(text: Any) -> str:
+    """ "did you mean 'yes'? use yes, partly, no or unknown" for an answer that is none of them."""
+    return f"{did_you_mean(str(text), [a.value for a in Answer], n=1)}use {ANSWER_WORDS}"
 
 
 def assessment_id(date: dt.date) -> str:
@@ -53,9 +59,10 @@ def assessment_id(date: dt.date) -> str:
 
 def _check_id(indicator_set: IndicatorSet, indicator_id: str, **where: Any) -> None:
     if indicator_set.get(indicator_id) is None:
+        ids = indicator_set.ids()
         raise (InputError if where.get("file") else UsageError)(
             f"'{indicator_id}' is not an indicator",
-            hint="use one of " + ", ".join(indicator_set.ids()),
+            hint=f"{did_you_mean(indicator_id, ids, n=1)}use one of {', '.join(ids)}",
             **where,
         )
 
@@ -78,7 +85,7 @@ def answers_from_flags(
             if flag == "--answer":
                 answer = parse_answer(value)
                 if answer is None:
-                    raise UsageError(f"'{value}' is not an answer for {key}", hint=f"use {ANSWER_WORDS}")
+                    raise UsageError(f"'{value}' is not an answer for {key}", hint=answer_hint(value))
                 previous_note = out[key].note if key in out else None
                 out[key] = AssessmentAnswer(answer=answer, note=previous_note)
             else:
@@ -103,7 +110,7 @@ def _answer_from(value: Any, rel: str, line: int | None, key: str) -> tuple[Answ
             file=rel,
             line=line,
             field=key,
-            hint=f"use {ANSWER_WORDS}",
+            hint=answer_hint(value),
         )
     return answer, note if isinstance(note, str) and note.strip() else None
 

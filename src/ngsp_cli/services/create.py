@@ -124,11 +124,13 @@ def _write_extras(path: Path, name: str) -> None:
 
 def copy_example(example: str, path: Path, *, git: bool | None = None) -> Path:
     """A copy of a bundled example partnership to learn on."""
+    from ngsp_cli.vocab import did_you_mean
+
     names = example_names()
     if example not in names:
         raise NotFoundError(
             f"there is no example called '{example}'",
-            hint=f"the examples are: {', '.join(names)}",
+            hint=f"{did_you_mean(example, names, n=1)}the examples are: {', '.join(names)}",
         )
     _prepare_target(path)
     source = bundled("examples") / example

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ngsp_cli.errors import InputError, UsageError
-from ngsp_cli.ids import check_id, new_id
+from ngsp_cli.ids import check_id, new_id, slug
 from ngsp_cli.model import Organization, OrgKind, Person, Role
-from ngsp_cli.services.lookup import resolve
+from ngsp_cli.services.lookup import person_detail, resolve_org, resolve_person
 from ngsp_cli.store import folder as store
 from ngsp_cli.store.write import save
+from ngsp_cli.vocab import choose_all, normalized_name
 
 T = TypeVar("T", Organization, Person)
+Notify = Callable[[str], None]
 
 
 def _taken(root: Path, folder: str) -> set[str]:
@@ -21,15 +24,6 @@ def _taken(root: Path, folder: str) -> set[str]:
     if not directory.is_dir():
         return set()
     return {p.stem for p in directory.glob("*.yaml")}
-
-
-def normalized_name(name: str) -> str:
-    """A name with case, accents, punctuation and legal suffixes ignored, for de-duplication."""
-    from ngsp_cli.ids import slug
-
-    words = slug(name).split("-")
-    suffixes = {"inc", "llc", "ltd", "co", "corp", "corporation", "company", "the"}
-    return "-".join(w for w in words if w not in suffixes) or slug(name)
 
 
 def _refuse_same_name(snap: store.Snapshot, name: str, editing: str | None = None) -> None:
@@ -110,10 +104,15 @@ def add_person(
     joined: dt.date | None = None,
     notes: str | None = None,
     person_id: str | None = None,
+    notify: Notify | None = None,
 ) -> Person:
-    """Create people/<id>.yaml for someone of an existing organization (id or name)."""
+    """Create people/<id>.yaml for someone of an existing organization (id or name).
+
+    Two people may share a name; `notify` is told when they do (and when a role does
+    not fit the organization), since from then on only the id tells them apart.
+    """
     snap = store.load(root, kinds=(Organization, Person), check_references=False)
-    org_id = resolve(snap.organizations, org, "organization", "ngsp org list")
+    org_id = resolve_org(snap, org)
     _refuse_same_email(snap, email)
     person = Person(
         name=name,
@@ -121,13 +120,50 @@ def add_person(
         title=title,
         email=email,
         phone=phone,
-        roles=[Role(r) for r in dict.fromkeys(roles or [])],
+        roles=choose_all(Role, roles or [], "a role"),
         joined=joined or dt.date.today(),
         notes=notes,
     )
     person.id = check_id(person_id) if person_id else new_id(name, _taken(root, Person.folder))
     save(root, person, create=True)
+    if notify is not None:
+        _tell_namesakes(snap, person, notify)
+        _tell_misfit_roles(snap.organizations.get(org_id), person, notify)
     return person
+
+
+def _tell_namesakes(snap: store.Snapshot, person: Person, notify: Notify) -> None:
+    """ "there is already a Hal Ives (hal-ives, Carter Plastics); this one is hal-ives-2 (...)"."""
+    name = slug(person.name)
+    same = sorted(p.id for p in snap.people.values() if p.id != person.id and slug(p.name) == name)
+    if not same:
+        return
+    others = "; ".join(f"{pid}, {person_detail(snap, pid)}" for pid in same)
+    org = snap.organizations.get(person.org)
+    there = f"there is already a {person.name}" if len(same) == 1 else (
+        f"there are already {len(same)} people called {person.name}"
+    )  # fmt: skip
+    notify(
+        f"{there} ({others}); this one is {person.id} ({org.name if org else person.org}): "
+        "name them by id from now on"
+    )
+
+
+MISFIT_ROLES = (Role.champion, Role.business_leader)
+
+
+def _tell_misfit_roles(org: Organization | None, person: Person, notify: Notify) -> None:
+    """Champions are business leaders: a public partner with that role cannot lead a team."""
+    if org is None or org.is_business:
+        return
+    misfits = [f"'{r.value}'" for r in MISFIT_ROLES if r in person.roles]
+    if not misfits:
+        return
+    notify(
+        f"{person.name} has the role{'s' if len(misfits) > 1 else ''} {' and '.join(misfits)} but is "
+        f"with {org.name}, a public partner ({org.kind.value}): champions are business leaders, and "
+        f"public partners support them ('ngsp team new' takes {person.id} with --support, not --champion)"
+    )
 
 
 def people_of(snap: store.Snapshot, org_id: str) -> list[Person]:
@@ -139,9 +175,15 @@ def sorted_orgs(snap: store.Snapshot, kind: OrgKind | None = None) -> list[Organ
     return sorted(orgs, key=lambda o: (not o.is_business, o.name.casefold()))
 
 
-def sorted_people(snap: store.Snapshot, org: str | None = None, role: Role | None = None) -> list[Person]:
+def sorted_people(
+    snap: store.Snapshot, org: str | None = None, role: Role | Iterable[Role] | None = None
+) -> list[Person]:
+    """People by name; only those of `org`, and with any of the roles `role` (one or several)."""
+    roles = None if role is None else {role} if isinstance(role, Role) else set(role)
     people = [
-        p for p in snap.people.values() if (org is None or p.org == org) and (role is None or role in p.roles)
+        p
+        for p in snap.people.values()
+        if (org is None or p.org == org) and (not roles or roles.intersection(p.roles))
     ]
     return sorted(people, key=lambda p: p.name.casefold())
 
@@ -163,7 +205,7 @@ def edit_organization(root: Path, ref: str, **changes: Any) -> Organization:
     if org is None or changes.get("name"):
         # A new name must not be another organization's: that needs them all.
         snap = store.load(root, kinds=(Organization,), check_references=False)
-        org = snap.organizations[resolve(snap.organizations, ref, "organization", "ngsp org list")]
+        org = snap.organizations[resolve_org(snap, ref)]
         if changes.get("name"):
             _refuse_same_name(snap, changes["name"], editing=org.id)
     updated = _apply(org, changes)
@@ -171,25 +213,39 @@ def edit_organization(root: Path, ref: str, **changes: Any) -> Organization:
     return updated
 
 
-def edit_person(root: Path, ref: str, **changes: Any) -> Person:
-    """Change fields of a person; `org` may be an organization id or name."""
+def edit_person(root: Path, ref: str, *, notify: Notify | None = None, **changes: Any) -> Person:
+    """Change fields of a person; `org` may be an organization id or name.
+
+    `notify` is told when the new name is another person's too, or when a new role or
+    organization makes a public partner a champion.
+    """
     _nothing_to_change(changes, "ngsp person edit")
     person = store.load_entity(root, Person, ref.strip())  # an id: read just that file
     org_ref = changes.get("org")
     email = changes.get("email")
+    snap: store.Snapshot | None = None
     if (
         person is None
         or email
+        or changes.get("name")
         or (org_ref and store.load_entity(root, Organization, org_ref.strip()) is None)
     ):
         # Names, another organization or a new e-mail need the whole directory.
         snap = store.load(root, kinds=(Organization, Person), check_references=False)
-        person = snap.people[resolve(snap.people, ref, "person", "ngsp person list")]
+        person = snap.people[resolve_person(snap, ref)]
         _refuse_same_email(snap, email, editing=person.id)
         if org_ref:
-            changes["org"] = resolve(snap.organizations, org_ref, "organization", "ngsp org list")
+            changes["org"] = resolve_org(snap, org_ref)
     elif org_ref:
         changes["org"] = org_ref.strip()
+    if changes.get("roles") is not None:
+        changes["roles"] = choose_all(Role, changes["roles"], "a role")
     updated = _apply(person, changes)
     save(root, updated)
+    if notify is not None:
+        if snap is not None and changes.get("name"):
+            _tell_namesakes(snap, updated, notify)
+        if changes.get("roles") is not None or org_ref:
+            org = snap.organizations.get(updated.org) if snap is not None else None
+            _tell_misfit_roles(org or store.load_entity(root, Organization, updated.org), updated, notify)
     return updated

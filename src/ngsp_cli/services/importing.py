@@ -36,9 +36,9 @@ from pydantic import ValidationError
 from ngsp_cli.errors import InputError, UsageError
 from ngsp_cli.ids import is_valid_id, new_id
 from ngsp_cli.model import Entity, Organization, OrgKind, Person, Role
-from ngsp_cli.services.directory import normalized_name
 from ngsp_cli.services.spreadsheet import Sheet, read_sheet
 from ngsp_cli.store import folder as store
+from ngsp_cli.vocab import normalized_name
 
 E = TypeVar("E", Organization, Person)
 

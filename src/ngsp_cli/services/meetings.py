@@ -29,7 +29,7 @@ from ngsp_cli.model import (
 )
 from ngsp_cli.playbook.models import Playbook
 from ngsp_cli.services import facts
-from ngsp_cli.services.lookup import resolve
+from ngsp_cli.services.lookup import resolve, resolve_person, resolve_team
 from ngsp_cli.store import folder as store
 from ngsp_cli.store.write import save
 
@@ -61,7 +61,7 @@ def find_meeting(snap: store.Snapshot, ref: str) -> Meeting:
 
 def resolve_people(snap: store.Snapshot, refs: Iterable[str]) -> list[str]:
     """Person ids for ids or names, in the order given, without repeats."""
-    return list(dict.fromkeys(resolve(snap.people, ref, "person", "ngsp person list") for ref in refs))
+    return list(dict.fromkeys(resolve_person(snap, ref) for ref in refs))
 
 
 def _load(root: Path, *, with_teams: bool = False) -> store.Snapshot:
@@ -100,7 +100,7 @@ def new_meeting(
     outline = playbook.outline(kind, prefer=current_phase(snap, playbook, as_of or dt.date.today()))
     team_id = None
     if team is not None:
-        team_id = resolve(snap.teams, team, "action team", "ngsp team list")
+        team_id = resolve_team(snap, team)
     invitees = resolve_people(snap, invite)
     if invite_all_business:
         invitees = list(dict.fromkeys([*(p.id for p in facts.business_people_sorted(snap)), *invitees]))
@@ -235,7 +235,7 @@ def add_action(
     """Add an action item with its owner (id or name) and due date."""
     text = _text(text, "action item")
     snap, meeting = _edit(root, ref)
-    owner_id = resolve(snap.people, owner, "person", "ngsp person list") if owner else None
+    owner_id = resolve_person(snap, owner) if owner else None
     meeting.action_items = [*meeting.action_items, ActionItem(text=text, owner=owner_id, due=due)]
     save(root, meeting)
     return meeting

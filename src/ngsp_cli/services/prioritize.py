@@ -42,11 +42,12 @@ from ngsp_cli.model import (
     Vote,
     VoteTally,
 )
-from ngsp_cli.services.lookup import resolve
+from ngsp_cli.services.lookup import AmbiguousName, resolve, resolve_person
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.store.write import save
 from ngsp_cli.text import plural
+from ngsp_cli.vocab import did_you_mean
 
 DEFAULT_TOP = 3
 PICK_NOTE = "chosen by the business leaders from a tie at the cut-off"
@@ -304,7 +305,7 @@ def check_votes(
     for row in rows:
         ok = True
         try:
-            voter = resolve(snap.people, row.voter, "person", "ngsp person list")
+            voter = resolve_person(snap, row.voter)
         except NotFoundError as exc:
             problems.append(
                 Problem(
@@ -318,6 +319,11 @@ def check_votes(
             ok = False
         try:
             priority = resolve(candidates, row.priority, "candidate priority", "")
+        except AmbiguousName as exc:
+            problems.append(
+                Problem(exc.problem.message, file=row.file, line=row.line, field="priority",
+                        hint=exc.problem.hint)
+            )  # fmt: skip
         except NotFoundError:
             problems.append(
                 Problem(
@@ -325,7 +331,8 @@ def check_votes(
                     file=row.file,
                     line=row.line,
                     field="priority",
-                    hint=f"the candidates are: {', '.join(candidates) or 'none yet'}",
+                    hint=f"{did_you_mean(row.priority, candidates, n=1)}"
+                    f"the candidates are: {', '.join(candidates) or 'none yet'}",
                 )
             )
             ok = False
@@ -550,7 +557,8 @@ def _select(result: Tally, picks: list[str]) -> None:
     if unknown:
         raise UsageError(
             f"--pick {unknown[0]}: there is no such candidate",
-            hint=f"pick among: {', '.join(r.id for r in ranking)}",
+            hint=f"{did_you_mean(unknown[0], [r.id for r in ranking], n=1)}"
+            f"pick among: {', '.join(r.id for r in ranking)}",
         )
     if cut_key is None:
         if picks:

@@ -31,6 +31,8 @@ def _set_phase(snap: Snapshot, playbook: Playbook) -> Phase | None:
         return None
     phase = playbook.find(wanted)
     if phase is None:
+        from ngsp_cli.vocab import did_you_mean
+
         line = None
         path = snap.root / PARTNERSHIP_FILE
         if path.is_file():
@@ -40,7 +42,8 @@ def _set_phase(snap: Snapshot, playbook: Playbook) -> Phase | None:
             file=PARTNERSHIP_FILE,
             line=line,
             field="phase",
-            hint="use one of " + ", ".join(p.id for p in playbook.phases)
+            hint=did_you_mean(wanted, [p.id for p in playbook.phases], n=1)
+            + "use one of " + ", ".join(p.id for p in playbook.phases)
             + ", or remove the 'phase:' line to let ngsp work it out",
         )  # fmt: skip
     return phase
@@ -326,6 +329,7 @@ def tick(root: Path, playbook: Playbook, item_id: str, *, done: bool = True) -> 
     from ngsp_cli.services.progress import manual_items
     from ngsp_cli.store.folder import read_partnership
     from ngsp_cli.store.write import save
+    from ngsp_cli.vocab import did_you_mean
 
     items = manual_items(playbook.phases)
     if item_id not in items:
@@ -333,7 +337,7 @@ def tick(root: Path, playbook: Playbook, item_id: str, *, done: bool = True) -> 
         hint = (
             "that item is ticked from your files; change the files instead"
             if item_id in computed
-            else "items you can tick: " + ", ".join(items)
+            else did_you_mean(item_id, items, n=1) + "items you can tick: " + ", ".join(items)
         )
         raise NotFoundError(f"'{item_id}' is not a checklist item you tick by hand", hint=hint)
     partnership = read_partnership(root)

@@ -23,6 +23,7 @@ from ngsp_cli.playbook.loader import OWN_FOLDER, SURVEY_FILE
 from ngsp_cli.resources import bundled
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.folder import PARTNERSHIP_FILE, RawFile, Snapshot, problems_from_validation, read_raw
+from ngsp_cli.vocab import did_you_mean
 
 KIND = AssessmentKind.outcome_survey
 
@@ -126,11 +127,12 @@ def latest_survey(snap: Snapshot, as_of: dt.date | None = None) -> Assessment | 
 
 def parse_answer_text(text: str) -> tuple[Answer, int | None]:
     """'yes', 'partly:12', 'no' -> (answer, count); raises ValueError with plain words."""
+    from ngsp_cli.services.assess import answer_hint, parse_answer
+
     word, _, number = text.strip().partition(":")
-    try:
-        answer = Answer(word.strip().lower())
-    except ValueError:
-        raise ValueError(f"'{word.strip()}' is not an answer; use yes, partly, no or unknown") from None
+    answer = parse_answer(word)
+    if answer is None:
+        raise ValueError(f"'{word.strip()}' is not an answer; {answer_hint(word)}")
     count: int | None = None
     if number.strip():
         try:
@@ -149,7 +151,8 @@ def _check_ids(survey: SurveyDefinition, ids: list[str], where: str | None = Non
             raise InputError(
                 f"there is no survey question '{qid}'",
                 file=where,
-                hint="see the question ids with 'ngsp survey --questions'",
+                hint=f"{did_you_mean(qid, survey.ids(), n=1)}"
+                "see the question ids with 'ngsp survey --questions'",
             )
 
 

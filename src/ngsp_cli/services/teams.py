@@ -30,7 +30,7 @@ from ngsp_cli.model import (
     TeamUpdate,
 )
 from ngsp_cli.services import facts
-from ngsp_cli.services.lookup import resolve
+from ngsp_cli.services.lookup import resolve_person, resolve_priority, resolve_team
 from ngsp_cli.store import folder as store
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.store.write import save
@@ -60,7 +60,7 @@ def _load(root: Path) -> Snapshot:
 
 
 def _person(snap: Snapshot, ref: str) -> str:
-    return resolve(snap.people, ref, "person", "ngsp person list")
+    return resolve_person(snap, ref)
 
 
 def _org_label(snap: Snapshot, person_id: str) -> str:
@@ -69,7 +69,7 @@ def _org_label(snap: Snapshot, person_id: str) -> str:
 
 
 def find_team(snap: Snapshot, ref: str) -> ActionTeam:
-    return snap.teams[resolve(snap.teams, ref, "action team", "ngsp team list")]
+    return snap.teams[resolve_team(snap, ref)]
 
 
 def new_team(
@@ -102,7 +102,7 @@ def new_team(
         "use the day the champions agreed to lead it; form the team once they have",
     )
     snap = _load(root)
-    priority_id = resolve(snap.priorities, priority, "priority", "ngsp prioritize")
+    priority_id = resolve_priority(snap, priority)
     prio = snap.priorities[priority_id]
     problems: list[Problem] = []
     champion_ids: list[str] = []

@@ -25,10 +25,10 @@ from ngsp_cli.errors import FolderInvalid, NgspError, Problem
 from ngsp_cli.ids import slug
 from ngsp_cli.model import AssessmentKind, Entity, Meeting, Organization, Person, Priority
 from ngsp_cli.playbook.indicators import IndicatorSet, answer_problem, load_indicator_set
-from ngsp_cli.services.directory import normalized_name
 from ngsp_cli.services.survey import SurveyDefinition, folder_survey
 from ngsp_cli.store import folder as store
 from ngsp_cli.store import yamlio
+from ngsp_cli.vocab import normalized_name
 
 
 @dataclass
