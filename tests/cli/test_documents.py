@@ -358,6 +358,13 @@ def test_templates_show_values_lists_what_a_template_can_use(ngsp, example_folde
     values = _json(result.stdout)
     assert {"meeting", "attendance", "industry_said", "action_items", "next_meeting"} <= set(values)
     assert "business_count" in values["attendance"]
+    # A list shows its first item and counts the others.
+    from ngsp_cli.store.folder import read_partnership
+
+    counties = read_partnership(example_folder).counties
+    assert len(counties) > 1
+    more = f"... and {len(counties) - 1} more like the first"
+    assert values["partnership"]["counties"] == [counties[0], more]
 
 
 def test_templates_show_an_ambiguous_or_unknown_name(ngsp, example_folder: Path) -> None:

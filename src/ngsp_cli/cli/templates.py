@@ -73,7 +73,8 @@ def show(
         bool,
         typer.Option(
             "--values",
-            help="Show the values the template receives (with this folder's data, or the example's) as JSON.",
+            help="Show what the template can use, as JSON, with this folder's data (or the example's); "
+            "each list shows its first item and how many more there are.",
         ),
     ] = False,
     folder: common.DirOption = None,

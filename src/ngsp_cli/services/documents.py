@@ -641,7 +641,9 @@ def describe(value: Any) -> Any:
                 shape[name] = describe(getattr(value, name))
         return shape
     if isinstance(value, list):
-        return [describe(value[0])] if value else []
+        # One item shows the shape; say how many more the template would loop over.
+        more = [f"... and {len(value) - 1} more like the first"] if len(value) > 1 else []
+        return [describe(value[0]), *more] if value else []
     if isinstance(value, dict):
         return {k: describe(v) for k, v in value.items()}
     if isinstance(value, dt.date):
