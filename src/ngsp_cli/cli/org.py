@@ -71,6 +71,7 @@ def list_(
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.model import Organization, OrgKind, Person
     from ngsp_cli.services.directory import sorted_orgs
+    from ngsp_cli.text import plural
     from ngsp_cli.vocab import choose
 
     wanted = choose(OrgKind, kind, "a kind of organization") if kind else None
@@ -83,7 +84,8 @@ def list_(
         return
     businesses = sum(o.is_business for o in orgs)
     table = FitTable(
-        title=f"{len(orgs)} organizations: {businesses} businesses, {len(orgs) - businesses} public partners",
+        title=f"{plural(len(orgs), 'organization')}: {plural(businesses, 'business', 'businesses')}, "
+        f"{plural(len(orgs) - businesses, 'public partner')}",
         title_justify="left",
     )
     table.add_column("organization (id below)", overflow="fold")
