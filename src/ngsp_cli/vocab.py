@@ -77,6 +77,22 @@ def listed(values: Iterable[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
 
 
+def choose_word(value: str, words: Sequence[str], what: str) -> str:
+    """The one of `words` that `value` is, read as `spelled` ("DOCX" is "docx"); else a usage error.
+
+    `what` names the list with its article ("a document format"); the error suggests
+    the closest word and lists them all.
+    """
+    typed = spelled(value)
+    for word in words:
+        if spelled(word) == typed:
+            return word
+    raise UsageError(
+        f"'{value.strip()}' is not {what}",
+        hint=f"{did_you_mean(value, words, n=1)}use {listed(words)}",
+    )
+
+
 def choose(
     kind: type[E],
     value: str,
@@ -92,17 +108,10 @@ def choose(
     An unknown value is a usage error suggesting the closest allowed words.
     """
     members = list(allowed if allowed is not None else kind)
-    word = spelled(value)
-    for member in members:
-        if spelled(member.value) == word:
-            return member
-    if synonyms is not None and synonyms.get(word) in members:
-        return synonyms[word]
-    names = [m.value for m in members]
-    raise UsageError(
-        f"'{value.strip()}' is not {what}",
-        hint=f"{did_you_mean(value, names, n=1)}use {listed(names)}",
-    )
+    found = synonyms.get(spelled(value)) if synonyms is not None else None
+    if found in members:
+        return found
+    return kind(choose_word(value, [m.value for m in members], what))
 
 
 def choose_all(

@@ -236,3 +236,18 @@ def test_person_list_takes_several_roles(ngsp, partnership_tree) -> None:
     assert sorted(p["id"] for p in json.loads(both.stdout)) == ["ann-lee", "bo-diaz"]
     one = ngsp("-C", root, "person", "list", "--role", "convener", "--json")
     assert [p["id"] for p in json.loads(one.stdout)] == ["bo-diaz"]
+
+
+def test_formats_and_export_parts_are_read_the_same_way(ngsp, example_folder: Path) -> None:
+    csv = ngsp("-C", example_folder, "export", "--format", "CSV", "--what", "People", "--out", "-")
+    assert csv.exit_code == 0, csv.output
+    assert csv.stdout.startswith("Name,")
+    typo = ngsp("-C", example_folder, "export", "--what", "contcts")
+    assert typo.exit_code == 2
+    assert "did you mean 'contacts'?" in flat(typo.stderr)
+    docx = ngsp("-C", example_folder, "agenda", "--format", "DOCX", "--out", example_folder / "a.docx")
+    assert docx.exit_code == 0, docx.output
+    assert (example_folder / "a.docx").stat().st_size > 0
+    wrong = ngsp("-C", example_folder, "agenda", "--format", "docs")
+    assert wrong.exit_code == 2
+    assert "did you mean 'docx'?" in flat(wrong.stderr)

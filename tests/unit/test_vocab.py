@@ -132,3 +132,16 @@ def test_an_unknown_name_gets_a_suggestion_with_its_id() -> None:
     hint = caught.value.problem.hint or ""
     assert "did you mean 'machinist-pathway'" in hint
     assert "ngsp team list" in hint
+
+
+def test_spreadsheet_words_get_a_guess_of_the_value_they_stand_for() -> None:
+    from ngsp_cli.services.importing import BadRow, parse_kind, parse_roles
+
+    with pytest.raises(BadRow, match="did you mean 'workforce'"):
+        parse_kind("workforce bord")
+    with pytest.raises(BadRow, match="did you mean 'champion'"):
+        parse_roles("staff, champoin")
+    with pytest.raises(BadRow) as caught:
+        parse_roles("Chief Executive Officer")
+    assert "did you mean" not in str(caught.value)
+    assert "--map COLUMN=title" in str(caught.value)

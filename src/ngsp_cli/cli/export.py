@@ -57,15 +57,11 @@ def export_command(
     from ngsp_cli.errors import UsageError
     from ngsp_cli.services import exporting
     from ngsp_cli.store.files import write_atomic
+    from ngsp_cli.vocab import choose_word, spelled
 
-    fmt = fmt.lower().lstrip(".")
-    if fmt not in _FORMATS:
-        raise UsageError(f"'{fmt}' is not an export format", hint="use --format csv, json or ics")
-    chosen = (what or _DEFAULT_WHAT[fmt]).lower()
-    chosen = exporting.ALIASES.get(chosen, chosen)
-    if chosen not in exporting.WHATS:
-        raise UsageError(f"'{what}' is not something ngsp exports",
-                         hint="use --what contacts, organizations, meetings or all")  # fmt: skip
+    fmt = choose_word(fmt.lstrip("."), _FORMATS, "an export format")
+    chosen = spelled(what) if what else _DEFAULT_WHAT[fmt]
+    chosen = choose_word(exporting.ALIASES.get(chosen, chosen), exporting.WHATS, "something ngsp exports")
     if fmt == "csv" and chosen == "all":
         raise UsageError("a CSV file holds one table",
                          hint="use --what contacts, organizations or meetings, or --format json")  # fmt: skip

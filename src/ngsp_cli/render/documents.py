@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ngsp_cli.errors import UsageError
-
 FORMATS = ("md", "html", "docx")
 EXTENSIONS = {"md": "md", "html": "html", "docx": "docx", "ics": "ics"}
 
@@ -18,9 +16,9 @@ def template_name(document: str, fmt: str) -> str:
 def format_for(fmt: str | None, out: Path | None) -> str:
     """The format asked for, or the one the --out file name implies, or Markdown."""
     if fmt is not None:
-        if fmt not in FORMATS:
-            raise UsageError(f"'{fmt}' is not a document format", hint="use md, html or docx")
-        return fmt
+        from ngsp_cli.vocab import choose_word
+
+        return choose_word(fmt.lstrip("."), FORMATS, "a document format")
     if out is not None and out.suffix.lstrip(".").lower() in FORMATS:
         return out.suffix.lstrip(".").lower()
     return "md"

@@ -38,7 +38,7 @@ from ngsp_cli.ids import is_valid_id, new_id
 from ngsp_cli.model import Entity, Organization, OrgKind, Person, Role
 from ngsp_cli.services.spreadsheet import Sheet, read_sheet
 from ngsp_cli.store import folder as store
-from ngsp_cli.vocab import normalized_name
+from ngsp_cli.vocab import closest, normalized_name
 
 E = TypeVar("E", Organization, Person)
 
@@ -351,12 +351,19 @@ def map_columns(
 # --- values --------------------------------------------------------------------------------
 
 
+def _guess(value: str, lookup: Mapping[str, Any]) -> str:
+    """ "; did you mean 'business'?" naming the value the closest known word stands for, or ""."""
+    close = closest(key(value), list(lookup), n=1)
+    return f"; did you mean '{lookup[close[0]]}'?" if close else ""
+
+
 def parse_kind(value: str) -> OrgKind:
     found = _KIND_LOOKUP.get(key(value))
     if found is None:
         raise BadRow(
             f"'{value}' is not a kind of organization ngsp knows "
             "(business, education, workforce, economic-development, community, government, other)"
+            + _guess(value, _KIND_LOOKUP)
         )
     return OrgKind(found)
 
@@ -368,10 +375,12 @@ def parse_roles(value: str) -> list[Role]:
             continue
         found = _ROLE_LOOKUP.get(key(part))
         if found is None:
+            guess = _guess(part, _ROLE_LOOKUP)
+            titles = "if this column holds job titles, import it with --map COLUMN=title"
             raise BadRow(
                 f"'{part.strip()}' is not a partnership role (business-leader, co-chair, champion, "
-                "convener, public-partner, facilitator, staff, observer); if this column holds job "
-                "titles, import it with --map COLUMN=title"
+                "convener, public-partner, facilitator, staff, observer)"
+                + (f"{guess} I{titles[1:]}" if guess else f"; {titles}")
             )
         if found not in roles:
             roles.append(Role(found))
