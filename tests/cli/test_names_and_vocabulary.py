@@ -35,7 +35,7 @@ def test_a_second_person_of_the_same_name_is_added_with_a_word_about_the_first(
     assert "already" not in first.stderr
     assert second.exit_code == 0, second.output
     said = flat(second.stderr)
-    assert "there is already a Hal Ives (hal-ives, Acme Tools" in said
+    assert "there is already a person called Hal Ives (hal-ives, Acme Tools" in said
     assert "this one is hal-ives-2 (Carter Plastics)" in said
     assert _person(root, "hal-ives-2")["org"] == "carter-plastics"
 
@@ -73,7 +73,7 @@ def test_a_shared_name_is_refused_for_task_owners_on_the_example(ngsp, example_f
         "-C", example_folder, "person", "add", "Denise Broussard", "--org", "Union General Hospital"
     )
     assert namesake.exit_code == 0
-    assert "there is already a Denise Broussard" in flat(namesake.stderr)
+    assert "there is already a person called Denise Broussard" in flat(namesake.stderr)
     task = ngsp("-C", example_folder, "team", "task", "add", "clinical-placements", "Call",
                 "--owner", "Denise Broussard")  # fmt: skip
     assert task.exit_code == 2
@@ -251,3 +251,11 @@ def test_formats_and_export_parts_are_read_the_same_way(ngsp, example_folder: Pa
     wrong = ngsp("-C", example_folder, "agenda", "--format", "docs")
     assert wrong.exit_code == 2
     assert "did you mean 'docx'?" in flat(wrong.stderr)
+
+
+def test_renaming_someone_to_a_name_already_taken_is_said(ngsp, partnership_tree) -> None:
+    root = partnership_tree()
+    renamed = ngsp("-C", root, "person", "edit", "bo-diaz", "--name", "Ann Lee")
+    assert renamed.exit_code == 0, renamed.output
+    assert "there is already a person called Ann Lee (ann-lee, Acme Tools" in flat(renamed.stderr)
+    assert ngsp("-C", root, "person", "show", "Ann Lee").exit_code == 2

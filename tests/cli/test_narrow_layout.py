@@ -205,3 +205,46 @@ def test_fit_widths_gives_way_in_order() -> None:
     assert fit_widths(natural, unbroken, narrowest, 44) == [30, 8, 6]  # kind splits words
     assert fit_widths(natural, unbroken, narrowest, 40) == [30, 10, 0]  # then columns hide
     assert fit_widths(natural, unbroken, narrowest, 20) == [20, 0, 0]  # the key column stays
+
+
+def flush_left(text: str) -> list[str]:
+    """The lines starting at the left edge, after the title lines at the top."""
+    lines = text.splitlines()
+    first_indented = next(n for n, line in enumerate(lines) if line.startswith(" "))
+    return [line for line in lines[first_indented:] if line.strip() and not line.startswith(" ")]
+
+
+@pytest.mark.parametrize(
+    ("kind", "headings"),
+    [
+        ("team", {"Tasks", "Updates"}),
+        ("meeting", {"Agenda", "Notes", "What industry said", "Decisions", "Candidate priorities",
+                     "Action items", "Invited", "Came"}),
+        ("org", set()),
+        ("person", set()),
+    ],
+)  # fmt: skip
+def test_show_keeps_wrapped_lines_indented(
+    ngsp, example_folder, monkeypatch, kind: str, headings: set[str]
+) -> None:
+    ids = ids_of(ngsp, example_folder, kind, "list")
+    narrow(monkeypatch, 50)
+    wrapped = 0
+    as_of = ["--as-of", DAY] if kind == "team" else []
+    for entity_id in ids[:5]:
+        result = ngsp("-C", example_folder, kind, "show", entity_id, *as_of)
+        assert result.exit_code == 0, result.output
+        assert_fits(result.stdout, 50)
+        for line in flush_left(result.stdout):
+            assert line.startswith("flag: ") or any(line.startswith(h) for h in headings), result.stdout
+        wrapped += len(re.findall(r"\n {4,}\S", result.stdout))
+    assert wrapped, "nothing wrapped: the test shows nothing"
+
+
+def test_org_show_lists_each_persons_roles(ngsp, example_folder) -> None:
+    org = next(o for o in json.loads(ngsp("-C", example_folder, "org", "list", "--json").stdout)
+               if o["people"])  # fmt: skip
+    shown = json.loads(ngsp("-C", example_folder, "org", "show", org["id"], "--json").stdout)
+    result = ngsp("-C", example_folder, "org", "show", org["id"])
+    for person in shown["people"]:
+        assert f"[{', '.join(person['roles'])}]" in flat(result.stdout)

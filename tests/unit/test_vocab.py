@@ -145,3 +145,17 @@ def test_spreadsheet_words_get_a_guess_of_the_value_they_stand_for() -> None:
         parse_roles("Chief Executive Officer")
     assert "did you mean" not in str(caught.value)
     assert "--map COLUMN=title" in str(caught.value)
+
+
+def test_names_of_no_latin_letters_match_only_themselves() -> None:
+    orgs = {"item": SimpleNamespace(name="東京病院"), "item-2": SimpleNamespace(name="大阪病院")}
+    assert resolve(orgs, "東京病院", "organization", "x", loose=normalized_name) == "item"
+    with pytest.raises(NotFoundError) as caught:
+        resolve(orgs, "札幌病院", "organization", "x", loose=normalized_name)
+    assert not isinstance(caught.value, AmbiguousName)
+
+
+def test_an_empty_name_is_refused_not_matched() -> None:
+    table = {"item": SimpleNamespace(name="")}
+    with pytest.raises(NotFoundError):
+        resolve(table, "  ", "person", "ngsp person list")

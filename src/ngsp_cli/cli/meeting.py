@@ -148,6 +148,7 @@ def list_(
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import MeetingKind, Organization, Person
     from ngsp_cli.services import facts
+    from ngsp_cli.text import plural
     from ngsp_cli.vocab import choose
 
     wanted = choose(MeetingKind, kind, "a kind of meeting") if kind else None
@@ -157,7 +158,7 @@ def list_(
         common.emit_json([_meeting_json(snap, m, full=False) for m in meetings])
         return
     table = FitTable(
-        title=f"{len(meetings)} meetings",
+        title=plural(len(meetings), "meeting"),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -201,17 +202,19 @@ def show(
 def _print_meeting(snap: Snapshot, m: Meeting) -> None:
     from rich.markup import escape
 
+    from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.services import facts
+    from ngsp_cli.text import plural
 
     console = common.out()
     console.print(f"[bold]{escape(m.title)}[/bold]  [dim]{m.id}[/dim]")
     when = m.date.isoformat() + (f" at {m.time}" if m.time else "")
     when += f", {m.duration_minutes} minutes" if m.duration_minutes else ""
-    console.print(f"  {m.kind.value}, {m.status.value}: {when}")
+    console.print(Hanging(f"  {m.kind.value}, {m.status.value}: ", when))
     if m.location:
-        console.print(f"  where: {escape(m.location)}")
+        console.print(Hanging("  where: ", escape(m.location)))
     if m.team:
-        console.print(f"  action team: {escape(m.team)}")
+        console.print(Hanging("  action team: ", escape(m.team)))
 
     def name(pid: str | None) -> str:
         person = snap.people.get(pid or "")
@@ -224,35 +227,39 @@ def _print_meeting(snap: Snapshot, m: Meeting) -> None:
             lead = f" [dim]({escape(name(item.lead) if item.lead in snap.people else item.lead)})[/dim]" if (
                 item.lead
             ) else ""  # fmt: skip
-            console.print(f"  {minutes}  {escape(item.title)}{lead}")
+            console.print(Hanging(f"  {minutes}  ", f"{escape(item.title)}{lead}"))
     invited = facts.headcount(snap, m.invitees)
     came = facts.headcount(snap, m.attendees)
     console.print(
-        f"\n[bold]Invited[/bold] {invited.business} business leaders, {invited.public} public partners"
+        f"\n[bold]Invited[/bold] {plural(invited.business, 'business leader')}, "
+        f"{plural(invited.public, 'public partner')}"
     )
     if m.attendees:
-        console.print(f"[bold]Came[/bold]    {came.business} business leaders, {came.public} public partners")
+        console.print(
+            f"[bold]Came[/bold]    {plural(came.business, 'business leader')}, "
+            f"{plural(came.public, 'public partner')}"
+        )
         names = ", ".join(name(pid) for pid in m.attendees)
-        console.print(f"  {escape(names)}")
+        console.print(Hanging("  ", escape(names)))
     if m.notes:
         console.print("\n[bold]Notes[/bold]")
-        console.print(f"  {escape(m.notes)}")
+        console.print(Hanging("  ", escape(m.notes)))
     for heading, entries in (("What industry said", m.industry_said), ("Decisions", m.decisions)):
         if entries:
             console.print(f"\n[bold]{heading}[/bold]")
             for entry in entries:
-                console.print(f"  - {escape(entry)}")
+                console.print(Hanging("  - ", escape(entry)))
     if m.candidates:
         console.print("\n[bold]Candidate priorities[/bold]")
         for c in m.candidates:
-            console.print(f"  - {escape(c.title)} [dim]({c.category.value}; {c.id})[/dim]")
+            console.print(Hanging("  - ", f"{escape(c.title)} [dim]({c.category.value}; {c.id})[/dim]"))
     if m.action_items:
         console.print("\n[bold]Action items[/bold]")
         for a in m.action_items:
             mark = "[green]✓[/green]" if a.done else "☐"
             owner = f" — {escape(name(a.owner))}" if a.owner else ""
             due = f", due {a.due.isoformat()}" if a.due else ""
-            console.print(f"  {mark} {escape(a.text)}{owner}{due}")
+            console.print(Hanging(f"  {mark} ", f"{escape(a.text)}{owner}{due}"))
 
 
 @app.command("attend")

@@ -129,6 +129,7 @@ def show(
     """Show one person."""
     from rich.markup import escape
 
+    from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.model import Organization, Person
     from ngsp_cli.services.lookup import resolve_person
 
@@ -157,7 +158,7 @@ def show(
         ("notes", found.notes),
     ):
         if value:
-            console.print(f"  {label:7} {escape(str(value))}")
+            console.print(Hanging(f"  {label:7} ", escape(str(value))))
 
 
 @app.command("edit")

@@ -130,7 +130,7 @@ def list_(
     from rich import box
     from rich.markup import escape
 
-    from ngsp_cli.cli.layout import FitTable
+    from ngsp_cli.cli.layout import FitTable, Hanging
     from ngsp_cli.text import plural
 
     snap = common.load_snapshot(folder)
@@ -169,7 +169,7 @@ def list_(
     console.print(table)
     for s in summaries:
         for flag in s.flags:
-            console.print(f"[yellow]flag:[/yellow] {escape(flag.message)}")
+            console.print(Hanging("[yellow]flag:[/yellow] ", escape(flag.message)))
 
 
 @app.command("show")
@@ -182,6 +182,7 @@ def show(
     """Show one team: champions, support, goal, tasks and updates."""
     from rich.markup import escape
 
+    from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.services.teams import find_team, summarize
 
     snap = common.load_snapshot(folder)
@@ -204,7 +205,7 @@ def show(
         ("formed", found.formed.isoformat() if found.formed else None),
     ):
         if value:
-            console.print(f"  {label:10} {escape(str(value))}")
+            console.print(Hanging(f"  {label:10} ", escape(str(value))))
     if found.tasks:
         console.print("[bold]Tasks[/bold]")
     for task in found.tasks:
@@ -220,14 +221,14 @@ def show(
         if task.quick_win:
             bits.append("quick win")
         detail = f" ({'; '.join(bits)})" if bits else ""
-        console.print(f"  {escape(mark)} {task.id} {escape(task.text)}{escape(detail)}")
+        console.print(Hanging(f"  {escape(mark)} {task.id} ", f"{escape(task.text)}{escape(detail)}"))
     if found.updates:
         console.print("[bold]Updates[/bold]")
     for update in sorted(found.updates, key=lambda u: u.date):
         by = f" ({_names(snap, [update.by])})" if update.by else ""
-        console.print(f"  {update.date.isoformat()}{escape(by)}: {escape(update.text)}")
+        console.print(Hanging("  ", f"{update.date.isoformat()}{escape(by)}: {escape(update.text)}", 4))
     for flag in summary.flags:
-        console.print(f"[yellow]flag:[/yellow] {escape(flag.message)}")
+        console.print(Hanging("[yellow]flag:[/yellow] ", escape(flag.message)))
 
 
 @task_app.command("add")

@@ -141,14 +141,14 @@ def add_person(
 
 
 def _tell_namesakes(snap: store.Snapshot, person: Person, notify: Notify) -> None:
-    """ "there is already a Hal Ives (hal-ives, Carter Plastics); this one is hal-ives-2 (...)"."""
+    """ "there is already a person called Hal Ives (hal-ives, Carter Plastics); this one is ..."."""
     name = slug(person.name)
     same = sorted(p.id for p in snap.people.values() if p.id != person.id and slug(p.name) == name)
     if not same:
         return
     others = "; ".join(f"{pid}, {person_detail(snap, pid)}" for pid in same)
     org = snap.organizations.get(person.org)
-    there = f"there is already a {person.name}" if len(same) == 1 else (
+    there = f"there is already a person called {person.name}" if len(same) == 1 else (
         f"there are already {len(same)} people called {person.name}"
     )  # fmt: skip
     notify(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ngsp_cli.errors import NotFoundError
 from ngsp_cli.ids import slug
-from ngsp_cli.vocab import closest, normalized_name
+from ngsp_cli.vocab import closest, normalized_name, spelled
 
 if TYPE_CHECKING:
     from ngsp_cli.store.folder import Snapshot
@@ -32,6 +32,12 @@ def _plain(value: Any) -> str:
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
     return str(getattr(value, "value", value))
+
+
+def _words(text: str) -> str | None:
+    """The slug of `text` when it says something: names of no Latin letters all slug to "item"."""
+    words = slug(text)
+    return words if words != "item" or spelled(text) == "item" else None
 
 
 def _detail(entity: Any) -> str:
@@ -59,12 +65,14 @@ def resolve(
     ref = ref.strip()
     if ref in table:
         return ref
+    if not ref:
+        raise NotFoundError(f"the {what} is missing", hint=suggestion({}, ref, list_command))
     labels = {key: _label(entity) for key, entity in table.items()}
     wanted = ref.casefold()
     steps: list[Callable[[str], bool]] = [lambda key: labels[key].casefold() == wanted]
-    words = slug(ref)
-    steps.append(lambda key: key == words or (bool(labels[key]) and slug(labels[key]) == words))
-    if loose is not None:
+    words = _words(ref)
+    steps.append(lambda key: key == words or (bool(labels[key]) and _words(labels[key]) == words))
+    if loose is not None and words is not None:
         freely = loose(ref)
         steps.append(lambda key: bool(labels[key]) and loose(labels[key]) == freely)
     for matches in steps:
