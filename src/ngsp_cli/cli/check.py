@@ -42,7 +42,8 @@ def _print_problems(console: Console, problems: list[Problem], *, warning: bool 
     else:
         noun = "problem" if len(problems) == 1 else "problems"
         console.print(
-            f"[bold red]The folder has {len(problems)} {noun}[/bold red] (fix them, then check again):"
+            f"[bold red]The folder has {len(problems)} {noun}[/bold red] "
+            f"(fix {'it' if len(problems) == 1 else 'them'}, then check again):"
         )
     for problem in problems:
         where = problem.location() or "(folder)"

@@ -124,6 +124,7 @@ def migrate_command(
     """Upgrade a partnership folder written by an older ngsp to the current file format."""
     from ngsp_cli.model import version
     from ngsp_cli.services.upgrade import migrate_folder
+    from ngsp_cli.text import plural
 
     old, changed = migrate_folder(common.root_of(folder), dry_run=dry_run)
     if old == version.CURRENT_SCHEMA_VERSION:
@@ -132,4 +133,4 @@ def migrate_command(
     verb = "would change" if dry_run else "changed"
     for rel in changed:
         common.err().print(f"  {rel}")
-    common.done(f"schema {old} -> {version.CURRENT_SCHEMA_VERSION}: {verb} {len(changed)} files")
+    common.done(f"schema {old} -> {version.CURRENT_SCHEMA_VERSION}: {verb} {plural(len(changed), 'file')}")

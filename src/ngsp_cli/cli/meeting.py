@@ -148,6 +148,7 @@ def list_(
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import MeetingKind, Organization, Person
     from ngsp_cli.services import facts
+    from ngsp_cli.text import plural
     from ngsp_cli.vocab import choose
 
     wanted = choose(MeetingKind, kind, "a kind of meeting") if kind else None
@@ -157,7 +158,7 @@ def list_(
         common.emit_json([_meeting_json(snap, m, full=False) for m in meetings])
         return
     table = FitTable(
-        title=f"{len(meetings)} meetings",
+        title=plural(len(meetings), "meeting"),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -203,6 +204,7 @@ def _print_meeting(snap: Snapshot, m: Meeting) -> None:
 
     from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.services import facts
+    from ngsp_cli.text import plural
 
     console = common.out()
     console.print(f"[bold]{escape(m.title)}[/bold]  [dim]{m.id}[/dim]")
@@ -229,10 +231,14 @@ def _print_meeting(snap: Snapshot, m: Meeting) -> None:
     invited = facts.headcount(snap, m.invitees)
     came = facts.headcount(snap, m.attendees)
     console.print(
-        f"\n[bold]Invited[/bold] {invited.business} business leaders, {invited.public} public partners"
+        f"\n[bold]Invited[/bold] {plural(invited.business, 'business leader')}, "
+        f"{plural(invited.public, 'public partner')}"
     )
     if m.attendees:
-        console.print(f"[bold]Came[/bold]    {came.business} business leaders, {came.public} public partners")
+        console.print(
+            f"[bold]Came[/bold]    {plural(came.business, 'business leader')}, "
+            f"{plural(came.public, 'public partner')}"
+        )
         names = ", ".join(name(pid) for pid in m.attendees)
         console.print(Hanging("  ", escape(names)))
     if m.notes:

@@ -71,6 +71,7 @@ def list_(
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.model import Organization, OrgKind, Person
     from ngsp_cli.services.directory import sorted_orgs
+    from ngsp_cli.text import plural
     from ngsp_cli.vocab import choose
 
     wanted = choose(OrgKind, kind, "a kind of organization") if kind else None
@@ -83,7 +84,8 @@ def list_(
         return
     businesses = sum(o.is_business for o in orgs)
     table = FitTable(
-        title=f"{len(orgs)} organizations: {businesses} businesses, {len(orgs) - businesses} public partners",
+        title=f"{plural(len(orgs), 'organization')}: {plural(businesses, 'business', 'businesses')}, "
+        f"{plural(len(orgs) - businesses, 'public partner')}",
         title_justify="left",
     )
     table.add_column("organization (id below)", overflow="fold")
@@ -159,7 +161,7 @@ def edit(
     from ngsp_cli.vocab import choose
 
     org_kind = choose(OrgKind, kind, "a kind of organization") if kind else None
-    updated = edit_organization(
+    updated, changed = edit_organization(
         common.root_of(folder),
         org,
         name=name,
@@ -173,7 +175,10 @@ def edit(
     )
     if as_json:
         common.emit_json(common.entity_json(updated))
-    common.done(f"updated organizations/{updated.id}.yaml")
+    if changed:
+        common.done(f"updated organizations/{updated.id}.yaml")
+    else:
+        common.err().print(f"nothing changed: organizations/{updated.id}.yaml already says so")
 
 
 app.command("import")(importing.org_import)

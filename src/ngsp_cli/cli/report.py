@@ -182,13 +182,16 @@ def portfolio_command(
 def _report_broken(broken: list[dict[str, object]]) -> None:
     from rich.markup import escape
 
+    from ngsp_cli.text import plural
+
     console = common.err()
     for entry in broken:
         problems = entry["problems"]
         assert isinstance(problems, list)
         count = entry["problem_count"]
+        assert isinstance(count, int)
         console.print(f"[bold yellow]skipped[/bold yellow] {escape(str(entry['folder']))}: "
-                      f"{count} problem{'s' if count != 1 else ''}")  # fmt: skip
+                      f"{plural(count, 'problem')}")  # fmt: skip
         for problem in problems:
             where = problem["file"] or ""
             if problem["file"] and problem["line"]:
@@ -204,6 +207,7 @@ def _print_portfolio(portfolio: object) -> None:
     from rich.text import Text
 
     from ngsp_cli.services.portfolio import Portfolio
+    from ngsp_cli.text import plural
 
     assert isinstance(portfolio, Portfolio)
     rows = portfolio.partnerships
@@ -211,7 +215,7 @@ def _print_portfolio(portfolio: object) -> None:
     # Readable at 80 columns: the partnership's phase and score go under its name,
     # dates never wrap, and headers take two lines instead of width.
     table = Table(
-        title=f"{len(rows)} partnership{'s' if len(rows) != 1 else ''} as of {portfolio.as_of}",
+        title=f"{plural(len(rows), 'partnership')} as of {portfolio.as_of}",
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
@@ -251,18 +255,19 @@ def _print_portfolio(portfolio: object) -> None:
     console = common.out()
     console.print(table)
     console.print(
-        f"{agg['businesses']} businesses, {agg['business_leaders']} business leaders, "
-        f"{agg['teams_active']} action teams active ({agg['teams_flagged']} flagged)."
+        f"{plural(agg['businesses'], 'business', 'businesses')}, "
+        f"{plural(agg['business_leaders'], 'business leader')}, "
+        f"{plural(agg['teams_active'], 'action team')} active ({agg['teams_flagged']} flagged)."
     )
     if agg["business_majority_of"]:
         console.print(
             f"Business leaders outnumbered public partners at recent meetings in {agg['business_majority']} "
-            f"of {agg['business_majority_of']} partnerships."
+            f"of {plural(agg['business_majority_of'], 'partnership')}."
         )
     if agg["with_outcome_survey"]:
         console.print(
             f"\n[bold]Outcomes[/bold] (latest outcome survey of {agg['with_outcome_survey']} "
-            f"of {agg['partnerships']} partnerships)"
+            f"of {plural(agg['partnerships'], 'partnership')})"
         )
         for outcome in agg["outcomes"]:
             console.print(f"  {outcome['percent']:>3}% of partnerships {escape(outcome['statement'])} "

@@ -56,6 +56,7 @@ def _print_status(report: StatusReport, total: int) -> None:
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
+    from ngsp_cli.text import plural
 
     console = common.out()
 
@@ -117,7 +118,10 @@ def _print_status(report: StatusReport, total: int) -> None:
         count = report.headcounts[meeting.id]
         when = meeting.date.isoformat() + (f" {meeting.time}" if meeting.time else "")
         line(f"  {when}  ", f"{escape(meeting.title)} [dim]({meeting.kind.value}; {meeting.id})[/dim]")
-        line("      ", f"invited: {count.business} business leaders, {count.public} public partners")
+        line(
+            "      ",
+            f"invited: {plural(count.business, 'business leader')}, {plural(count.public, 'public partner')}",
+        )
     if report.overdue_items or report.overdue_tasks:
         console.print()
         console.print("[bold]Overdue[/bold]")

@@ -58,6 +58,7 @@ def survey_command(
     """
     from ngsp_cli.errors import NgspError, UsageError
     from ngsp_cli.services.survey import answers_from_file, folder_survey, load_survey, record_survey
+    from ngsp_cli.text import plural
 
     if questions:
         # The folder's own questions when run in one; the bundled ones anywhere else.
@@ -102,7 +103,7 @@ def survey_command(
         common.emit_json(common.entity_json(recorded.survey))
     rel = recorded.path.relative_to(root)
     verb = "recorded" if recorded.created else "updated"
-    common.done(f"{verb} {len(answers)} answers in {rel}")
+    common.done(f"{verb} {plural(len(answers), 'answer')} in {rel}")
 
 
 def _answers_from_flags(values: list[str]) -> dict[str, AssessmentAnswer]:

@@ -24,6 +24,7 @@ from ngsp_cli.model import (
     TeamStatus,
 )
 from ngsp_cli.store.folder import Snapshot
+from ngsp_cli.text import plural
 
 # The meetings where the whole industry sits at the table: their attendance is
 # where business leaders should outnumber public partners.
@@ -217,7 +218,8 @@ def team_flags(snap: Snapshot, as_of: dt.date, *, stale_after: int | None = None
         if started is None:
             flags.append(
                 TeamFlag(team.id, "stale",
-                         f"{team.name} has no progress update {since} (the limit is {stale_days} days)")
+                         f"{team.name} has no progress update {since} "
+                         f"(the limit is {plural(stale_days, 'day')})")
             )  # fmt: skip
         elif (as_of - started).days > stale_days:
             flags.append(

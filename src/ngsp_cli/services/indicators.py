@@ -201,9 +201,9 @@ def _titles(items: Iterable[Any], limit: int = 3) -> str:
     return ", ".join(titles[:limit]) + more
 
 
-def _has(part: int, one: str = "has", many: str = "have") -> str:
-    """The verb after `_of`: '1 of 2 teams has', '2 of 3 teams have'."""
-    return one if part == 1 else many
+def _has(part: int, one: str = "has", many: str = "have", *, total: int | None = None) -> str:
+    """The verb after `_of`: '1 of 2 teams has', '2 of 3 teams have', '0 of 1 team has' (give `total`)."""
+    return one if part == 1 or (part == 0 and total == 1) else many
 
 
 def _verdict(good: int, total: int) -> Status:
@@ -287,7 +287,8 @@ def business_champions(snap: Snapshot, as_of: dt.date, params: ChampionParams) -
     unled = [t for t in active_teams if not any(snap.is_business(c) for c in t.champions)]
     if business:
         parts = [
-            f"{_plural(len(business), 'business leader')} lead as co-chair or champion ({_names(business)})"
+            f"{_plural(len(business), 'business leader')} {_has(len(business), 'leads', 'lead')} "
+            f"as co-chair or champion ({_names(business)})"
         ]
         if public:
             parts.append(
@@ -301,7 +302,7 @@ def business_champions(snap: Snapshot, as_of: dt.date, params: ChampionParams) -
     if active_teams:
         parts.append(
             _of(len(active_teams) - len(unled), len(active_teams), "active action team")
-            + f" {_has(len(active_teams) - len(unled))} a business champion"
+            + f" {_has(len(active_teams) - len(unled), total=len(active_teams))} a business champion"
         )
     evidence = _sentence(parts)
     if not business:
@@ -348,8 +349,12 @@ def priorities_from_business(snap: Snapshot, as_of: dt.date, params: BaseModel) 
     if not tallied:
         return Finding(
             Status.unknown,
-            f"{_plural(len(chosen), 'priority is', 'priorities are')} selected but none has a vote "
-            "tally, so the folder cannot show who chose them.",
+            (
+                "1 priority is selected but it has no vote tally, so the folder cannot show who chose it."
+                if len(chosen) == 1
+                else f"{len(chosen)} priorities are selected but none has a vote tally, so the folder "
+                "cannot show who chose them."
+            ),
             "Record the votes of the launch meeting with 'ngsp prioritize --votes FILE'.",
         )
     by_business = [p for p in tallied if p.votes and p.votes.business_points > 0]
@@ -453,7 +458,7 @@ def coordinated_public_support(snap: Snapshot, as_of: dt.date, params: SupportPa
         evidence += (
             "; "
             + _of(len(active_teams) - len(unsupported), len(active_teams), "active action team")
-            + f" {_has(len(active_teams) - len(unsupported))} public support staff"
+            + f" {_has(len(active_teams) - len(unsupported), total=len(active_teams))} public support staff"
         )
     evidence += "."
     hints = []
@@ -498,7 +503,8 @@ def action_plan_current(snap: Snapshot, as_of: dt.date, params: PlanParams) -> F
         if facts.is_open(task) and task.due is not None and task.due < as_of
     ]
     evidence = (
-        _of(len(current), len(active), "active action team") + f" reported progress in the last {days} days"
+        _of(len(current), len(active), "active action team")
+        + f" reported progress in the last {_plural(days, 'day')}"
     )
     if stale:
         described = []
@@ -550,7 +556,7 @@ def new_businesses_joining(snap: Snapshot, as_of: dt.date, params: JoiningParams
     if not newcomers and age < params.min_age_days:
         return Finding(
             Status.unknown,
-            f"The partnership started on {founded.isoformat()} ({age} days ago) with "
+            f"The partnership started on {founded.isoformat()} ({_plural(age, 'day')} ago) with "
             f"{_plural(founders, 'founding business', 'founding businesses')}; no business has joined "
             "since, and it is too early to tell whether new ones keep coming.",
             "Ask every champion to bring one peer company to the next full partnership meeting.",
@@ -558,7 +564,7 @@ def new_businesses_joining(snap: Snapshot, as_of: dt.date, params: JoiningParams
     names = ", ".join(f"{o.name} {o.joined.isoformat()}" for o in newcomers[:3] if o.joined)
     evidence = (
         f"{_plural(len(newcomers), 'new business', 'new businesses')} joined in the last "
-        f"{params.window_days} days after the start on {founded.isoformat()}"
+        f"{_plural(params.window_days, 'day')} after the start on {founded.isoformat()}"
         + (f" ({names}{', ...' if len(newcomers) > 3 else ''})" if newcomers else "")
         + f"; {_plural(len(businesses), 'business', 'businesses')} in all."
     )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ngsp_cli.model import Meeting, MeetingKind, MeetingStatus, PriorityStatus, TeamStatus
 from ngsp_cli.services import facts
 from ngsp_cli.store.folder import Snapshot
+from ngsp_cli.text import plural as _plural
 
 if TYPE_CHECKING:
     from ngsp_cli.playbook.models import ChecklistItem, Phase, Step
@@ -76,8 +77,9 @@ def check_params(rule_id: str, params: Mapping[str, Any]) -> dict[str, int]:
 # --- helpers -------------------------------------------------------------------------------------
 
 
-def _plural(count: int, noun: str, plural: str | None = None) -> str:
-    return f"{count} {noun if count == 1 else (plural or noun + 's')}"
+def _all_teams(count: int, has: str, have: str) -> str:
+    """'the only active team has ...' for one team, 'all 3 active teams have ...' for more."""
+    return f"the only active team {has}" if count == 1 else f"all {count} active teams {have}"
 
 
 def _active(meetings: list[Meeting]) -> list[Meeting]:
@@ -265,7 +267,7 @@ def _teams_champion(snap: Snapshot, as_of: dt.date) -> Verdict:
     ]
     if lacking:
         return Verdict(False, "no business champion: " + "; ".join(lacking))
-    return Verdict(True, f"all {_plural(len(teams), 'active team')} have a business champion")
+    return Verdict(True, _all_teams(len(teams), "has a business champion", "have a business champion"))
 
 
 @rule("teams-have-goals", "every active action team has a goal and at least one measure")
@@ -276,7 +278,7 @@ def _teams_goals(snap: Snapshot, as_of: dt.date) -> Verdict:
     lacking = [snap.teams[t].name for t in teams if not (snap.teams[t].goal and snap.teams[t].measures)]
     if lacking:
         return Verdict(False, "goal or measures missing: " + "; ".join(lacking))
-    return Verdict(True, f"all {_plural(len(teams), 'active team')} have a goal and measures")
+    return Verdict(True, _all_teams(len(teams), "has a goal and measures", "have a goal and measures"))
 
 
 @rule("quick-wins-planned", "at least one action team task is marked as a quick win")
@@ -316,7 +318,9 @@ def _full_recent(snap: Snapshot, as_of: dt.date, days: int = 120) -> Verdict:
         return Verdict(False, "no full partnership meeting has been held")
     last = held[-1]
     age = (as_of - last.date).days
-    return Verdict(age <= days, f"last one {last.date.isoformat()} ({age} days ago; {days} allowed)")
+    return Verdict(
+        age <= days, f"last one {last.date.isoformat()} ({_plural(age, 'day')} ago; {days} allowed)"
+    )
 
 
 @rule("business-majority-at-meetings",
@@ -334,7 +338,11 @@ def _business_majority(snap: Snapshot, as_of: dt.date) -> Verdict:
         count = facts.headcount(snap, worst.attendees)
         return Verdict(False, f"{worst.date.isoformat()}: {_plural(count.business, 'business leader')}, "
                               f"{_plural(count.public, 'public partner')}")  # fmt: skip
-    return Verdict(True, f"business majority at the last {_plural(len(held), 'full meeting')}")
+    return Verdict(
+        True,
+        "business majority at the last "
+        + ("full meeting" if len(held) == 1 else _plural(len(held), "full meeting")),
+    )
 
 
 @rule(
@@ -348,7 +356,7 @@ def _updates_recent(snap: Snapshot, as_of: dt.date) -> Verdict:
     if stale:
         names = "; ".join(snap.teams[f.team].name for f in stale)
         return Verdict(False, f"no recent update from {_plural(len(stale), 'team')}: {names}")
-    return Verdict(True, f"all {_plural(len(teams), 'active team')} updated recently")
+    return Verdict(True, _all_teams(len(teams), "reported progress recently", "reported progress recently"))
 
 
 @rule("tasks-on-time", "no open action team task is past its due date")
@@ -382,15 +390,16 @@ def _new_businesses(snap: Snapshot, as_of: dt.date, days: int = 365) -> Verdict:
         names = ", ".join(o.name for o in joining.newcomers[:3]) + (", ..." if count > 3 else "")
         return Verdict(
             True,
-            f"{_plural(count, 'new business', 'new businesses')} joined in the last {days} days ({names})",
+            f"{_plural(count, 'new business', 'new businesses')} joined "
+            f"in the last {_plural(days, 'day')} ({names})",
         )
     if joining.founded is not None and joining.founders:
         return Verdict(
             False,
-            f"no business joined in the last {days} days after the "
+            f"no business joined in the last {_plural(days, 'day')} after the "
             f"{_plural(len(joining.founders), 'founding member')} of {joining.founded.isoformat()}",
         )
-    return Verdict(False, f"no business joined in the last {days} days")
+    return Verdict(False, f"no business joined in the last {_plural(days, 'day')}")
 
 
 # --- evaluation of a phase -----------------------------------------------------------------------

@@ -259,7 +259,9 @@ def report_data(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) ->
         "meetings_held": len(meetings),
         # What the attendance figures cover, in words, and what to say when nothing is covered.
         "table_meetings_phrase": _table_phrase(len(recorded)),
-        "recent_meetings_phrase": _table_phrase(len(recent)),
+        "recent_meetings_phrase": (
+            "launch or full-partnership meeting" if len(recent) == 1 else _table_phrase(len(recent))
+        ),
         "table_meetings_empty": table_empty,
         "meetings_business_led": sum(1 for m in recorded if m["business_led"]),
         "meetings_recorded": len(recorded),
