@@ -145,6 +145,29 @@ def test_person_edit_roles_keeps_comments(ngsp, partnership_tree) -> None:
     )
 
 
+def test_an_edit_that_changes_nothing_says_so(ngsp, partnership_tree) -> None:
+    root = partnership_tree({"people/ann-lee.yaml": "name: Ann Lee\norg: acme-tools\nroles:\n  - champion\n"})
+    again = ngsp("-C", root, "person", "edit", "ann-lee", "--add-role", "champion")
+    assert again.exit_code == 0, again.output
+    assert "nothing changed" in again.stderr
+    assert "updated" not in again.stderr
+    changed = ngsp("-C", root, "person", "edit", "ann-lee", "--title", "COO")
+    assert "updated people/ann-lee.yaml" in changed.stderr
+    same_org = ngsp("-C", root, "org", "edit", "acme-tools", "--kind", "business")
+    assert "nothing changed" in same_org.stderr
+
+
+def test_joining_on_a_later_day_is_refused(ngsp, partnership_tree) -> None:
+    root = partnership_tree()
+    result = ngsp("-C", root, "org", "add", "New Co", "--kind", "business", "--joined", "2999-01-01")
+    assert result.exit_code == 2
+    assert "after today" in result.stderr
+    assert not (root / "organizations/new-co.yaml").exists()
+    person = ngsp("-C", root, "person", "add", "Cy Ng", "--org", "acme-tools", "--joined", "2999-01-01")
+    assert person.exit_code == 2
+    assert not (root / "people/cy-ng.yaml").exists()
+
+
 @pytest.mark.parametrize(
     ("rel", "text", "where"),
     [

@@ -259,3 +259,10 @@ def test_renaming_someone_to_a_name_already_taken_is_said(ngsp, partnership_tree
     assert renamed.exit_code == 0, renamed.output
     assert "there is already a person called Ann Lee (ann-lee, Acme Tools" in flat(renamed.stderr)
     assert ngsp("-C", root, "person", "show", "Ann Lee").exit_code == 2
+
+
+def test_a_file_naming_part_of_an_id_gets_the_same_suggestion(ngsp, partnership_tree) -> None:
+    root = partnership_tree({"people/cy-ng.yaml": {"name": "Cy Ng", "org": "acme"}})
+    result = ngsp("-C", root, "check", "--only", "schema")
+    assert result.exit_code == 2, result.output
+    assert "did you mean 'acme-tools'?" in flat(result.output)

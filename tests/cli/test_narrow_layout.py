@@ -248,3 +248,24 @@ def test_org_show_lists_each_persons_roles(ngsp, example_folder) -> None:
     result = ngsp("-C", example_folder, "org", "show", org["id"])
     for person in shown["people"]:
         assert f"[{', '.join(person['roles'])}]" in flat(result.stdout)
+
+
+def test_template_names_stay_whole(ngsp, example_folder, monkeypatch) -> None:
+    names = [t["name"] for t in json.loads(ngsp("-C", example_folder, "templates", "list", "--json").stdout)]
+    narrow(monkeypatch, 50)
+    result = ngsp("-C", example_folder, "templates", "list")
+    assert_fits(result.stdout, 50)
+    words = set(re.findall(r"[\w.-]+", result.stdout))
+    assert [n for n in names if n not in words] == [], result.stdout
+
+
+def test_the_vote_count_keeps_ids_and_statuses_in_a_narrow_window(ngsp, example_folder, monkeypatch) -> None:
+    tally = json.loads(ngsp("-C", example_folder, "prioritize", "--dry-run", "--json").stdout)
+    narrow(monkeypatch, 60)
+    result = ngsp("-C", example_folder, "prioritize", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert_fits(result.stdout, 60)
+    ranked = [line.split() for line in result.stdout.splitlines() if re.match(r" ?\d+ ", line)]
+    rows = {cells[1]: cells[2] for cells in ranked}
+    for entry in tally["ranking"]:
+        assert rows[entry["priority"]] == entry["status"]

@@ -27,10 +27,10 @@ TEAM = "clinical-placements"
 
 # (command words, arguments): the words say which command it is, so a missing one is skipped.
 COMMANDS: list[tuple[str, list[str]]] = [
-    ("org add", ["org", "add", "Bayou Bakery", "--kind", "business", "--joined", "2027-01-05"]),
+    ("org add", ["org", "add", "Bayou Bakery", "--kind", "business", "--joined", "2026-11-05"]),
     ("org edit", ["org", "edit", "union-general-hospital", "--city", "Farmerville", "--notes", "Tours"]),
     ("person add", ["person", "add", "Lou Fontenot", "--org", "union-general-hospital", "--role",
-                    "business-leader", "--joined", "2027-01-05"]),
+                    "business-leader", "--joined", "2026-11-05"]),
     ("person edit", ["person", "edit", ANN, "--title", "CEO and founder", "--add-role", "champion"]),
     ("meeting new", ["meeting", "new", "full-partnership", "--date", "2027-03-04", "--time", "08:00",
                      "--location", "Monroe", "--as-of", "2027-01-05"]),

@@ -11,7 +11,7 @@ Imported inside command functions only, like every other use of rich.
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.measure import Measurement
 from rich.segment import Segment
@@ -88,11 +88,16 @@ class FitTable(Table):
     in a "name (id)" cell came out as `river-valley-community-colleg` / `e`. Here every
     column keeps its longest word while there is room for that; when there is not, the
     other columns with overflow="fold" split words, then columns are left out from the
-    right (said so under the table); the first column gives way last. Put the columns
-    in order of importance.
+    right (said so under the table); the key column (the first unless told) gives way
+    last. Put the columns in order of importance.
     """
 
     _measured: list[Measurement] | None = None
+
+    def __init__(self, *columns: Any, key: int = 0, **settings: Any) -> None:
+        """`key`: the column people read a row by (default the first); it gives way last."""
+        super().__init__(*columns, **settings)
+        self.key = key
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         try:
@@ -109,6 +114,8 @@ class FitTable(Table):
             if index not in hidden:
                 kept = copy.copy(column)
                 kept._index = len(narrower.columns)
+                if index == self.key:
+                    narrower.key = kept._index
                 narrower.columns.append(kept)
                 narrower._measured.append(measured[index])
         names = ", ".join(_plain(self.columns[i].header) for i in hidden)
@@ -134,7 +141,7 @@ class FitTable(Table):
                 narrowest.append(max(1, min(sizes.minimum, readable)))
             else:
                 narrowest.append(unbroken[-1])
-        widths = fit_widths(natural, unbroken, narrowest, room)
+        widths = fit_widths(natural, unbroken, narrowest, room, self.key)
         hidden = [i for i, width in enumerate(widths) if width == 0]
         if hidden and len(hidden) < len(columns):
             raise _Hide(hidden, measured)

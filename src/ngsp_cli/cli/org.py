@@ -165,7 +165,7 @@ def edit(
     from ngsp_cli.vocab import choose
 
     org_kind = choose(OrgKind, kind, "a kind of organization") if kind else None
-    updated = edit_organization(
+    updated, changed = edit_organization(
         common.root_of(folder),
         org,
         name=name,
@@ -179,7 +179,10 @@ def edit(
     )
     if as_json:
         common.emit_json(common.entity_json(updated))
-    common.done(f"updated organizations/{updated.id}.yaml")
+    if changed:
+        common.done(f"updated organizations/{updated.id}.yaml")
+    else:
+        common.err().print(f"nothing changed: organizations/{updated.id}.yaml already says so")
 
 
 app.command("import")(importing.org_import)

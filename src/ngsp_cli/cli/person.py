@@ -189,7 +189,7 @@ def edit(
         snap = common.load_snapshot(folder, (Organization, Person))
         current = snap.people[resolve_person(snap, person)]
         roles = [r for r in dict.fromkeys([*current.roles, *added]) if r not in removed]
-    updated = edit_person(
+    updated, changed = edit_person(
         common.root_of(folder),
         person,
         name=name,
@@ -203,7 +203,10 @@ def edit(
     )
     if as_json:
         common.emit_json(common.entity_json(updated))
-    common.done(f"updated people/{updated.id}.yaml")
+    if changed:
+        common.done(f"updated people/{updated.id}.yaml")
+    else:
+        common.err().print(f"nothing changed: people/{updated.id}.yaml already says so")
     _tell(notices)
 
 

@@ -184,13 +184,14 @@ def _ask_picks(result: Tally) -> list[str]:
 def _show(snap: Snapshot, result: Tally, written: list[str], *, dry_run: bool) -> None:
     from rich import box
     from rich.markup import escape
-    from rich.table import Table
 
+    from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.text import plural
 
     console = common.out()
     business_points = sum(r.business_points for r in result.ranking)
-    table = Table(
+    table = FitTable(
+        key=1,  # the priority id: what --pick and the files take
         title=f"{escape(result.meeting)}: {plural(len(result.business_voters), 'business leader')} spent "
         f"{plural(business_points, 'dot')} (budget {result.budget} each); top {result.top} selected. "
         "Dots and leaders count business votes only.",
@@ -198,12 +199,13 @@ def _show(snap: Snapshot, result: Tally, written: list[str], *, dry_run: bool) -
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
+    # In order of importance: a narrow window leaves out the last columns first.
     table.add_column("#", justify="right")
     table.add_column("priority", no_wrap=True)
-    table.add_column("title")
-    table.add_column("dots", justify="right")
-    table.add_column("leaders", justify="right")
     table.add_column("status", no_wrap=True)
+    table.add_column("dots", justify="right")
+    table.add_column("title")
+    table.add_column("leaders", justify="right")
     for entry in result.ranking:
         status = entry.status.value
         if entry.id in result.undecided:
@@ -211,10 +213,10 @@ def _show(snap: Snapshot, result: Tally, written: list[str], *, dry_run: bool) -
         table.add_row(
             str(entry.rank),
             common.cell(entry.id),
-            common.cell(entry.title),
-            str(entry.business_points),
-            str(entry.business_voters),
             status,
+            str(entry.business_points),
+            common.cell(entry.title),
+            str(entry.business_voters),
         )
     console.print(table)
     public = result.public_ranking

@@ -26,8 +26,7 @@ def _root_or_none(folder: Path | None) -> Path | None:
 @app.command("list")
 def list_(folder: common.DirOption = None, as_json: common.JsonOption = False) -> None:
     """List the templates, and which ones your folder's templates/ overrides."""
-    from rich.table import Table
-
+    from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.services.templates import list_templates
 
     root = _root_or_none(folder)
@@ -40,16 +39,17 @@ def list_(folder: common.DirOption = None, as_json: common.JsonOption = False) -
             ]
         )
         return
-    table = Table(title="Document templates", title_justify="left")
-    for column in ("name", "for", "bundled", "yours", "used"):
+    table = FitTable(title="Document templates", title_justify="left")
+    table.add_column("name", overflow="fold")  # the name 'ngsp templates copy' takes: never cut short
+    for column in ("for", "used", "yours", "bundled"):  # what a narrow window leaves out last
         table.add_column(column)
     for e in entries:
         table.add_row(
             e.name,
             e.used_by,
-            "yes" if e.bundled else "",
-            "yes" if e.yours else "",
             f"[bold]{e.winner}[/bold]" if e.yours else e.winner,
+            "yes" if e.yours else "",
+            "yes" if e.bundled else "",
         )
     console = common.out()
     console.print(table)

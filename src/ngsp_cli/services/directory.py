@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from ngsp_cli.errors import InputError, UsageError
 from ngsp_cli.ids import check_id, new_id, slug
 from ngsp_cli.model import Organization, OrgKind, Person, Role
+from ngsp_cli.services.dates import not_in_future
 from ngsp_cli.services.lookup import person_detail, resolve_org, resolve_person
 from ngsp_cli.store import folder as store
 from ngsp_cli.store.write import save
@@ -59,6 +60,9 @@ def _nothing_to_change(changes: dict[str, Any], command: str) -> None:
         )
 
 
+_JOINED_HINT = "use the day they joined; add them once they have said yes"
+
+
 def add_organization(
     root: Path,
     name: str,
@@ -72,8 +76,10 @@ def add_organization(
     joined: dt.date | None = None,
     notes: str | None = None,
     org_id: str | None = None,
+    today: dt.date | None = None,
 ) -> Organization:
     """Create organizations/<id>.yaml; refuses a second organization with the same name."""
+    joined = not_in_future(joined, today, "joining", "--joined", _JOINED_HINT)
     snap = store.load(root, kinds=(Organization,), check_references=False)
     _refuse_same_name(snap, name)
     org = Organization(
@@ -84,7 +90,7 @@ def add_organization(
         city=city,
         size=size,
         website=website,
-        joined=joined or dt.date.today(),
+        joined=joined,
         notes=notes,
     )
     org.id = check_id(org_id) if org_id else new_id(name, _taken(root, Organization.folder))
@@ -105,12 +111,14 @@ def add_person(
     notes: str | None = None,
     person_id: str | None = None,
     notify: Notify | None = None,
+    today: dt.date | None = None,
 ) -> Person:
     """Create people/<id>.yaml for someone of an existing organization (id or name).
 
     Two people may share a name; `notify` is told when they do (and when a role does
     not fit the organization), since from then on only the id tells them apart.
     """
+    joined = not_in_future(joined, today, "joining", "--joined", _JOINED_HINT)
     snap = store.load(root, kinds=(Organization, Person), check_references=False)
     org_id = resolve_org(snap, org)
     _refuse_same_email(snap, email)
@@ -121,7 +129,7 @@ def add_person(
         email=email,
         phone=phone,
         roles=choose_all(Role, roles or [], "a role"),
-        joined=joined or dt.date.today(),
+        joined=joined,
         notes=notes,
     )
     person.id = check_id(person_id) if person_id else new_id(name, _taken(root, Person.folder))
@@ -197,8 +205,11 @@ def _apply(entity: T, changes: dict[str, Any]) -> T:
     return updated
 
 
-def edit_organization(root: Path, ref: str, **changes: Any) -> Organization:
-    """Change fields of an organization; comments and layout of its file are kept."""
+def edit_organization(root: Path, ref: str, **changes: Any) -> tuple[Organization, bool]:
+    """Change fields of an organization; comments and layout of its file are kept.
+
+    Returns the organization and whether anything changed (values it already had do not).
+    """
     _nothing_to_change(changes, "ngsp org edit")
     org = store.load_entity(root, Organization, ref.strip())  # an id: read just that file
     snap: store.Snapshot | None = None
@@ -210,11 +221,13 @@ def edit_organization(root: Path, ref: str, **changes: Any) -> Organization:
             _refuse_same_name(snap, changes["name"], editing=org.id)
     updated = _apply(org, changes)
     save(root, updated)
-    return updated
+    return updated, updated != org
 
 
-def edit_person(root: Path, ref: str, *, notify: Notify | None = None, **changes: Any) -> Person:
+def edit_person(root: Path, ref: str, *, notify: Notify | None = None, **changes: Any) -> tuple[Person, bool]:
     """Change fields of a person; `org` may be an organization id or name.
+
+    Returns the person and whether anything changed.
 
     `notify` is told when the new name is another person's too, or when a new role or
     organization makes a public partner a champion.
@@ -248,4 +261,4 @@ def edit_person(root: Path, ref: str, *, notify: Notify | None = None, **changes
         if changes.get("roles") is not None or org_ref:
             org = snap.organizations.get(updated.org) if snap is not None else None
             _tell_misfit_roles(org or store.load_entity(root, Organization, updated.org), updated, notify)
-    return updated
+    return updated, updated != person

@@ -30,6 +30,7 @@ from ngsp_cli.model import (
     TeamUpdate,
 )
 from ngsp_cli.services import facts
+from ngsp_cli.services.dates import not_in_future
 from ngsp_cli.services.lookup import resolve_person, resolve_priority, resolve_team
 from ngsp_cli.store import folder as store
 from ngsp_cli.store.folder import Snapshot
@@ -94,7 +95,7 @@ def new_team(
     support), when the priority was parked, or when an active team already
     works on the priority (unless `force`: a second team on purpose).
     """
-    formed = _not_in_future(
+    formed = not_in_future(
         formed,
         today,
         "a team's forming",
@@ -231,21 +232,6 @@ _PLANS_HINT = (
 )
 
 
-def _not_in_future(
-    day: dt.date | None, today: dt.date | None, what: str, flag: str = "--date", hint: str = _PLANS_HINT
-) -> dt.date:
-    """The day (default: today); a day after today is an error (it would hide a stale team)."""
-    today = today or dt.date.today()
-    if day is not None and day > today:
-        raise UsageError(
-            f"{day.isoformat()} is after today ({today.isoformat()}); "
-            f"{what} can only be dated today or earlier",
-            field=flag,
-            hint=hint,
-        )
-    return day or today
-
-
 def finish_task(
     root: Path,
     team_ref: str,
@@ -256,7 +242,7 @@ def finish_task(
     today: dt.date | None = None,
 ) -> tuple[ActionTeam, Task]:
     """Mark a task done (or dropped) on a date, today or earlier."""
-    on = _not_in_future(on, today, "a finished task")
+    on = not_in_future(on, today, "a finished task", "--date", _PLANS_HINT)
     snap = _load(root)
     team = find_team(snap, team_ref).model_copy(deep=True)
     task = find_task(team, task_ref)
@@ -282,7 +268,7 @@ def add_update(
     today: dt.date | None = None,
 ) -> tuple[ActionTeam, TeamUpdate]:
     """Add a progress note to a team, dated today or earlier (`today` stands in for the clock)."""
-    on = _not_in_future(on, today, "a progress update")
+    on = not_in_future(on, today, "a progress update", "--date", _PLANS_HINT)
     snap = _load(root)
     team = find_team(snap, team_ref).model_copy(deep=True)
     update = TeamUpdate(date=on, text=text, by=_person(snap, by) if by else None)

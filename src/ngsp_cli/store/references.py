@@ -32,10 +32,9 @@ _FOLDER_OF = {
 
 
 def _suggestion(ref: str, target: Mapping[str, Any]) -> str:
-    import difflib
+    from ngsp_cli.vocab import did_you_mean
 
-    close = difflib.get_close_matches(ref, list(target), n=2, cutoff=0.75)
-    return f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+    return did_you_mean(ref, list(target), n=2)
 
 
 def _entity_rel(kind: type[Entity], entity_id: str) -> str:
