@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -269,3 +270,22 @@ def test_the_vote_count_keeps_ids_and_statuses_in_a_narrow_window(ngsp, example_
     rows = {cells[1]: cells[2] for cells in ranked}
     for entry in tally["ranking"]:
         assert rows[entry["priority"]] == entry["status"]
+
+
+def test_portfolio_cuts_no_cell_short(ngsp, example_folder, tmp_path, monkeypatch) -> None:
+    state = tmp_path / "state"
+    for name in ("one", "two"):
+        shutil.copytree(example_folder, state / name)
+    rows = json.loads(ngsp("portfolio", state, "--as-of", DAY, "--json").stdout)["partnerships"]
+    assert any(r["teams_flagged"] for r in rows)
+    for columns in (80, 60):
+        narrow(monkeypatch, columns)
+        result = ngsp("portfolio", state, "--as-of", DAY)
+        assert result.exit_code == 0, result.output
+        assert_fits(result.stdout, columns)
+        text = flat(result.stdout)
+        for r in rows:
+            if r["teams_flagged"]:
+                assert f"{r['teams_flagged']} flagged" in text or "action teams" in text.split("room:")[-1]
+        outcomes = result.stdout.split("Outcomes")[-1].splitlines()[1:]
+        assert all(line.startswith("  ") for line in outcomes if line.strip())

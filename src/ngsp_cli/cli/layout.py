@@ -98,6 +98,13 @@ class FitTable(Table):
         """`key`: the column people read a row by (default the first); it gives way last."""
         super().__init__(*columns, **settings)
         self.key = key
+        self.called: dict[int, str] = {}
+
+    def add_column(self, header: Any = "", *args: Any, called: str | None = None, **settings: Any) -> None:
+        """`called`: the column's name in the note under the table (default: its header)."""
+        if called is not None:
+            self.called[len(self.columns)] = called
+        super().add_column(header, *args, **settings)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         try:
@@ -118,7 +125,7 @@ class FitTable(Table):
                     narrower.key = kept._index
                 narrower.columns.append(kept)
                 narrower._measured.append(measured[index])
-        names = ", ".join(_plain(self.columns[i].header) for i in hidden)
+        names = ", ".join(self.called.get(i) or _plain(self.columns[i].header) for i in hidden)
         narrower.caption = f"(not shown for lack of room: {names})"
         narrower.caption_justify = "left"
         return narrower
@@ -157,7 +164,7 @@ class FitTable(Table):
 def _plain(header: object) -> str:
     text = Text.from_markup(header) if isinstance(header, str) else header
     plain = text.plain if isinstance(text, Text) else str(text)
-    return "/".join(" ".join(line.split()) for line in plain.splitlines())
+    return " ".join(plain.replace("-\n", "").split())
 
 
 class Hanging:

@@ -168,9 +168,9 @@ def list_(
         pad_edge=False,
     )
     table.add_column("meeting (id below)", overflow="fold")
-    table.add_column("kind\nstatus", no_wrap=True)
+    table.add_column("kind\nstatus", no_wrap=True, called="kind and status")
     # The header names the lines of the cells, so the counts fit beside a long id.
-    table.add_column("invited\ncame", no_wrap=True)
+    table.add_column("invited\ncame", no_wrap=True, called="who was invited and who came")
     for m in meetings:
         who = _who(facts.headcount(snap, m.invitees))
         if m.attendees:

@@ -93,7 +93,7 @@ def list_(
         title_justify="left",
     )
     table.add_column("organization (id below)", overflow="fold")
-    table.add_column("kind\ncounty", overflow="fold")
+    table.add_column("kind\ncounty", overflow="fold", called="kind and county")
     table.add_column("people", justify="right")
     for o in orgs:
         table.add_row(

@@ -182,6 +182,7 @@ def portfolio_command(
 def _report_broken(broken: list[dict[str, object]]) -> None:
     from rich.markup import escape
 
+    from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.text import plural
 
     console = common.err()
@@ -197,15 +198,15 @@ def _report_broken(broken: list[dict[str, object]]) -> None:
             if problem["file"] and problem["line"]:
                 where += f":{problem['line']}"
             prefix = f"{where}: " if where else ""
-            console.print(f"  {escape(prefix + str(problem['message']))}")
+            console.print(Hanging("  ", escape(prefix + str(problem["message"])), 4))
 
 
 def _print_portfolio(portfolio: object) -> None:
     from rich import box
     from rich.markup import escape
-    from rich.table import Table
     from rich.text import Text
 
+    from ngsp_cli.cli.layout import FitTable, Hanging
     from ngsp_cli.services.portfolio import Portfolio
     from ngsp_cli.text import plural
 
@@ -214,7 +215,7 @@ def _print_portfolio(portfolio: object) -> None:
     agg = portfolio.aggregates
     # Readable at 80 columns: the partnership's phase and score go under its name,
     # dates never wrap, and headers take two lines instead of width.
-    table = Table(
+    table = FitTable(
         title=f"{plural(len(rows), 'partnership')} as of {portfolio.as_of}",
         title_justify="left",
         box=box.SIMPLE_HEAD,
@@ -224,7 +225,7 @@ def _print_portfolio(portfolio: object) -> None:
     table.add_column("last\nmeeting", no_wrap=True)
     table.add_column("business\nshare", justify="right", no_wrap=True)
     table.add_column("busi-\nnesses", justify="right", no_wrap=True)
-    table.add_column("action\nteams", no_wrap=True)
+    table.add_column("action\nteams")
     table.add_column("latest\nsurvey", no_wrap=True)
     for r in rows:
         share = Text("–")
@@ -270,7 +271,8 @@ def _print_portfolio(portfolio: object) -> None:
             f"of {plural(agg['partnerships'], 'partnership')})"
         )
         for outcome in agg["outcomes"]:
-            console.print(f"  {outcome['percent']:>3}% of partnerships {escape(outcome['statement'])} "
-                          f"[dim]({outcome['yes']} of {outcome['of']})[/dim]")  # fmt: skip
+            counted = f"[dim]({outcome['yes']} of {outcome['of']})[/dim]"
+            said = f"of partnerships {escape(outcome['statement'])} {counted}"
+            console.print(Hanging(f"  {outcome['percent']:>3}% ", said))
     else:
         console.print("No partnership has recorded an outcome survey yet ('ngsp survey').")
