@@ -97,7 +97,7 @@ def test_validation_errors_in_the_human_output(ngsp, scenario) -> None:
     assert (
         "organizations/acme-tools-2.yaml:1 (name): 'ACME Tools, Inc.' is already recorded in" in result.stdout
     )
-    assert "indicators.yaml:6 (indicators.0.rule): 'no-such-rule' is not a rule ngsp knows" in result.stdout
+    assert "indicators.yaml:6 (indicator 1, rule): 'no-such-rule' is not a rule ngsp knows" in result.stdout
     assert "Score" not in result.stdout
 
 

@@ -48,6 +48,12 @@ class NgspGroup(TyperGroup):
         finally:
             self.commands.listing = False  # type: ignore[attr-defined]
 
+    def resolve_command(self, ctx: Any, args: Any) -> Any:
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None:
+            common.name_typed_values(command)
+        return name, command, rest
+
     def invoke(self, ctx: Any) -> Any:
         from ngsp_cli.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, NgspError
 

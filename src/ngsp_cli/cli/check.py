@@ -35,6 +35,7 @@ def _print_problems(console: Console, problems: list[Problem], *, warning: bool 
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
+    from ngsp_cli.text import field_label
 
     if warning:
         noun = "warning" if len(problems) == 1 else "warnings"
@@ -47,7 +48,7 @@ def _print_problems(console: Console, problems: list[Problem], *, warning: bool 
         )
     for problem in problems:
         where = problem.location() or "(folder)"
-        field = f" [dim]({escape(problem.field)})[/dim]" if problem.field else ""
+        field = f" [dim]({escape(field_label(problem.field))})[/dim]" if problem.field else ""
         console.print(Hanging("  ", f"[bold]{escape(where)}[/bold]{field}: {escape(problem.message)}", 4))
         if problem.hint:
             console.print(Hanging("    [cyan]hint:[/cyan] ", escape(problem.hint)))
@@ -90,7 +91,14 @@ def check_command(
     as_json: common.JsonOption = False,
     minimum: Annotated[
         float | None,
-        typer.Option("--min", min=0.0, max=1.0, help="Exit 1 when the score is below this (0 to 1)."),
+        common.number_option(
+            "--min",
+            "Exit 1 when the score is below this (0 to 1).",
+            minimum=0,
+            maximum=1,
+            whole=False,
+            example=0.7,
+        ),
     ] = None,
     as_of: AsOfOption = None,
     only: Annotated[

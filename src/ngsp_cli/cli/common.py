@@ -56,6 +56,37 @@ def date_option(flag: str, help: str, **settings: Any) -> Any:
     return typer.Option(flag, parser=iso_date, metavar="YYYY-MM-DD", help=help, **settings)
 
 
+def number_option(
+    flag: str,
+    help: str,
+    *,
+    example: int | float,
+    minimum: int | float | None = None,
+    maximum: int | float | None = None,
+    whole: bool = True,
+) -> Any:
+    """A typer option holding a number, with errors in plain words ('must be at least 1, e.g. 90')."""
+
+    def parse(value: str | int | float) -> int | float:
+        if isinstance(value, int | float):
+            number: int | float = value
+        else:
+            text = value.strip()
+            try:
+                number = int(text) if whole else float(text)
+            except ValueError:
+                how = f"write digits only, e.g. {example}" if whole else f"write a number, e.g. {example}"
+                what = "a whole number" if whole else "a number"
+                raise typer.BadParameter(f"'{value}' is not {what}; {how}") from None
+        if minimum is not None and number < minimum:
+            raise typer.BadParameter(f"{value} is too small: it must be at least {minimum}, e.g. {example}")
+        if maximum is not None and number > maximum:
+            raise typer.BadParameter(f"{value} is too large: it must be at most {maximum}, e.g. {example}")
+        return number
+
+    return typer.Option(flag, parser=parse, metavar="NUMBER", help=help)
+
+
 class _State:
     """Options given before the command name (`ngsp -C folder org list`)."""
 
@@ -90,12 +121,14 @@ def can_prompt(no_input: bool = False) -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _missing(flag: str, question: str) -> NgspError:
+def _missing(flag: str, what: str | None, choices: list[str] | None = None) -> NgspError:
+    """'the date of the meeting is missing', with the flag that gives it (and its choices)."""
     from ngsp_cli.errors import UsageError
 
+    one_of = f" (one of: {', '.join(choices)})" if choices else ""
     return UsageError(
-        f"{flag} is missing ({question.strip()})",
-        hint=f"pass {flag}, or run the command in a terminal to be asked",
+        f"{what or flag} is missing",
+        hint=f"give it with {flag}{one_of}, or run the command in a terminal to be asked",
     )
 
 
@@ -106,12 +139,22 @@ def _answered(value: Any) -> Any:
 
 
 def ask_text(
-    flag: str, question: str, *, default: str = "", required: bool = True, no_input: bool = False
+    flag: str,
+    question: str,
+    *,
+    default: str = "",
+    required: bool = True,
+    no_input: bool = False,
+    what: str | None = None,
 ) -> str:
-    """Ask on a terminal; otherwise a missing value is a usage error naming the flag."""
+    """Ask on a terminal; otherwise a missing value is a usage error naming `what` and the flag.
+
+    `what` names the value in a sentence ('the date of the meeting'); without it the
+    message names the flag.
+    """
     if not can_prompt(no_input):
         if required and not default:
-            raise _missing(flag, question)
+            raise _missing(flag, what)
         return default
     import questionary
 
@@ -124,12 +167,12 @@ def ask_text(
 
 def ask_choice(
     flag: str, question: str, choices: list[str], *, default: str | None = None,
-    no_input: bool = False,
+    no_input: bool = False, what: str | None = None,
 ) -> str:  # fmt: skip
     if not can_prompt(no_input):
         if default is not None:
             return default
-        raise _missing(flag, question)
+        raise _missing(flag, what, choices)
     import questionary
 
     return str(_answered(questionary.select(question, choices=choices, default=default).ask()))
@@ -227,6 +270,7 @@ def report_error(exc: NgspError) -> None:
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
+    from ngsp_cli.text import field_label
 
     console = err()
     problems = exc.problems
@@ -235,11 +279,11 @@ def report_error(exc: NgspError) -> None:
     shown = problems[:MAX_PROBLEMS_ON_SCREEN]
     for problem in shown:
         where = problem.location()
-        field = f" [dim]({escape(problem.field)})[/dim]" if problem.field else ""
+        field = f" [dim]({escape(field_label(problem.field))})[/dim]" if problem.field else ""
         if where:
             prefix = f"[bold]{escape(where)}[/bold]{field}: "
         else:
-            prefix = f"[bold]{escape(problem.field)}[/bold]: " if problem.field else ""
+            prefix = f"[bold]{escape(field_label(problem.field))}[/bold]: " if problem.field else ""
         many = len(problems) > 1
         # Wrapped lines stay indented under their problem or hint.
         label = "  " if many else "[bold red]error:[/bold red] "
@@ -251,3 +295,58 @@ def report_error(exc: NgspError) -> None:
         console.print(
             Hanging("  ", f"… and {hidden} more; run 'ngsp check --only schema' to see them all", 4)
         )
+
+
+def name_typed_values(command: Any) -> None:
+    """Make a schema error about a value typed on the command line name that option or argument.
+
+    The models check values ('duration_minutes must be at least 1'); the person typed
+    '--duration -5' or an empty NAME, so the message and hint speak of those.
+    Applies to `command`, or to every command of a group.
+    """
+    subcommands = getattr(command, "commands", None)
+    if subcommands is not None:
+        for sub in subcommands.values():
+            name_typed_values(sub)
+        return
+    if getattr(command, "names_typed_values", False):
+        return
+    command.names_typed_values = True
+    original = command.invoke
+
+    def invoke(ctx: Any) -> Any:
+        try:
+            return original(ctx)
+        except Exception as exc:
+            if type(exc).__name__ != "ValidationError" or not type(exc).__module__.startswith("pydantic"):
+                raise
+            raise typed_value_error(exc, ctx) from None
+
+    command.invoke = invoke
+
+
+def typed_value_error(exc: Any, ctx: Any) -> NgspError:
+    """A pydantic error about values of the command `ctx` runs, as an ngsp input error."""
+    from pydantic import BaseModel
+
+    from ngsp_cli.errors import FolderInvalid
+    from ngsp_cli.store.folder import problems_from_validation
+
+    given: dict[str, str] = {}
+    for param in ctx.command.params:
+        if param.name is None:
+            continue
+        if param.param_type_name == "argument":
+            given[param.name] = param.name.replace("_", " ")
+        else:
+            longs = [o for o in param.opts if o.startswith("--")] or list(param.opts)
+            given[param.name] = longs[0]
+    for err_ in exc.errors(include_url=False):
+        field = err_["loc"][0] if err_["loc"] else None
+        if isinstance(field, str) and field not in given:
+            # A field named longer than its option: duration_minutes is set by --duration.
+            matches = [name for name in given if field.startswith(name + "_")]
+            if len(matches) == 1:
+                given[field] = given[matches[0]]
+    problems = problems_from_validation(exc, None, BaseModel, given=given, command=ctx.command_path)
+    return FolderInvalid(problems, what="what you typed")

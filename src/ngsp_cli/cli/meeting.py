@@ -72,7 +72,8 @@ def new(
     date: DateOpt = None,
     time: Annotated[str | None, typer.Option("--time", help="Start time, 24-hour HH:MM.")] = None,
     duration: Annotated[
-        int | None, typer.Option("--duration", help="Minutes (default: the agenda's).")
+        int | None,
+        common.number_option("--duration", "Minutes (default: the agenda's).", minimum=1, example=90),
     ] = None,
     location: Annotated[str | None, typer.Option("--location")] = None,
     title: Annotated[str | None, typer.Option("--title", help="Default: the playbook's name for it.")] = None,
@@ -104,7 +105,9 @@ def new(
     meeting_kind = choose(MeetingKind, kind, "a kind of meeting")
     day = _day(date)
     if day is None:
-        answer = common.ask_text("--date", "Date of the meeting (YYYY-MM-DD)?", no_input=no_input)
+        answer = common.ask_text(
+            "--date", "Date of the meeting (YYYY-MM-DD)?", no_input=no_input, what="the date of the meeting"
+        )
         try:
             day = dt.date.fromisoformat(answer)
         except ValueError:

@@ -39,7 +39,11 @@ def add(
 
     root = common.root_of(folder)
     kind = kind or common.ask_choice(
-        "--kind", "What kind of organization?", [k.value for k in OrgKind], no_input=no_input
+        "--kind",
+        "What kind of organization?",
+        [k.value for k in OrgKind],
+        no_input=no_input,
+        what="the kind of organization",
     )
     org_kind = choose(OrgKind, kind, "a kind of organization")
     org = add_organization(

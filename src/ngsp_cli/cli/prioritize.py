@@ -27,7 +27,9 @@ def prioritize_command(
             "--votes", help="CSV or YAML file with columns voter, priority, points.", dir_okay=False
         ),
     ] = None,
-    top: Annotated[int, typer.Option("--top", min=1, help="How many priorities to select.")] = 3,
+    top: Annotated[
+        int, common.number_option("--top", "How many priorities to select.", minimum=1, example=3)
+    ] = 3,
     pick: Annotated[
         list[str] | None,
         typer.Option(
@@ -37,7 +39,9 @@ def prioritize_command(
     ] = None,
     budget: Annotated[
         int | None,
-        typer.Option("--budget", min=1, help="Dots per voter (default: settings.dot_budget, usually 3)."),
+        common.number_option(
+            "--budget", "Dots per voter (default: settings.dot_budget, usually 3).", minimum=1, example=3
+        ),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the result; write nothing.")] = False,
     replace: Annotated[

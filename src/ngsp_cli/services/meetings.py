@@ -112,20 +112,18 @@ def new_meeting(
     agenda = [AgendaItem(title=i.title, minutes=i.minutes, lead=i.lead, notes=i.notes) for i in items]
     if duration_minutes is None and outline is not None and outline.minutes:
         duration_minutes = outline.minutes
-    try:
-        meeting = Meeting(
-            kind=kind,
-            title=title,
-            date=date,
-            time=time,
-            duration_minutes=duration_minutes,
-            location=location,
-            team=team_id,
-            agenda=agenda,
-            invitees=invitees,
-        )
-    except ValueError as exc:  # pydantic's ValidationError is a ValueError
-        raise UsageError(_first_error(exc), hint="see 'ngsp meeting new --help'") from None
+    # A bad typed value (--time 25:00) fails here; the command line names its option.
+    meeting = Meeting(
+        kind=kind,
+        title=title,
+        date=date,
+        time=time,
+        duration_minutes=duration_minutes,
+        location=location,
+        team=team_id,
+        agenda=agenda,
+        invitees=invitees,
+    )
     if not force:
         same = same_meeting(snap, meeting)
         if same is not None:
@@ -147,17 +145,6 @@ def same_meeting(snap: store.Snapshot, meeting: Meeting) -> Meeting | None:
         ) == slug(meeting.title):
             return other
     return None
-
-
-def _first_error(exc: ValueError) -> str:
-    from pydantic import ValidationError
-
-    if isinstance(exc, ValidationError):
-        err = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in err["loc"])
-        message = str(err.get("ctx", {}).get("error", err["msg"]))
-        return f"{where}: {message}" if where else message
-    return str(exc)
 
 
 def _edit(root: Path, ref: str) -> tuple[store.Snapshot, Meeting]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -97,56 +97,127 @@ _FRIENDLY = {
     "string_too_short": "must not be empty",
 }
 
+_SHAPES = {
+    "list_type": "a list (lines starting with '- ')",
+    "dict_type": "a set of 'key: value' lines",
+    "model_type": "a set of 'key: value' lines",
+    "string_type": "a single text value",
+}
+
+# The command that shows an existing file of each kind, for "compare with" hints.
+_SHOW_COMMANDS = {
+    "Organization": "ngsp org show ORG",
+    "Person": "ngsp person show PERSON",
+    "Meeting": "ngsp meeting show MEETING",
+    "ActionTeam": "ngsp team show TEAM",
+}
+
 
 def problems_from_validation(
-    exc: ValidationError, raw: RawFile | None, model: type[BaseModel]
+    exc: ValidationError,
+    raw: RawFile | None,
+    model: type[BaseModel],
+    *,
+    given: Mapping[str, str] | None = None,
+    command: str | None = None,
 ) -> list[Problem]:
     """Translate pydantic's errors into convener words with file, line and a hint.
 
-    Without `raw` the values came from a command's options, not from a file.
+    Without `raw` the values came from a command line: `given` maps a model field to
+    the option or argument that set it ('duration_minutes' -> '--duration', 'name' ->
+    'NAME') and `command` is the command typed ('ngsp org add'), for the hints.
     """
     out: list[Problem] = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
         field_path = ".".join(str(part) for part in loc) or None
         line = yamlio.line_of(raw.text, loc) if raw is not None else None
-        kind = err["type"]
-        message = _FRIENDLY.get(kind, err["msg"])
-        hint: str | None = None
-        if kind == "extra_forbidden":
-            message = f"'{loc[-1]}' is not a field ngsp knows here"
-            hint = "check the spelling; " + _allowed_fields_hint(model, loc)
-        elif kind == "missing":
-            hint = f"add '{loc[-1]}:' to the file"
-        elif kind == "enum":
-            expected = err.get("ctx", {}).get("expected", "")
-            message = f"'{err['input']}' is not allowed"
-            hint = f"use one of {expected}"
-        elif kind.startswith("date"):
-            message = f"'{err['input']}' is not a date"
-            hint = "write dates as YYYY-MM-DD, e.g. 2027-02-10"
-        elif kind.startswith(("int", "float")):
-            message = f"'{err['input']}' is not a whole number"
-            hint = "write digits only, e.g. 3"
-        elif kind.startswith("bool"):
-            message = f"'{err['input']}' is not yes or no"
-            hint = "write true or false"
-        elif kind in {"list_type", "dict_type", "model_type", "string_type"}:
-            expected_shape = {
-                "list_type": "a list (lines starting with '- ')",
-                "dict_type": "a set of 'key: value' lines",
-                "model_type": "a set of 'key: value' lines",
-                "string_type": "a single text value",
-            }[kind]
-            message = f"must be {expected_shape}"
-            hint = "compare with another file of the same kind, or run 'ngsp <kind> show'"
-        elif kind == "value_error":
-            message = str(err.get("ctx", {}).get("error", err["msg"]))
-        if raw is None and hint is None and loc and isinstance(loc[0], str):
-            hint = f"check the value given for --{loc[0].replace('_', '-')}"
+        message, hint = _describe(err, loc, model)
+        if raw is None and loc and isinstance(loc[0], str):
+            label = (given or {}).get(loc[0]) or f"--{loc[0].replace('_', '-')}"
+            field_path = label if len(loc) == 1 else f"{label} ({field_path})"
+            if hint is None or err["type"] in {"missing", "string_too_short"}:
+                hint = (
+                    f"check the value given for {label}"
+                    if label.startswith("-")
+                    else f"check the {label} you typed" + (f" after '{command}'" if command else "")
+                )
         file = raw.rel if raw is not None else None
         out.append(Problem(message=message, file=file, line=line, field=field_path, hint=hint))
     return out
+
+
+def _describe(err: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> tuple[str, str | None]:
+    """The message and hint for one pydantic error, in plain words."""
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    value = err.get("input")
+    if kind == "extra_forbidden":
+        known = _allowed_fields_hint(model, loc)
+        return f"'{loc[-1]}' is not a field ngsp knows here", "check the spelling; " + known
+    if kind == "missing":
+        return _FRIENDLY[kind], f"add '{loc[-1]}:' to the file"
+    if kind == "string_too_short":
+        return _FRIENDLY[kind], f"write a value after '{loc[-1]}:'"
+    if kind in {"enum", "literal_error"}:
+        return f"'{value}' is not allowed", f"use one of {ctx.get('expected', '')}"
+    if kind.startswith("date"):
+        return f"'{value}' is not a date", "write dates as YYYY-MM-DD, e.g. 2027-02-10"
+    if kind.startswith("int"):
+        return f"'{value}' is not a whole number", f"write digits only, e.g. {_example(model, loc, 3)}"
+    if kind.startswith("float"):
+        return f"'{value}' is not a number", f"write a number, e.g. {_example(model, loc, 0.5)}"
+    if kind.startswith("bool"):
+        return f"'{value}' is not yes or no", "write true or false"
+    limits = {
+        "greater_than_equal": ("ge", "too small: it must be at least", "or more"),
+        "greater_than": ("gt", "too small: it must be more than", None),
+        "less_than_equal": ("le", "too large: it must be at most", "or less"),
+        "less_than": ("lt", "too large: it must be less than", None),
+    }
+    if kind in limits:
+        key, words, direction = limits[kind]
+        limit = ctx.get(key)
+        hint = f"write {limit} {direction}" if direction else None
+        example = _example(model, loc, None)
+        if hint and example is not None:
+            hint += f", e.g. {example}"
+        return f"{value} is {words} {limit}", hint
+    if kind in _SHAPES:
+        show = _SHOW_COMMANDS.get(model.__name__)
+        hint = "compare with another file of the same kind"
+        return f"must be {_SHAPES[kind]}", hint + (f", or look at one with '{show}'" if show else "")
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"])), None
+    message = _FRIENDLY.get(kind, str(err["msg"]))
+    if message.startswith("Input should be "):
+        message = "must be " + message[len("Input should be ") :]
+    return message, None
+
+
+def _example(model: type[BaseModel], loc: tuple[Any, ...], fallback: Any) -> Any:
+    """The field's default as an example value (ngsp's own choice), else `fallback`."""
+    info = _field_info(model, loc)
+    default = getattr(info, "default", None)
+    if isinstance(default, int | float) and not isinstance(default, bool) and default > 0:
+        return default
+    return fallback
+
+
+def _field_info(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
+    """The pydantic FieldInfo at `loc` of `model`, or None."""
+    current: Any = model
+    info: Any = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part) if current is not None else None
+        if info is None:
+            return None
+        args = getattr(info.annotation, "__args__", ())
+        candidates = [info.annotation, *args]
+        current = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
+    return info
 
 
 def _allowed_fields_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
