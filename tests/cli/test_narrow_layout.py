@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ngsp_cli.cli.app import main
 from ngsp_cli.cli.layout import fit_widths
 from ngsp_cli.text import shorten
 
@@ -289,3 +292,21 @@ def test_portfolio_cuts_no_cell_short(ngsp, example_folder, tmp_path, monkeypatc
                 assert f"{r['teams_flagged']} flagged" in text or "action teams" in text.split("room:")[-1]
         outcomes = result.stdout.split("Outcomes")[-1].splitlines()[1:]
         assert all(line.startswith("  ") for line in outcomes if line.strip())
+
+
+@pytest.mark.parametrize("command", ["survey", "report", "export", "portfolio", "prioritize", "check"])
+def test_help_paragraphs_flow_to_the_window_width(monkeypatch, capsys, command: str) -> None:
+    narrow(monkeypatch, 60)
+    # The command as `ngsp` runs it (built on first use), not the test runner's eager one.
+    monkeypatch.setattr(sys, "argv", ["ngsp", command, "--help"])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 0
+    text = capsys.readouterr().out.split("Usage:")[1].split("╭")[0]
+    paragraphs = [p.splitlines() for p in re.split(r"\n\s*\n", text)]
+    lines = [p for p in paragraphs if len(p) > 1]
+    assert lines, "no paragraph wraps: the test shows nothing"
+    for paragraph in paragraphs:
+        for line, after in pairwise(paragraph):
+            # A line ends early only when the next word would not have fitted on it.
+            assert len(line.strip()) + 1 + len(after.split()[0]) > 60 - 2, paragraph

@@ -229,12 +229,31 @@ def _plain_type(param: Any) -> None:
     param.display_type_rich = lambda ctx=None: label
 
 
+def flowing(help_text: str) -> str:
+    """Help paragraphs as flowing text that wraps at the terminal's width.
+
+    typer keeps the line breaks of a docstring's later paragraphs, so in a narrow
+    terminal each source line wrapped on its own, leaving ragged half-empty lines.
+    Lists and indented examples keep their lines.
+    """
+    import inspect
+
+    def kept(paragraph: str) -> bool:
+        return paragraph.startswith("\b") or any(line[:1] in " -*•" for line in paragraph.splitlines())
+
+    paragraphs = inspect.cleandoc(help_text).split("\n\n")
+    return "\n\n".join(p if kept(p) else " ".join(p.split("\n")) for p in paragraphs)
+
+
 def plain_metavars(command: Any) -> Any:
     """Show value types in help as words (TEXT, NUMBER, FOLDER) and nothing for on/off flags.
 
     typer prints Python type names (<str>, <list[str]>, <bool>), which read as
     code to a convener and make `--json <bool>` look as if it needed a value.
+    Help paragraphs flow to the terminal's width (see `flowing`).
     """
+    if command.help:
+        command.help = flowing(command.help)
     for param in command.params:
         _plain_type(param)
     help_option = command.get_help_option
