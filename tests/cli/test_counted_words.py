@@ -62,9 +62,10 @@ def _flat(text: str) -> str:
         ("meeting", "list"),
         ("meeting", "show", "2027-02-01-full"),
         ("org", "list"),
+        ("person", "list", "--org", "acme-tools"),
         ("team", "list", "--as-of", "2026-12-15"),
     ],
-    ids=lambda a: "-".join(a[:2]),
+    ids=lambda a: "-".join(a[:3]),
 )
 def test_one_thing_is_never_counted_in_the_plural(ngsp, partnership_tree, args) -> None:
     root = _one_of_each(partnership_tree)
@@ -102,3 +103,18 @@ def test_a_portfolio_of_one_partnership_counts_in_the_singular(ngsp, partnership
     text = _flat(result.output)
     assert not WRONG.search(text), WRONG.search(text)
     assert "1 partnership" in text
+
+
+def test_a_warning_about_one_public_partner_is_singular(ngsp, partnership_tree) -> None:
+    root = partnership_tree(
+        {
+            "meetings/2027-02-01-full.yaml": {
+                "kind": "full-partnership",
+                "title": "Spring meeting",
+                "date": "2027-02-01",
+                "invitees": ["bo-diaz"],
+            }
+        }
+    )
+    text = _flat(ngsp("-C", root, "status", "--as-of", "2026-12-15").stdout)
+    assert "1 public partner is invited but only 0 business leaders" in text

@@ -90,6 +90,7 @@ def list_(
     from ngsp_cli.model import Organization, Person, Role
     from ngsp_cli.services.directory import sorted_people
     from ngsp_cli.services.lookup import resolve_org
+    from ngsp_cli.text import plural
     from ngsp_cli.vocab import choose_all
 
     wanted_roles = choose_all(Role, role or [], "a role")
@@ -101,7 +102,7 @@ def list_(
         return
     businesses = sum(snap.is_business(p.id) for p in people)
     table = FitTable(
-        title=f"{len(people)} people: {businesses} from businesses, "
+        title=f"{plural(len(people), 'person', 'people')}: {businesses} from businesses, "
         f"{len(people) - businesses} from public partners",
         title_justify="left",
     )

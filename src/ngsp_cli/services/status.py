@@ -20,6 +20,7 @@ from ngsp_cli.services import facts
 from ngsp_cli.services.progress import DONE, PhaseProgress, launch_meeting, phase_progress
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.folder import PARTNERSHIP_FILE, Snapshot
+from ngsp_cli.text import plural, verb
 
 # Meetings where business leaders should outnumber public partners (the support
 # team's own meetings and action-team working sessions are not counted).
@@ -145,8 +146,9 @@ def warnings(snap: Snapshot, as_of: dt.date) -> list[StatusWarning]:
             out.append(
                 StatusWarning(
                     "public-majority-invited",
-                    f"{meeting.title} ({meeting.date.isoformat()}): {count.public} public partners are "
-                    f"invited but only {count.business} business leaders; invite more business leaders "
+                    f"{meeting.title} ({meeting.date.isoformat()}): "
+                    f"{plural(count.public, 'public partner')} {verb(count.public, 'is', 'are')} invited "
+                    f"but only {plural(count.business, 'business leader')}; invite more business leaders "
                     "or fewer partners",
                     meeting.id,
                 )
@@ -159,8 +161,9 @@ def warnings(snap: Snapshot, as_of: dt.date) -> list[StatusWarning]:
             out.append(
                 StatusWarning(
                     "public-majority-attended",
-                    f"{meeting.title} ({meeting.date.isoformat()}): {count.public} public partners came "
-                    f"but only {count.business} business leaders; the industry should hold the table",
+                    f"{meeting.title} ({meeting.date.isoformat()}): {plural(count.public, 'public partner')} "
+                    f"came but only {plural(count.business, 'business leader')}; the industry should hold "
+                    "the table",
                     meeting.id,
                 )
             )
