@@ -117,3 +117,19 @@ def shorten(text: str, limit: int = 40) -> str:
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:.-–—(") + "…"
+
+
+def reflow(text: str) -> str:
+    """Help text with the line breaks of its source joined: paragraphs stay, lists keep their lines.
+
+    Docstrings wrap at the source's line length; shown as they are, a help screen breaks
+    sentences in the middle ('attendance, priorities,' / 'action teams').
+    """
+    paragraphs = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in paragraph.splitlines()]
+        if any(re.match(r"([-*•]|\d+[.)])\s", line) for line in lines[1:]) or paragraph.startswith("\b"):
+            paragraphs.append("\n".join(lines))
+        else:
+            paragraphs.append(re.sub(r" {2,}", " ", " ".join(lines)))
+    return "\n\n".join(paragraphs)

@@ -41,6 +41,7 @@ class NgspGroup(TyperGroup):
         # Listing the commands needs only their names and one-line help.
         listing = getattr(self.commands, "listing", None)
         if listing is None:
+            common.reflow_help(self)
             return super().format_help(ctx, formatter)
         self.commands.listing = True  # type: ignore[attr-defined]
         try:
@@ -52,6 +53,7 @@ class NgspGroup(TyperGroup):
         name, command, rest = super().resolve_command(ctx, args)
         if command is not None:
             common.name_typed_values(command)
+            common.reflow_help(command)
         return name, command, rest
 
     def invoke(self, ctx: Any) -> Any:
@@ -329,6 +331,7 @@ def lazy_command(typer_app: typer.Typer) -> Any:
         callback: Any = command_info.callback
         name = command_info.name or callback.__name__.lower().replace("_", "-")
         help_text = inspect.cleandoc(command_info.help) if command_info.help else inspect.getdoc(callback)
+        help_text = common.reflow_help_text(help_text)
         builders[name], stubs[name] = one(command_info), stub(name, help_text, command_info)
     for group_info in groups:
         group_name = _value(group_info.name)

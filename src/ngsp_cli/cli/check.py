@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.date_option("--as-of", "Judge the folder as of this date (default: today)."),
+    common.as_of_option(),
 ]
 
 _MARKS = {

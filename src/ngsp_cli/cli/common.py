@@ -87,6 +87,14 @@ def number_option(
     return typer.Option(flag, parser=parse, metavar="NUMBER", help=help)
 
 
+AS_OF_HELP = "Work as if today were this date (default: today)."
+
+
+def as_of_option(detail: str = "") -> Any:
+    """The --as-of option of every command whose answers depend on the day, in one wording."""
+    return date_option("--as-of", f"{AS_OF_HELP} {detail}".strip())
+
+
 class _State:
     """Options given before the command name (`ngsp -C folder org list`)."""
 
@@ -352,3 +360,19 @@ def typed_value_error(exc: Any, ctx: Any) -> NgspError:
                 given[field] = given[matches[0]]
     problems = problems_from_validation(exc, None, BaseModel, given=given, command=ctx.command_path)
     return FolderInvalid(problems, what="what you typed")
+
+
+def reflow_help_text(text: str | None) -> str | None:
+    from ngsp_cli.text import reflow
+
+    return reflow(text) if text else text
+
+
+def reflow_help(command: Any) -> None:
+    """Join the source line breaks of the help of `command` (and its subcommands and options)."""
+    command.help = reflow_help_text(command.help)
+    for param in getattr(command, "params", []):
+        if getattr(param, "help", None):
+            param.help = reflow_help_text(param.help)
+    for sub in getattr(command, "commands", {}).values():
+        reflow_help(sub)

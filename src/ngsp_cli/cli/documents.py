@@ -36,11 +36,7 @@ OutOption = Annotated[
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.date_option(
-        "--as-of",
-        "Pretend today is this date (YYYY-MM-DD); it picks the meeting and dates the document.",
-        show_default=False,
-    ),
+    common.as_of_option("It picks the meeting and dates the document."),
 ]
 
 

@@ -40,7 +40,7 @@ def export_command(
     ] = None,
     as_of: Annotated[
         dt.datetime | None,
-        common.date_option("--as-of", "Date stamped on calendar events (default: now)."),
+        common.as_of_option("Calendar events are stamped with it."),
     ] = None,
     folder: common.DirOption = None,
 ) -> None:

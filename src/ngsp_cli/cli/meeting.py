@@ -24,7 +24,7 @@ DateOpt = Annotated[
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.date_option("--as-of", "Take this day as today."),
+    common.as_of_option(),
 ]
 
 

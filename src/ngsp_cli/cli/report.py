@@ -20,7 +20,7 @@ FormatOption = Annotated[
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.date_option("--as-of", "Report as of this date (default: today)."),
+    common.as_of_option(),
 ]
 OutOption = Annotated[
     Path | None,

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.date_option("--as-of", "Answer as of this day (default: today)."),
+    common.as_of_option(),
 ]
 
 _MARK = {"done": "[green]✓[/green]", "todo": "[red]☐[/red]", "manual": "[yellow]?[/yellow]"}

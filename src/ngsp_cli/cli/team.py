@@ -23,11 +23,11 @@ DateOption = Annotated[
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.date_option("--as-of", "Judge overdue and stale as of this day."),
+    common.as_of_option(),
 ]
 TodayOption = Annotated[
     dt.datetime | None,
-    common.date_option("--as-of", "Count this day as today (the latest date allowed)."),
+    common.as_of_option("No later date is allowed."),
 ]
 TeamArg = Annotated[str, typer.Argument(help="Team id or name.")]
 STATUS_HELP = "active, paused or done"
