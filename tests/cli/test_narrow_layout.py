@@ -209,6 +209,8 @@ def test_fit_widths_gives_way_in_order() -> None:
     assert fit_widths(natural, unbroken, narrowest, 44) == [30, 8, 6]  # kind splits words
     assert fit_widths(natural, unbroken, narrowest, 40) == [30, 10, 0]  # then columns hide
     assert fit_widths(natural, unbroken, narrowest, 20) == [20, 0, 0]  # the key column stays
+    # A key column too wide to stay whole anyway keeps the first columns beside it.
+    assert fit_widths([5, 8, 70, 30], [5, 8, 62, 12], [5, 8, 62, 8], 55, key=2) == [5, 8, 42, 0]
 
 
 def flush_left(text: str) -> list[str]:
@@ -310,3 +312,18 @@ def test_help_paragraphs_flow_to_the_window_width(monkeypatch, capsys, command: 
         for line, after in pairwise(paragraph):
             # A line ends early only when the next word would not have fitted on it.
             assert len(line.strip()) + 1 + len(after.split()[0]) > 60 - 2, paragraph
+
+
+def test_import_preview_keeps_what_happens_to_each_row(ngsp, example_folder, tmp_path, monkeypatch) -> None:
+    sheet = tmp_path / "orgs.csv"
+    long_name = "North Louisiana Regional Manufacturing Extension Partnership Office"
+    sheet.write_text(f"name,kind\n{long_name},business\nAcme,bizness\n", encoding="utf-8")
+    preview = json.loads(ngsp("-C", example_folder, "org", "import", sheet, "--dry-run", "--json").stdout)
+    bad = next(r for r in preview["rows"] if r["action"] == "bad")
+    narrow(monkeypatch, 60)
+    result = ngsp("-C", example_folder, "org", "import", sheet, "--dry-run")
+    assert_fits(result.stdout, 60)
+    assert re.search(r"\b2 │ create │ North", result.stdout), result.stdout
+    assert re.search(r"\b3 │ bad +│ Acme", result.stdout), result.stdout
+    assert bad["detail"] in flat(result.stdout.replace("│", " "))
+    assert long_name in flat(result.stdout.replace("│", " "))

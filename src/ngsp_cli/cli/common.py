@@ -260,7 +260,9 @@ def done(message: str) -> None:
     """
     from rich.markup import escape
 
-    err().print(f"[green]✓[/green] {escape(message)}")
+    from ngsp_cli.cli.layout import Hanging
+
+    err().print(Hanging("[green]✓[/green] ", escape(message)))
 
 
 def warn(message: str) -> None:

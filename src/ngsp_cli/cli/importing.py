@@ -63,8 +63,8 @@ def _kind(value: str | None) -> OrgKind | None:
 
 def _show(result: ImportResult, as_json: bool) -> None:
     from rich.markup import escape
-    from rich.table import Table
 
+    from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.errors import InputError
 
     if as_json:
@@ -80,22 +80,20 @@ def _show(result: ImportResult, as_json: bool) -> None:
             )
         rows = result.rows if result.dry_run else [r for r in result.rows if r.action != "skip"]
         if rows:
-            table = Table(title_justify="left", title="what would happen" if result.dry_run else None)
+            table = FitTable(
+                title_justify="left", title="what would happen" if result.dry_run else None, key=2
+            )
             table.add_column("row", justify="right", no_wrap=True)
-            table.add_column("", no_wrap=True)
-            table.add_column("name")
-            table.add_column("id", no_wrap=True)
-            table.add_column("details", overflow="fold")
+            table.add_column("", no_wrap=True, called="what happens")
+            # The details go under the name: one wide column wraps better than two narrow ones.
+            table.add_column("name (id below), details", overflow="fold")
             words = _ACTION_WORD[result.dry_run]
             for r in rows:
                 style = _ACTION_STYLE[r.action]
-                table.add_row(
-                    str(r.row),
-                    f"[{style}]{words[r.action]}[/{style}]",
-                    escape(r.name),
-                    r.id or "",
-                    escape(r.detail),
-                )
+                cell = common.name_cell(r.name, r.id) if r.id else common.cell(r.name)
+                if r.detail:
+                    cell.append("\n" + r.detail)
+                table.add_row(str(r.row), f"[{style}]{words[r.action]}[/{style}]", cell)
             common.out().print(table)
         if result.interrupted:
             console.print(

@@ -39,12 +39,15 @@ def fit_widths(
     below which a word of the column would be split; `narrowest`: the width below which
     the column is left out. In that order the columns give way: first they wrap between
     words (widest first), then the columns other than `key` split words down to their
-    narrowest, then they are left out from the right; the key column is split last.
+    narrowest, then they are left out from the right; the key column is split last
+    (keeping the first other columns while it has two thirds of the room).
     """
     count = len(natural)
     others = [i for i in range(count) if i != key]
     hidden: set[int] = set()
-    while True:
+    # (Measurements stop at the room there is: a key column as wide as all of it is
+    # taken to be too wide for it.)
+    while unbroken[key] < room or not others:
         shown = [i for i in range(count) if i not in hidden]
         widths = [0 if i in hidden else natural[i] for i in range(count)]
         _shrink(widths, unbroken, shown, room)
@@ -56,7 +59,17 @@ def fit_widths(
         if not visible:
             break
         hidden.add(visible[-1])
-    widths[key] = max(min(widths[key], room), 0)
+    if not others:
+        return [min(natural[key], room)]
+    # Even alone the key column would split a word. Leaving out every other column
+    # would not prevent that, so keep the first ones while it has two thirds of the room.
+    widths = [0] * count
+    widths[key] = max(room, 0)
+    for i in others:
+        if widths[key] - narrowest[i] < room * 2 // 3:
+            break
+        widths[i] = narrowest[i]
+        widths[key] -= narrowest[i]
     return widths
 
 

@@ -185,7 +185,7 @@ def _show(snap: Snapshot, result: Tally, written: list[str], *, dry_run: bool) -
     from rich import box
     from rich.markup import escape
 
-    from ngsp_cli.cli.layout import FitTable
+    from ngsp_cli.cli.layout import FitTable, Hanging
     from ngsp_cli.text import plural
 
     console = common.out()
@@ -227,7 +227,11 @@ def _show(snap: Snapshot, result: Tally, written: list[str], *, dry_run: bool) -
             f"{plural(len(result.public_voters), 'voter')}, {plural(public_points, 'dot')}"
         )
         for entry in public:
-            console.print(f"  {entry.public_points:>3}  {entry.id}  ({plural(entry.public_voters, 'voter')})")
+            console.print(
+                Hanging(
+                    f"  {entry.public_points:>3}  ", f"{entry.id}  ({plural(entry.public_voters, 'voter')})"
+                )
+            )
     for tie in result.ties:
         if not tie.at_cutoff:
             continue

@@ -260,5 +260,7 @@ def _print_rules(as_json: bool) -> None:
     )
     for r in RULES.values():
         params = ", ".join(f"{k}: {'settings' if v is None else v}" for k, v in r.params.items())
-        console.print(f"  [bold]{r.id}[/bold]{'  [dim]params ' + params + '[/dim]' if params else ''}")
+        console.print(
+            Hanging("  ", f"[bold]{r.id}[/bold]{'  [dim]params ' + params + '[/dim]' if params else ''}", 6)
+        )
         console.print(Hanging("      ", escape(r.description)))

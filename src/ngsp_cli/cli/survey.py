@@ -185,10 +185,13 @@ def _print_questions(survey: SurveyDefinition, as_json: bool) -> None:
         return
     from rich.markup import escape
 
+    from ngsp_cli.cli.layout import Hanging
+
     console = common.out()
     console.print(f"[bold]{escape(survey.title)}[/bold]  (answers: yes, partly, no, unknown)")
     for group in survey.groups:
         console.print(f"\n[bold]{escape(group.title)}[/bold]")
         for question in group.questions:
             counted = f"  [dim](count: {escape(question.count)})[/dim]" if question.count else ""
-            console.print(f"  {question.id}{counted}\n    {escape(question.text)}")
+            console.print(Hanging("  ", f"{question.id}{counted}", 4))
+            console.print(Hanging("    ", escape(question.text)))
