@@ -48,7 +48,7 @@ def test_status_shows_warnings(ngsp, partnership_tree) -> None:
     result = ngsp("-C", root, "status", "--as-of", "2029-12-01")
     assert result.exit_code == 0, result.output
     assert "Warnings" in flat(result.stdout)
-    assert "2 public partners are invited but only 1 business leaders" in flat(result.stdout)
+    assert "2 public partners are invited but only 1 business leader" in flat(result.stdout)
 
 
 def test_status_outside_a_folder_is_a_usage_error(ngsp) -> None:

@@ -127,7 +127,7 @@ def test_warnings_when_public_partners_outnumber_business(partnership_tree) -> N
         ("public-majority-attended", "2026-10-01-fall"),
         ("few-champions", "2027-01-20-launch"),
     }
-    assert "3 public partners are invited but only 1 business leaders" in report.warnings[0].message
+    assert "3 public partners are invited but only 1 business leader" in report.warnings[0].message
 
 
 def test_no_convener_is_a_warning(partnership_tree) -> None:
