@@ -39,7 +39,7 @@ def test_report_is_written_to_out_by_default(ngsp, example_folder: Path) -> None
     assert result.exit_code == 0, result.output
     written = example_folder / "out" / f"report-{AS_OF}.md"
     assert written.is_file()
-    assert str(written) in result.stderr.replace("\n", "")
+    assert str(written) in "".join(result.stderr.split())
     assert result.stdout == ""
 
 
