@@ -260,9 +260,8 @@ def done(message: str) -> None:
     """
     from rich.markup import escape
 
-    from ngsp_cli.cli.layout import Hanging
-
-    err().print(Hanging("[green]✓[/green] ", escape(message)))
+    # No hanging indent here: a long file path must stay one piece when it wraps.
+    err().print(f"[green]✓[/green] {escape(message)}")
 
 
 def warn(message: str) -> None:
