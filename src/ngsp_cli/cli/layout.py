@@ -185,7 +185,8 @@ class Hanging:
 
     The same way rich's Markdown indents the rest of a list item (`ngsp playbook 4`).
     When a word of the body (say a meeting id) would not fit beside a long lead, the
-    rest is indented by two more spaces than the lead instead, so the word stays whole.
+    rest is indented by two more spaces than the lead instead, so the word stays whole;
+    a word too wide for that is split with no indent at all.
     """
 
     def __init__(self, lead: str | Text, body: str | Text, indent: int | None = None) -> None:
@@ -206,6 +207,10 @@ class Hanging:
             margin = len(lead.plain) - len(lead.plain.lstrip(" "))
             lead, body = Text(" " * margin), Text.assemble(lead[margin:], body)
             rest = margin + 2
+        if longest > width - rest:
+            # A word wider than the window (a long file path) splits anyway; unindented,
+            # its pieces line up as one when copied.
+            rest = 0
         if lead.cell_len > rest:  # a lead wider than the indent: the body starts after it
             lead, body = Text(), Text.assemble(lead, body)
         lines = console.render_lines(body, options.update(width=max(width - rest, 1)), pad=False)
