@@ -135,6 +135,9 @@ def prioritize_command(
 
 
 def _ask_votes(snap: Snapshot, meeting: Meeting) -> list[VoteRow]:
+    from rich.markup import escape
+
+    from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.errors import NotFoundError
     from ngsp_cli.services.lookup import resolve_person
     from ngsp_cli.services.prioritize import VoteRow
@@ -142,7 +145,7 @@ def _ask_votes(snap: Snapshot, meeting: Meeting) -> list[VoteRow]:
     console = common.err()
     console.print(f"Type the dots of each voter at {meeting.id}. The candidates are:")
     for candidate in meeting.candidates:
-        console.print(f"  {candidate.id}  {candidate.title}")
+        console.print(Hanging("  ", f"{candidate.id}  {escape(candidate.title)}", 4))
     rows: list[VoteRow] = []
     entry = 0
     while True:
