@@ -90,3 +90,14 @@ def test_a_missing_value_reads_as_a_sentence(ngsp, partnership_tree, args, expec
     text = _flat(result.stderr)
     assert text.startswith(f"error: {expected}")
     assert "?)" not in text
+
+
+def test_an_indicator_setting_out_of_range_is_plain_words(ngsp, partnership_tree) -> None:
+    root = partnership_tree(
+        {"indicators.yaml": "indicators:\n  - id: action-plan-current\n    params:\n      days: -4\n"}
+    )
+    result = ngsp("-C", root, "check")
+    assert result.exit_code == 2
+    text = _flat(result.output)
+    assert "(indicator 1, params.days): -4 is too small: it must be at least 1" in text
+    assert "Input should be" not in text

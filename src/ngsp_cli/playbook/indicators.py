@@ -32,6 +32,7 @@ from ngsp_cli.errors import FolderInvalid, Problem
 from ngsp_cli.model import MeetingKind, OrgKind, Partnership
 from ngsp_cli.playbook.loader import INDICATORS_FILE
 from ngsp_cli.store import yamlio
+from ngsp_cli.store.folder import describe_error
 
 
 class Status(StrEnum):
@@ -204,6 +205,7 @@ def _validation_problems(
     for err in exc.errors(include_url=False):
         loc = prefix + tuple(err["loc"])
         kind = err["type"]
+        hint: str | None
         if kind == "extra_forbidden":
             message, hint = f"'{loc[-1]}' is not a field ngsp knows here", "check the spelling"
         elif kind == "missing":
@@ -212,7 +214,7 @@ def _validation_problems(
             expected = err.get("ctx", {}).get("expected", "")
             message, hint = f"'{err['input']}' is not allowed", f"use one of {expected}"
         else:
-            message, hint = err["msg"], None
+            message, hint = describe_error(err, tuple(err["loc"]), BaseModel)
         out.append(_problem(source, loc, message, hint))
     return out
 

@@ -446,10 +446,8 @@ def _validated(model: type[E], data: dict[str, Any], entity_id: str) -> E:
         reasons = []
         for err in exc.errors(include_url=False):
             name = ".".join(str(p) for p in err["loc"])
-            message = str(err.get("ctx", {}).get("error", err["msg"]))
-            if err["type"] == "string_too_short":
-                message = "must not be empty"
-            elif isinstance(err.get("input"), str):
+            message, _ = store.describe_error(err, tuple(err["loc"]), model)
+            if err["type"] == "value_error" and isinstance(err.get("input"), str):
                 message = f"'{err['input']}' {message}"
             reasons.append(f"{name}: {message}")
         raise BadRow("; ".join(reasons)) from None

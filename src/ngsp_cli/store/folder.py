@@ -132,7 +132,7 @@ def problems_from_validation(
         loc = tuple(err["loc"])
         field_path = ".".join(str(part) for part in loc) or None
         line = yamlio.line_of(raw.text, loc) if raw is not None else None
-        message, hint = _describe(err, loc, model)
+        message, hint = describe_error(err, loc, model)
         if raw is None and loc and isinstance(loc[0], str):
             label = (given or {}).get(loc[0]) or f"--{loc[0].replace('_', '-')}"
             field_path = label if len(loc) == 1 else f"{label} ({field_path})"
@@ -147,8 +147,8 @@ def problems_from_validation(
     return out
 
 
-def _describe(err: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> tuple[str, str | None]:
-    """The message and hint for one pydantic error, in plain words."""
+def describe_error(err: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> tuple[str, str | None]:
+    """The message and hint for one pydantic error (an `exc.errors()` item) at `loc` of `model`."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
     value = err.get("input")
