@@ -11,7 +11,7 @@ import pytest
 # "1 meetings", "all 1 active team", "1 need attention": a count of one with a plural after it.
 WRONG = re.compile(
     r"\b(?<![.,/-])1 (business leaders|public partners|meetings|action teams|teams|problems|organizations|"
-    r"businesses|days|champions|questions|partnerships|files|answers|need|people)\b"
+    r"businesses|days|champions|questions|partnerships|files|answers|need|people|priorities|assessments|tasks)\b"
     r"|\ball 1 \b|fix them|the last 1 "
 )
 
@@ -57,6 +57,7 @@ def _flat(text: str) -> str:
     [
         ("status", "--as-of", "2026-12-15"),
         ("check", "--as-of", "2026-12-15"),
+        ("check", "--only", "schema"),
         ("report", "--as-of", "2026-12-15", "--out", "-"),
         ("report", "--as-of", "2026-12-15", "--format", "html", "--out", "-"),
         ("meeting", "list"),

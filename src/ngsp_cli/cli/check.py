@@ -159,18 +159,20 @@ def check_command(
 
 def _counted(snap: object) -> str:
     from ngsp_cli.store.folder import Snapshot
+    from ngsp_cli.text import plural
 
     if not isinstance(snap, Snapshot):
         return "the folder"
-    parts = [
-        (len(snap.organizations), "organizations"),
-        (len(snap.people), "people"),
-        (len(snap.meetings), "meetings"),
-        (len(snap.priorities), "priorities"),
-        (len(snap.teams), "action teams"),
-        (len(snap.assessments), "assessments"),
-    ]
-    return ", ".join(f"{n} {what}" for n, what in parts)
+    return ", ".join(
+        [
+            plural(len(snap.organizations), "organization"),
+            plural(len(snap.people), "person", "people"),
+            plural(len(snap.meetings), "meeting"),
+            plural(len(snap.priorities), "priority", "priorities"),
+            plural(len(snap.teams), "action team"),
+            plural(len(snap.assessments), "assessment"),
+        ]
+    )
 
 
 def assess_command(

@@ -27,7 +27,7 @@ AsOfOption = Annotated[
 ]
 TodayOption = Annotated[
     dt.datetime | None,
-    common.as_of_option("No later date is allowed."),
+    common.as_of_option("--date may not be later than it."),
 ]
 TeamArg = Annotated[str, typer.Argument(help="Team id or name.")]
 STATUS_HELP = "active, paused or done"
