@@ -12,7 +12,7 @@ import pytest
 WRONG = re.compile(
     r"\b(?<![.,/-])1 (business leaders|public partners|meetings|action teams|teams|problems|organizations|"
     r"businesses|days|champions|questions|partnerships|files|answers|need|people|priorities|assessments|tasks)\b"
-    r"|\ball 1 \b|fix them|the last 1 "
+    r"|\ball 1 \b|fix them|\bthe (last )?1 "
 )
 
 

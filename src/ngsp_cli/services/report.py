@@ -45,9 +45,10 @@ _TABLE_LABELS = {KIND_LABELS[kind] for kind in facts.BUSINESS_TABLES}
 
 
 def _table_phrase(count: int) -> str:
-    """'1 launch or full-partnership meeting', '3 launch and full-partnership meetings'."""
+    """What follows 'the' in a sentence: 'launch or full-partnership meeting' for one,
+    '3 launch and full-partnership meetings' for more."""
     if count == 1:
-        return "1 launch or full-partnership meeting"
+        return "launch or full-partnership meeting"
     return f"{count} launch and full-partnership meetings"
 
 
@@ -259,9 +260,7 @@ def report_data(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) ->
         "meetings_held": len(meetings),
         # What the attendance figures cover, in words, and what to say when nothing is covered.
         "table_meetings_phrase": _table_phrase(len(recorded)),
-        "recent_meetings_phrase": (
-            "launch or full-partnership meeting" if len(recent) == 1 else _table_phrase(len(recent))
-        ),
+        "recent_meetings_phrase": _table_phrase(len(recent)),
         "table_meetings_empty": table_empty,
         "meetings_business_led": sum(1 for m in recorded if m["business_led"]),
         "meetings_recorded": len(recorded),
