@@ -16,7 +16,7 @@ def main() -> None:
     # An ngsp command is a short process whose objects (models, rows, rendered
     # lines) are freed by reference counting; the cyclic collector only rescans the
     # tens of thousands of objects the libraries create at import.  Without it a
-    # command takes markedly less CPU and no more memory (see docs/performance.md).
+    # command takes about 3 % less CPU and no more memory (see docs/performance.md).
     gc.disable()
     if sys.argv[1:] == ["--version"]:
         from ngsp_cli import __version__
