@@ -35,3 +35,24 @@ def test_a_misspelled_reference_suggests_the_id(partnership_tree) -> None:
     assert problem.line == 2
     assert problem.hint is not None
     assert problem.hint.startswith("did you mean 'acme-tools'?")
+
+
+def test_a_file_with_schema_errors_also_reports_its_dangling_references(partnership_tree) -> None:
+    # Every problem at once: a bad date, a bad status and an unknown attendee in one file.
+    root = partnership_tree(
+        {
+            "meetings/2027-01-10-kickoff.yaml": {
+                "kind": "other",
+                "title": "Kickoff",
+                "date": "2027-13-01",
+                "status": "done",
+                "attendees": ["ann-lee", "nobody-here"],
+                "action_items": [{"text": "Call", "owner": "ghost"}],
+            },
+        }
+    )
+    with pytest.raises(FolderInvalid) as caught:
+        load(root)
+    found = {(p.field, p.line) for p in caught.value.problems}
+    assert {field for field, _ in found} == {"date", "status", "attendees.1", "action_items.0.owner"}
+    assert all(line is not None for _, line in found)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ngsp_cli.errors import Problem
@@ -41,17 +41,83 @@ def _entity_rel(kind: type[Entity], entity_id: str) -> str:
     return f"{kind.folder}/{entity_id}.yaml"
 
 
-def check_references(snap: Snapshot, raws: Mapping[str, RawFile], loaded: set[type[Entity]]) -> list[Problem]:
-    problems: list[Problem] = []
+# The references each kind of file holds: the path to them ("*" for each item of a
+# list) and what they name.  One table serves the files that passed the schema (read
+# from their models) and those that did not (read from their YAML), so `ngsp check`
+# reports a dangling reference in the same run as the file's other problems.
+_REFERENCES: dict[type[Entity], list[tuple[tuple[str, ...], str]]] = {
+    Person: [(("org",), "organization")],
+    Meeting: [
+        (("invitees", "*"), "person"),
+        (("attendees", "*"), "person"),
+        (("action_items", "*", "owner"), "person"),
+        (("votes", "*", "voter"), "person"),
+        (("votes", "*", "priority"), "candidate priority"),
+        (("team",), "action team"),
+    ],
+    ActionTeam: [
+        (("champions", "*"), "person"),
+        (("support", "*"), "person"),
+        (("staff_lead",), "person"),
+        (("tasks", "*", "owner"), "person"),
+        (("updates", "*", "by"), "person"),
+        (("priority",), "priority"),
+    ],
+    Priority: [(("meeting",), "meeting")],
+}
+_PARTNERSHIP_REFERENCES: list[tuple[tuple[str, ...], str]] = [
+    (("conveners", "*"), "organization"),
+    (("co_chairs", "*"), "person"),
+]
+_LIST_COMMAND = {
+    "organization": "ngsp org list",
+    "person": "ngsp person list",
+    "action team": "ngsp team list",
+    "priority": "ngsp prioritize",
+    "meeting": "ngsp meeting list",
+}
 
-    def dangling(
-        rel: str,
-        path: tuple[str | int, ...],
-        ref: str,
-        target: Mapping[str, Any],
-        what: str,
-        command: str,
-    ) -> None:
+
+def _field(holder: Any, name: str) -> Any:
+    return holder.get(name) if isinstance(holder, Mapping) else getattr(holder, name, None)
+
+
+def _found(holder: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """(concrete path, value) of every value at `path` in a model or in raw YAML data.
+
+    Paths are `(field,)`, `(field, "*")` or `(field, "*", field)`: all the table needs.
+    """
+    name = path[0]
+    value = _field(holder, name)
+    if value is None:
+        return
+    if len(path) == 1:
+        yield (name,), value
+        return
+    if not isinstance(value, list):
+        return
+    for index, item in enumerate(value):
+        if len(path) == 2:
+            yield (name, index), item
+        else:
+            inner = _field(item, path[2])
+            if inner is not None:
+                yield (name, index, path[2]), inner
+
+
+def check_references(snap: Snapshot, raws: Mapping[str, RawFile], loaded: set[type[Entity]]) -> list[Problem]:
+    """A problem for every reference that names nothing, in valid files and in files with other problems."""
+    problems: list[Problem] = []
+    targets: dict[str, Mapping[str, Any] | None] = {
+        "organization": snap.organizations if Organization in loaded else None,
+        "person": snap.people if Person in loaded else None,
+        "action team": snap.teams if ActionTeam in loaded else None,
+        "priority": snap.priorities if Priority in loaded else None,
+        "meeting": snap.meetings if Meeting in loaded else None,
+    }
+
+    def dangling(rel: str, path: tuple[str | int, ...], ref: str, target: Mapping[str, Any], what: str,
+                 command: str) -> None:  # fmt: skip
         if ref in target:
             return
         folder = _FOLDER_OF.get(what)
@@ -71,62 +137,34 @@ def check_references(snap: Snapshot, raws: Mapping[str, RawFile], loaded: set[ty
             )
         )
 
-    def each(
-        rel: str, field_name: str, refs: Iterable[str], target: Mapping[str, Any], what: str,
-        command: str,
-    ) -> None:  # fmt: skip
-        for index, ref in enumerate(refs):
-            dangling(rel, (field_name, index), ref, target, what, command)
+    def check(rel: str, holder: Any, references: list[tuple[tuple[str, ...], str]], own_id: str) -> None:
+        for path, what in references:
+            if what == "candidate priority":
+                candidates = _field(holder, "candidates")
+                ids = {_field(c, "id") for c in candidates} if isinstance(candidates, list) else set()
+                target: Mapping[str, Any] | None = dict.fromkeys(i for i in ids if isinstance(i, str))
+                command = f"ngsp meeting show {own_id}"
+            else:
+                target, command = targets[what], _LIST_COMMAND[what]
+            if target is None:
+                continue
+            for where, ref in _found(holder, path):
+                if isinstance(ref, str) and ref.strip():
+                    dangling(rel, where, ref.strip(), target, what, command)
 
-    orgs, people = snap.organizations, snap.people
-    have_orgs, have_people = Organization in loaded, Person in loaded
-    top = "partnership.yaml"
-    if have_orgs:
-        each(top, "conveners", snap.partnership.conveners, orgs, "organization", "ngsp org list")
-    if have_people:
-        each(top, "co_chairs", snap.partnership.co_chairs, people, "person", "ngsp person list")
-        if have_orgs:
-            for pid, person in people.items():
-                rel = _entity_rel(Person, pid)
-                dangling(rel, ("org",), person.org, orgs, "organization", "ngsp org list")
-        for mid, meeting in snap.meetings.items():
-            rel = _entity_rel(Meeting, mid)
-            each(rel, "invitees", meeting.invitees, people, "person", "ngsp person list")
-            each(rel, "attendees", meeting.attendees, people, "person", "ngsp person list")
-            for index, item in enumerate(meeting.action_items):
-                if item.owner:
-                    dangling(rel, ("action_items", index, "owner"), item.owner, people,
-                             "person", "ngsp person list")  # fmt: skip
-            candidate_ids = {c.id: c for c in meeting.candidates}
-            for index, vote in enumerate(meeting.votes):
-                dangling(rel, ("votes", index, "voter"), vote.voter, people, "person",
-                         "ngsp person list")  # fmt: skip
-                dangling(rel, ("votes", index, "priority"), vote.priority, candidate_ids,
-                         "candidate priority", f"ngsp meeting show {mid}")  # fmt: skip
-            if meeting.team and ActionTeam in loaded:
-                dangling(rel, ("team",), meeting.team, snap.teams, "action team", "ngsp team list")
-        for tid, team in snap.teams.items():
-            rel = _entity_rel(ActionTeam, tid)
-            each(rel, "champions", team.champions, people, "person", "ngsp person list")
-            each(rel, "support", team.support, people, "person", "ngsp person list")
-            if team.staff_lead:
-                dangling(rel, ("staff_lead",), team.staff_lead, people, "person",
-                         "ngsp person list")  # fmt: skip
-            for index, task in enumerate(team.tasks):
-                if task.owner:
-                    dangling(rel, ("tasks", index, "owner"), task.owner, people, "person",
-                             "ngsp person list")  # fmt: skip
-            for index, update in enumerate(team.updates):
-                if update.by:
-                    dangling(rel, ("updates", index, "by"), update.by, people, "person",
-                             "ngsp person list")  # fmt: skip
-    if Priority in loaded:
-        for tid, team in snap.teams.items():
-            dangling(_entity_rel(ActionTeam, tid), ("priority",), team.priority, snap.priorities,
-                     "priority", "ngsp prioritize")  # fmt: skip
-    if Meeting in loaded:
-        for pid, priority in snap.priorities.items():
-            if priority.meeting:
-                dangling(_entity_rel(Priority, pid), ("meeting",), priority.meeting,
-                         snap.meetings, "meeting", "ngsp meeting list")  # fmt: skip
+    check("partnership.yaml", snap.partnership, _PARTNERSHIP_REFERENCES, "")
+    for kind, references in _REFERENCES.items():
+        if kind not in loaded:
+            continue
+        entities = snap.entities(kind)
+        for entity_id, entity in entities.items():
+            check(_entity_rel(kind, entity_id), entity, references, entity_id)
+        # Files that failed the schema: their references are checked from the YAML.
+        prefix = kind.folder + "/"
+        for rel, raw in raws.items():
+            if not rel.startswith(prefix):
+                continue
+            entity_id = rel[len(prefix) : -len(".yaml")]
+            if entity_id not in entities and isinstance(raw.data, dict):
+                check(rel, raw.data, references, entity_id)
     return problems
