@@ -215,3 +215,14 @@ def test_list_fits_80_columns_with_whole_ids_and_plain_counts(
     first = next(m for m in launch if m["attendees"])
     came = f"{first['attended']['business']} biz · {first['attended']['public']} pub"
     assert came in flat(result.stdout)
+
+
+def test_the_support_team_is_a_kind_of_meeting_by_that_name_too(ngsp, partnership_tree) -> None:
+    # Screens call the convener team "the support team"; both words plan the same meeting.
+    root = partnership_tree()
+    result = ngsp("-C", root, "meeting", "new", "Support team", "--date", "2027-02-03", "--as-of", "2027-01-05")
+    assert result.exit_code == 0, result.output
+    [path] = (root / "meetings").glob("2027-02-03-*.yaml")
+    assert _read(path)["kind"] == "convener-team"
+    listed = ngsp("-C", root, "meeting", "list", "--kind", "support", "--json")
+    assert [m["kind"] for m in json.loads(listed.stdout)] == ["convener-team"]

@@ -56,3 +56,15 @@ def test_a_file_with_schema_errors_also_reports_its_dangling_references(partners
     found = {(p.field, p.line) for p in caught.value.problems}
     assert {field for field, _ in found} == {"date", "status", "attendees.1", "action_items.0.owner"}
     assert all(line is not None for _, line in found)
+
+
+def test_a_dangling_co_chair_in_partnership_yaml_names_its_line(partnership_tree) -> None:
+    root = partnership_tree()
+    text = (root / "partnership.yaml").read_text(encoding="utf-8")
+    added = "co_chairs:\n  - ann-lee\n  - nobody-here\n"
+    (root / "partnership.yaml").write_text(text + added, encoding="utf-8")
+    with pytest.raises(FolderInvalid) as caught:
+        load(root)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.field) == ("partnership.yaml", "co_chairs.1")
+    assert problem.line == text.count("\n") + 3

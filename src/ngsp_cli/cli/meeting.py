@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(no_args_is_help=True)
 
-KIND_HELP = "launch, full-partnership, action-team, convener-team or other"
+KIND_HELP = "launch, full-partnership, action-team, convener-team (the support team) or other"
 CATEGORY_HELP = "talent, infrastructure, policy, innovation, supply-chain, image, networking or other"
 MeetingArg = Annotated[str, typer.Argument(help="Meeting id, title, or date (YYYY-MM-DD).")]
 DateOpt = Annotated[
@@ -66,6 +66,16 @@ def _meeting_json(snap: Snapshot, meeting: Meeting, *, full: bool) -> dict[str, 
     return data
 
 
+def _meeting_kind(kind: str) -> Any:
+    """The meeting kind typed; screens call the convener team "the support team", so that works too."""
+    from ngsp_cli.model import MeetingKind
+    from ngsp_cli.vocab import choose
+
+    support = MeetingKind.convener_team
+    synonyms = {"support-team": support, "support": support}
+    return choose(MeetingKind, kind, "a kind of meeting", synonyms=synonyms)
+
+
 @app.command("new")
 def new(
     kind: Annotated[str, typer.Argument(help=KIND_HELP)],
@@ -96,13 +106,11 @@ def new(
 ) -> None:
     """Plan a meeting; its agenda starts from the playbook's outline for that kind of meeting."""
     from ngsp_cli.errors import UsageError
-    from ngsp_cli.model import MeetingKind
     from ngsp_cli.playbook import load_playbook
     from ngsp_cli.services.meetings import new_meeting
     from ngsp_cli.store.folder import read_partnership
-    from ngsp_cli.vocab import choose
 
-    meeting_kind = choose(MeetingKind, kind, "a kind of meeting")
+    meeting_kind = _meeting_kind(kind)
     day = _day(date)
     if day is None:
         answer = common.ask_text(
@@ -149,12 +157,11 @@ def list_(
 
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.model import Meeting as MeetingModel
-    from ngsp_cli.model import MeetingKind, Organization, Person
+    from ngsp_cli.model import Organization, Person
     from ngsp_cli.services import facts
     from ngsp_cli.text import plural
-    from ngsp_cli.vocab import choose
 
-    wanted = choose(MeetingKind, kind, "a kind of meeting") if kind else None
+    wanted = _meeting_kind(kind) if kind else None
     snap = common.load_snapshot(folder, (Organization, Person, MeetingModel))
     meetings = [m for m in facts.meetings_by_date(snap) if wanted is None or m.kind is wanted]
     if as_json:

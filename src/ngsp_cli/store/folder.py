@@ -363,7 +363,8 @@ def load(
             migrate_raw(raws)
         except InputError as exc:
             raise FolderInvalid([exc.problem]) from exc
-        partnership = _validate(raws.pop(PARTNERSHIP_FILE), Partnership, problems)
+        partnership_raw = raws.pop(PARTNERSHIP_FILE)
+        partnership = _validate(partnership_raw, Partnership, problems)
         snapshot = Snapshot(
             root=root,
             partnership=partnership or Partnership.model_construct(name=root.name, industry="", region=""),
@@ -390,7 +391,8 @@ def load(
     if check_references and partnership is not None:
         from ngsp_cli.store.references import check_references as check_refs
 
-        problems.extend(check_refs(snapshot, raws, loaded=set(kinds)))
+        # partnership.yaml's own references (conveners, co-chairs) get their lines too.
+        problems.extend(check_refs(snapshot, {**raws, PARTNERSHIP_FILE: partnership_raw}, loaded=set(kinds)))
     snapshot.problems = sorted(problems, key=Problem.sort_key)
     if strict and snapshot.problems:
         raise FolderInvalid(snapshot.problems)
