@@ -220,7 +220,9 @@ def test_list_fits_80_columns_with_whole_ids_and_plain_counts(
 def test_the_support_team_is_a_kind_of_meeting_by_that_name_too(ngsp, partnership_tree) -> None:
     # Screens call the convener team "the support team"; both words plan the same meeting.
     root = partnership_tree()
-    result = ngsp("-C", root, "meeting", "new", "Support team", "--date", "2027-02-03", "--as-of", "2027-01-05")
+    result = ngsp(
+        "-C", root, "meeting", "new", "Support team", "--date", "2027-02-03", "--as-of", "2027-01-05"
+    )
     assert result.exit_code == 0, result.output
     [path] = (root / "meetings").glob("2027-02-03-*.yaml")
     assert _read(path)["kind"] == "convener-team"
