@@ -68,3 +68,15 @@ def test_a_dangling_co_chair_in_partnership_yaml_names_its_line(partnership_tree
     (problem,) = caught.value.problems
     assert (problem.file, problem.field) == ("partnership.yaml", "co_chairs.1")
     assert problem.line == text.count("\n") + 3
+
+
+def test_a_fixed_word_spelled_as_on_the_command_line_gets_the_file_spelling(partnership_tree) -> None:
+    # Commands read "Business Leader"; a file keeps one spelling and says which one.
+    root = partnership_tree(
+        {"people/cy-ng.yaml": {"name": "Cy Ng", "org": "acme-tools", "roles": ["Business Leader"]}}
+    )
+    with pytest.raises(FolderInvalid) as caught:
+        load(root)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line) == ("people/cy-ng.yaml", 4)
+    assert (problem.hint or "").startswith("did you mean 'business-leader'?")

@@ -140,7 +140,9 @@ def _conveners(snap: Snapshot, as_of: dt.date) -> Verdict:
 @rule("public-partners-at-least", "at least `min` people of public partner organizations are recorded", min=5)
 def _public_partners(snap: Snapshot, as_of: dt.date, min: int = 5) -> Verdict:
     count = sum(1 for pid in snap.people if not snap.is_business(pid))
-    return Verdict(count >= min, f"{_plural(count, 'public partner')} recorded ({min} wanted)")
+    # People, not organizations: `org list` counts the public partner organizations.
+    recorded = _plural(count, "person", "people")
+    return Verdict(count >= min, f"{recorded} of public partners recorded ({min} wanted)")
 
 
 @rule("convener-team-met", "a support (convener) team meeting has been held")

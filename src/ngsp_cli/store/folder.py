@@ -160,7 +160,14 @@ def describe_error(err: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> tu
     if kind == "string_too_short":
         return _FRIENDLY[kind], f"write a value after '{loc[-1]}:'"
     if kind in {"enum", "literal_error"}:
-        return f"'{value}' is not allowed", f"use one of {ctx.get('expected', '')}"
+        # Files keep one spelling (the commands accept "Champion" or "business leader" and
+        # write "champion", "business-leader"); point at the word that was meant.
+        from ngsp_cli.vocab import did_you_mean
+
+        expected = str(ctx.get("expected", ""))
+        allowed = [w.strip(" '") for w in expected.replace(" or ", ",").split(",") if w.strip(" '")]
+        suggestion = did_you_mean(str(value), allowed, n=1) if isinstance(value, str) else ""
+        return f"'{value}' is not allowed", f"{suggestion}use one of {expected}"
     if kind.startswith("date"):
         return f"'{value}' is not a date", "write dates as YYYY-MM-DD, e.g. 2027-02-10"
     if kind.startswith("int"):
@@ -319,7 +326,7 @@ def _yml_problems(root: Path, kind: type[Entity]) -> list[Problem]:
     problems = []
     for rel in _files_ending(root, kind, ".yml"):
         wanted = rel[: -len(".yml")] + ".yaml"
-        hint = f"rename it to {Path(wanted).name} (git mv {rel} {wanted})"
+        hint = f"rename it to {Path(wanted).name} (in git: git mv {rel} {wanted})"
         if (root / wanted).exists():
             hint += "; a file of that name exists too, so merge the two first"
         problems.append(
