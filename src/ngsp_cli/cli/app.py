@@ -41,7 +41,7 @@ class NgspGroup(TyperGroup):
         # Listing the commands needs only their names and one-line help.
         listing = getattr(self.commands, "listing", None)
         if listing is None:
-            common.reflow_help(self)
+            prepare(self)
             return super().format_help(ctx, formatter)
         self.commands.listing = True  # type: ignore[attr-defined]
         try:
@@ -52,8 +52,7 @@ class NgspGroup(TyperGroup):
     def resolve_command(self, ctx: Any, args: Any) -> Any:
         name, command, rest = super().resolve_command(ctx, args)
         if command is not None:
-            common.name_typed_values(command)
-            common.reflow_help(command)
+            prepare(command)
         return name, command, rest
 
     def invoke(self, ctx: Any) -> Any:
@@ -81,7 +80,7 @@ class NgspGroup(TyperGroup):
 
             if isinstance(exc, ValidationError):
                 # A value given on the command line broke the schema (an empty name, a bad e-mail).
-                common.report_error(_value_error(exc))
+                common.report_error(common.typed_value_error(exc, ctx))
                 raise typer.Exit(EXIT_BAD_INPUT) from None
             from rich.markup import escape
 
@@ -91,16 +90,6 @@ class NgspGroup(TyperGroup):
                 "Run again with NGSP_DEBUG=1 to see the details, and please report it."
             )
             raise typer.Exit(EXIT_INTERNAL) from None
-
-
-def _value_error(exc: Any) -> Any:
-    """A pydantic error about values from the command line, as an ngsp input error."""
-    from pydantic import BaseModel
-
-    from ngsp_cli.errors import FolderInvalid
-    from ngsp_cli.store.folder import problems_from_validation
-
-    return FolderInvalid(problems_from_validation(exc, None, BaseModel), what="what you typed")
 
 
 app = typer.Typer(
@@ -229,32 +218,22 @@ def _plain_type(param: Any) -> None:
     param.display_type_rich = lambda ctx=None: label
 
 
-def flowing(help_text: str) -> str:
-    """Help paragraphs as flowing text that wraps at the terminal's width.
+def prepare(command: Any) -> Any:
+    """What ngsp adds to a command typer built (and to its subcommands), once per command.
 
-    typer keeps the line breaks of a docstring's later paragraphs, so in a narrow
-    terminal each source line wrapped on its own, leaving ragged half-empty lines.
-    Lists and indented examples keep their lines.
+    - Help flows to the terminal's width: the line breaks of the docstrings are joined
+      (`text.reflow`), so narrow terminals do not show ragged half-empty lines.
+    - Value types show as words (TEXT, NUMBER, FOLDER) and on/off flags show none:
+      typer prints Python type names (<str>, <list[str]>, <bool>), which read as code
+      to a convener and make `--json <bool>` look as if it needed a value.
+    - A schema error about a typed value names its option (`common.name_typed_values`).
     """
-    import inspect
-
-    def kept(paragraph: str) -> bool:
-        return paragraph.startswith("\b") or any(line[:1] in " -*•" for line in paragraph.splitlines())
-
-    paragraphs = inspect.cleandoc(help_text).split("\n\n")
-    return "\n\n".join(p if kept(p) else " ".join(p.split("\n")) for p in paragraphs)
-
-
-def plain_metavars(command: Any) -> Any:
-    """Show value types in help as words (TEXT, NUMBER, FOLDER) and nothing for on/off flags.
-
-    typer prints Python type names (<str>, <list[str]>, <bool>), which read as
-    code to a convener and make `--json <bool>` look as if it needed a value.
-    Help paragraphs flow to the terminal's width (see `flowing`).
-    """
-    if command.help:
-        command.help = flowing(command.help)
+    if getattr(command, "ngsp_prepared", False):
+        return command
+    command.ngsp_prepared = True
+    command.help = common.reflow_help_text(command.help)
     for param in command.params:
+        param.help = common.reflow_help_text(getattr(param, "help", None))
         _plain_type(param)
     help_option = command.get_help_option
 
@@ -265,8 +244,12 @@ def plain_metavars(command: Any) -> Any:
         return option
 
     command.get_help_option = get_help_option
-    for sub in getattr(command, "commands", {}).values():
-        plain_metavars(sub)
+    subcommands = getattr(command, "commands", None)
+    if subcommands is None:
+        common.name_typed_values(command)
+    else:
+        for sub in subcommands.values():
+            prepare(sub)
     return command
 
 
@@ -299,7 +282,7 @@ def lazy_command(typer_app: typer.Typer) -> Any:
         def build() -> Any:
             single = holder()
             single.registered_commands.append(info)
-            return plain_metavars(get_command(single))
+            return get_command(single)
 
         return build
 
@@ -308,7 +291,7 @@ def lazy_command(typer_app: typer.Typer) -> Any:
             single = holder()
             single.registered_groups.append(info)
             built: Any = get_command(single)
-            return plain_metavars(built.commands[name])
+            return built.commands[name]
 
         return build
 
@@ -339,7 +322,8 @@ def lazy_command(typer_app: typer.Typer) -> Any:
             raise TypeError("give every command group a name in app.add_typer(..., name=...)")
         builders[group_name] = group(group_info, group_name)
         stubs[group_name] = stub(group_name, solve_typer_info_help(group_info), group_info)
-    lazy: Any = plain_metavars(top)
+    # Its subcommands are prepared when they are resolved (NgspGroup.resolve_command).
+    lazy: Any = prepare(top)
     lazy.commands = _LazyCommands(builders, stubs)
     return lazy
 

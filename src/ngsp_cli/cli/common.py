@@ -311,16 +311,8 @@ def name_typed_values(command: Any) -> None:
 
     The models check values ('duration_minutes must be at least 1'); the person typed
     '--duration -5' or an empty NAME, so the message and hint speak of those.
-    Applies to `command`, or to every command of a group.
+    For one command (not a group: its context would not know the options typed).
     """
-    subcommands = getattr(command, "commands", None)
-    if subcommands is not None:
-        for sub in subcommands.values():
-            name_typed_values(sub)
-        return
-    if getattr(command, "names_typed_values", False):
-        return
-    command.names_typed_values = True
     original = command.invoke
 
     def invoke(ctx: Any) -> Any:
@@ -365,13 +357,3 @@ def reflow_help_text(text: str | None) -> str | None:
     from ngsp_cli.text import reflow
 
     return reflow(text) if text else text
-
-
-def reflow_help(command: Any) -> None:
-    """Join the source line breaks of the help of `command` (and its subcommands and options)."""
-    command.help = reflow_help_text(command.help)
-    for param in getattr(command, "params", []):
-        if getattr(param, "help", None):
-            param.help = reflow_help_text(param.help)
-    for sub in getattr(command, "commands", {}).values():
-        reflow_help(sub)
