@@ -21,13 +21,14 @@ if TYPE_CHECKING:
     from ngsp_cli.store.folder import RawFile, Snapshot
 
 
-# Where the entity a reference names lives, by the word the messages use for it.
-_FOLDER_OF = {
-    "organization": Organization.folder,
-    "person": Person.folder,
-    "meeting": Meeting.folder,
-    "priority": Priority.folder,
-    "action team": ActionTeam.folder,
+# What a reference names, by the word the messages use for it: the kind of entity
+# and the command that lists their ids.
+_NAMED: dict[str, tuple[type[Entity], str]] = {
+    "organization": (Organization, "ngsp org list"),
+    "person": (Person, "ngsp person list"),
+    "meeting": (Meeting, "ngsp meeting list"),
+    "priority": (Priority, "ngsp prioritize"),
+    "action team": (ActionTeam, "ngsp team list"),
 }
 
 
@@ -69,13 +70,6 @@ _PARTNERSHIP_REFERENCES: list[tuple[tuple[str, ...], str]] = [
     (("conveners", "*"), "organization"),
     (("co_chairs", "*"), "person"),
 ]
-_LIST_COMMAND = {
-    "organization": "ngsp org list",
-    "person": "ngsp person list",
-    "action team": "ngsp team list",
-    "priority": "ngsp prioritize",
-    "meeting": "ngsp meeting list",
-}
 
 
 def _field(holder: Any, name: str) -> Any:
@@ -108,20 +102,13 @@ def _found(holder: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str | int
 def check_references(snap: Snapshot, raws: Mapping[str, RawFile], loaded: set[type[Entity]]) -> list[Problem]:
     """A problem for every reference that names nothing, in valid files and in files with other problems."""
     problems: list[Problem] = []
-    targets: dict[str, Mapping[str, Any] | None] = {
-        "organization": snap.organizations if Organization in loaded else None,
-        "person": snap.people if Person in loaded else None,
-        "action team": snap.teams if ActionTeam in loaded else None,
-        "priority": snap.priorities if Priority in loaded else None,
-        "meeting": snap.meetings if Meeting in loaded else None,
-    }
 
     def dangling(rel: str, path: tuple[str | int, ...], ref: str, target: Mapping[str, Any], what: str,
                  command: str) -> None:  # fmt: skip
         if ref in target:
             return
-        folder = _FOLDER_OF.get(what)
-        if folder is not None and is_valid_id(ref) and (snap.root / folder / f"{ref}.yaml").is_file():
+        named = _NAMED.get(what)
+        if named is not None and is_valid_id(ref) and (snap.root / named[0].folder / f"{ref}.yaml").is_file():
             # The file is there but could not be read; its own error says why, and
             # "does not exist ... add it first" would send people the wrong way.
             return
@@ -142,12 +129,13 @@ def check_references(snap: Snapshot, raws: Mapping[str, RawFile], loaded: set[ty
             if what == "candidate priority":
                 candidates = _field(holder, "candidates")
                 ids = {_field(c, "id") for c in candidates} if isinstance(candidates, list) else set()
-                target: Mapping[str, Any] | None = dict.fromkeys(i for i in ids if isinstance(i, str))
+                target: Mapping[str, Any] = dict.fromkeys(i for i in ids if isinstance(i, str))
                 command = f"ngsp meeting show {own_id}"
             else:
-                target, command = targets[what], _LIST_COMMAND[what]
-            if target is None:
-                continue
+                kind, command = _NAMED[what]
+                if kind not in loaded:
+                    continue
+                target = snap.entities(kind)
             for where, ref in _found(holder, path):
                 if isinstance(ref, str) and ref.strip():
                     dangling(rel, where, ref.strip(), target, what, command)
