@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 
 def noun(count: int, singular: str, plural_form: str | None = None) -> str:
@@ -66,11 +67,16 @@ def upfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def and_list(words: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c' ('' for no words)."""
+def joined(words: Sequence[str], conjunction: str) -> str:
+    """'a', 'a or b', 'a, b or c' ('' for no words)."""
     if len(words) <= 2:
-        return " and ".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+        return f" {conjunction} ".join(words)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def and_list(words: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c' ('' for no words)."""
+    return joined(words, "and")
 
 
 def field_label(path: str) -> str:

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from ngsp_cli.errors import UsageError
+from ngsp_cli.text import joined
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -61,8 +62,7 @@ def closest(ref: str, options: Iterable[str], n: int = 3) -> list[str]:
 
 def quoted_or(values: Sequence[str]) -> str:
     """ "'a'", "'a' or 'b'", "'a', 'b' or 'c'"."""
-    quoted = [f"'{v}'" for v in values]
-    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return joined([f"'{v}'" for v in values], "or")
 
 
 def did_you_mean(ref: str, options: Iterable[str], n: int = 3) -> str:
@@ -73,8 +73,7 @@ def did_you_mean(ref: str, options: Iterable[str], n: int = 3) -> str:
 
 def listed(values: Iterable[str]) -> str:
     """ "a, b, c or d"."""
-    items = list(values)
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+    return joined(list(values), "or")
 
 
 def choose_word(value: str, words: Sequence[str], what: str) -> str:

@@ -66,6 +66,7 @@ def _show(result: ImportResult, as_json: bool) -> None:
 
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.errors import InputError
+    from ngsp_cli.text import noun, verb
 
     if as_json:
         common.emit_json(result.as_dict())
@@ -107,10 +108,10 @@ def _show(result: ImportResult, as_json: bool) -> None:
     bad = len(result.bad_rows)
     if bad:
         rows_text = ", ".join(str(r.row) for r in result.bad_rows[:10]) + (" …" if bad > 10 else "")
-        verb = "would not be" if result.dry_run else ("was not" if bad == 1 else "were not")
-        noun = "row" if bad == 1 else "rows"
+        row_word = noun(bad, "row")
+        imported = "would not be" if result.dry_run else verb(bad, "was not", "were not")
         raise InputError(
-            f"{bad} {noun} {verb} imported ({noun} {rows_text})",
+            f"{bad} {row_word} {imported} imported ({row_word} {rows_text})",
             file=result.source,
             hint="fix those rows in the spreadsheet and import it again; rows already imported are skipped",
         )

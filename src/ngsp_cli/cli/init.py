@@ -61,7 +61,7 @@ def init_command(
     from ngsp_cli.ids import slug
     from ngsp_cli.model import OrgKind
     from ngsp_cli.services import create
-    from ngsp_cli.text import and_list
+    from ngsp_cli.text import and_list, verb
     from ngsp_cli.vocab import choose
 
     if example is not None:
@@ -82,7 +82,7 @@ def init_command(
                    if not value]  # fmt: skip
         if missing:
             raise UsageError(
-                f"{and_list(missing)} {'is' if len(missing) == 1 else 'are'} missing",
+                f"{and_list(missing)} {verb(len(missing), 'is', 'are')} missing",
                 hint='pass every one of them, e.g. ngsp init --name "NELA Healthcare" '
                 '--industry Healthcare --region "Northeast Louisiana"',
             )
