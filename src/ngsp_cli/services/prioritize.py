@@ -77,6 +77,28 @@ class VoteRow:
 # Reading votes
 
 
+def _add_row(
+    rows: list[VoteRow],
+    problems: list[Problem],
+    voter: str,
+    priority: str,
+    points: Any,
+    file: str,
+    line: int | None,
+    *,
+    missing: str,
+    hint: str,
+) -> None:
+    """One vote of a CSV line or YAML entry, or the problem that keeps it out (`missing`: its words)."""
+    if not voter or not priority:
+        what = "voter" if not voter else "priority"
+        problems.append(Problem(f"the {what} {missing}", file=file, line=line, field=what, hint=hint))
+        return
+    counted = _points(points, problems, file, line)
+    if counted is not None:
+        rows.append(VoteRow(voter, priority, counted, file, line))
+
+
 def _points(value: Any, problems: list[Problem], file: str, line: int | None) -> int | None:
     text = "" if value is None else str(value).strip()
     if text == "":
@@ -137,21 +159,8 @@ def _rows_from_csv(text: str, file: str, problems: list[Problem]) -> list[VoteRo
             continue
         cells = dict(zip(header, (c.strip() for c in record), strict=False))
         voter, priority = cells.get("voter", ""), cells.get("priority", "")
-        if not voter or not priority:
-            what = "voter" if not voter else "priority"
-            problems.append(
-                Problem(
-                    f"the {what} is empty",
-                    file=file,
-                    line=line,
-                    field=what,
-                    hint="fill in voter and priority on every line",
-                )
-            )
-            continue
-        points = _points(cells.get("points"), problems, file, line)
-        if points is not None:
-            rows.append(VoteRow(voter, priority, points, file, line))
+        _add_row(rows, problems, voter, priority, cells.get("points"), file, line,
+                 missing="is empty", hint="fill in voter and priority on every line")  # fmt: skip
     if header is None:
         problems.append(
             Problem(
@@ -208,21 +217,8 @@ def _rows_from_yaml(text: str, file: str, problems: list[Problem]) -> list[VoteR
                 )
             )
         voter, priority = str(entry.get("voter") or "").strip(), str(entry.get("priority") or "").strip()
-        if not voter or not priority:
-            what = "voter" if not voter else "priority"
-            problems.append(
-                Problem(
-                    f"the {what} is missing",
-                    file=file,
-                    line=line,
-                    field=what,
-                    hint="every vote needs voter and priority",
-                )
-            )
-            continue
-        points = _points(entry.get("points"), problems, file, line)
-        if points is not None:
-            rows.append(VoteRow(voter, priority, points, file, line))
+        _add_row(rows, problems, voter, priority, entry.get("points"), file, line,
+                 missing="is missing", hint="every vote needs voter and priority")  # fmt: skip
     return rows
 
 
