@@ -24,8 +24,6 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import stat
-import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +33,7 @@ from types import FrameType
 from pydantic import BaseModel
 
 from ngsp_cli.errors import InputError
-from ngsp_cli.store.files import folder_lock
+from ngsp_cli.store.files import folder_lock, temp_beside
 from ngsp_cli.store.write import rel_path, render
 
 
@@ -53,24 +51,12 @@ class _Staged:
     old_text: str | None
 
 
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
 def stage(path: Path, text: str, temps: list[Path]) -> Path:
     """Write `text` to a temporary file beside `path` (listed in `temps` at once).
 
     The file gets the mode `path` has, or would get as a new file.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        mode = _default_mode()
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(name)
+    fd, tmp, mode = temp_beside(path)
     temps.append(tmp)
     with os.fdopen(fd, "wb") as handle:
         handle.write(text.encode("utf-8"))

@@ -21,6 +21,22 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
+def temp_beside(path: Path) -> tuple[int, Path, int]:
+    """A new temporary file in `path`'s folder (open descriptor and path), and the mode to give it.
+
+    The same folder means the same file system, so renaming it over `path` is atomic;
+    the mode is the one `path` has, or would get as a new file (mkstemp alone would
+    make it private).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = _default_mode()
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    return fd, Path(name), mode
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Replace `path` with `data` so that readers see the old or the new file, never half.
 
@@ -28,14 +44,8 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     is atomic), is flushed and fsynced before the rename, and gets the mode of
     the file it replaces (mkstemp alone would make it private).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        mode = _default_mode()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
+    fd, tmp, mode = temp_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
