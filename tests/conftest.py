@@ -32,7 +32,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture(autouse=True)
 def isolation(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """Every test runs with no ngsp environment, no colour, a fixed width, no prompts."""
-    for name in ("NGSP_DIR", "NGSP_NO_INPUT", "NGSP_DEBUG", "CI", "FORCE_COLOR"):
+    for name in ("NGSP_DIR", "NGSP_NO_INPUT", "NGSP_DEBUG", "NGSP_TODAY", "CI", "FORCE_COLOR"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")

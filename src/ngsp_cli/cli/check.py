@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ngsp_cli import clock
 from ngsp_cli.cli import common
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ def check_command(
 
     if only not in (None, "schema"):
         raise UsageError(f"'{only}' is not something check can do alone", hint="use --only schema")
-    day = as_of.date() if as_of else dt.date.today()
+    day = as_of.date() if as_of else clock.today()
     root = common.root_of(folder)
     validation = validate_folder(root)
     snap = validation.snapshot
@@ -217,7 +218,7 @@ def assess_command(
 
     root = common.root_of(folder)
     indicator_set = load_indicators(root, read_partnership(root))
-    day = date.date() if date else dt.date.today()
+    day = date.date() if date else clock.today()
     answers: dict[str, AssessmentAnswer] = {}
     if from_file is not None:
         answers.update(answers_from_file(indicator_set, from_file))

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ngsp_cli import clock
 from ngsp_cli.cli import common
 
 MeetingArg = Annotated[
@@ -56,7 +57,7 @@ def _produce(
     from ngsp_cli.services import documents
 
     snap = common.load_snapshot(folder)
-    today = as_of.date() if as_of else dt.date.today()
+    today = as_of.date() if as_of else clock.today()
     meeting = documents.choose_meeting(snap, meeting_ref, document, today)
     chosen = render.format_for(fmt, out if out is not None and str(out) != "-" else None)
     context = documents.build_context(snap, document, meeting, today)

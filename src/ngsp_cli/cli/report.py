@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ngsp_cli import clock
 from ngsp_cli.cli import common
 
 FormatOption = Annotated[
@@ -95,7 +96,7 @@ def report_command(
     from ngsp_cli.services.report import default_output, render_report, report_data
 
     fmt = _format_for(fmt, out) or "md"
-    when = as_of.date() if as_of else dt.date.today()
+    when = as_of.date() if as_of else clock.today()
     start = since.date() if since else None
     if start is not None and start > when:
         raise UsageError(f"--since {start} is after the report date {when}", hint="pick an earlier --since")
@@ -135,7 +136,7 @@ def portfolio_command(
     document = _format_for(fmt, out)
     if document is None and out is not None and str(out) != "-":
         document = "md"  # a file was asked for: a document, not the terminal table
-    when = as_of.date() if as_of else dt.date.today()
+    when = as_of.date() if as_of else clock.today()
     console = common.err()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ngsp_cli import clock
 from ngsp_cli.cli import common
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ _MARK = {"done": "[green]✓[/green]", "todo": "[red]☐[/red]", "manual": "[yel
 
 
 def _day(value: dt.datetime | None) -> dt.date:
-    return value.date() if value else dt.date.today()
+    return value.date() if value else clock.today()
 
 
 def load_with_playbook(folder: Path | None) -> tuple[Snapshot, Playbook]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ngsp_cli import clock
 from ngsp_cli.cli import common
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def survey_command(
         notes = notes or (str(extra["notes"]) if extra.get("notes") else None)
     answers.update(_answers_from_flags(answer or []))
     _add_notes(answers, note or [])
-    when = date.date() if date else file_date or dt.date.today()
+    when = date.date() if date else file_date or clock.today()
     if not answers:
         if not common.can_prompt(no_input):
             raise UsageError(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ngsp_cli import clock
 from ngsp_cli.cli import common
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ def list_(
     from ngsp_cli.text import plural
 
     snap = common.load_snapshot(folder)
-    day = _day(as_of) or dt.date.today()
+    day = _day(as_of) or clock.today()
     summaries = _summaries(snap, day)
     if as_json:
         common.emit_json([_summary_json(snap, s) for s in summaries])
@@ -186,7 +187,7 @@ def show(
     from ngsp_cli.services.teams import find_team, summarize
 
     snap = common.load_snapshot(folder)
-    day = _day(as_of) or dt.date.today()
+    day = _day(as_of) or clock.today()
     found = find_team(snap, team)
     summary = summarize(snap, found, day)
     if as_json:

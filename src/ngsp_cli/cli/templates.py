@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ngsp_cli import clock
 from ngsp_cli.cli import common
 
 app = typer.Typer(no_args_is_help=True)
@@ -114,7 +115,7 @@ def _values(root: Path | None, name: str) -> object:
         as_of = dt.date(2026, 11, 25)
     else:
         snap = load(root)
-        as_of = dt.date.today()
+        as_of = clock.today()
     try:
         meeting = documents.choose_meeting(snap, None, document, as_of)
     except NotFoundError:

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from ngsp_cli import clock
 from ngsp_cli.ids import slug
 from ngsp_cli.model import Meeting, MeetingStatus
 from ngsp_cli.services import documents, facts
@@ -47,7 +48,7 @@ def stamp_of(as_of: dt.date | None = None) -> dt.datetime:
     """DTSTAMP: `as_of` at midnight UTC when given (reproducible files), else now."""
     if as_of is not None:
         return dt.datetime.combine(as_of, dt.time(0, 0), tzinfo=dt.UTC)
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return clock.now_utc()
 
 
 def event(snap: Snapshot, meeting: Meeting, stamp: dt.datetime) -> Event:

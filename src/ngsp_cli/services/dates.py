@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ngsp_cli import clock
 from ngsp_cli.errors import UsageError
 
 
@@ -12,7 +13,7 @@ def not_in_future(day: dt.date | None, today: dt.date | None, what: str, flag: s
 
     A future date would hide a stale team or count a business that has not joined yet.
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     if day is not None and day > today:
         raise UsageError(
             f"{day.isoformat()} is after today ({today.isoformat()}); "

@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from ngsp_cli import clock
 from ngsp_cli.errors import InputError, UsageError
 from ngsp_cli.ids import is_valid_id, new_id
 from ngsp_cli.model import Entity, Organization, OrgKind, Person, Role
@@ -714,7 +715,7 @@ def plan_organizations(
     result = ImportResult(
         "organizations", sheet.source, True, sheet.notes, columns.by_header, columns.ignored
     )
-    orgs = _Orgs(snap.root, dict(snap.organizations), today or dt.date.today())
+    orgs = _Orgs(snap.root, dict(snap.organizations), today or clock.today())
     for row, cells in sheet.rows:
         values = columns.values(sheet, cells)
         if not values:
@@ -857,7 +858,7 @@ def plan_people(
     if "org" not in columns.fields:
         raise _no_column(sheet, "the people's organizations", "org")
     result = ImportResult("people", sheet.source, True, sheet.notes, columns.by_header, columns.ignored)
-    orgs = _Orgs(snap.root, dict(snap.organizations), today or dt.date.today())
+    orgs = _Orgs(snap.root, dict(snap.organizations), today or clock.today())
     people = dict(snap.people)
     by_email, by_name = _Index(), _Index()
     for person in people.values():

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ngsp_cli import clock
 from ngsp_cli.errors import InputError, NotFoundError, UsageError
 from ngsp_cli.ids import new_id, slug
 from ngsp_cli.model import (
@@ -97,7 +98,7 @@ def new_meeting(
     from ngsp_cli.services.status import current_phase
 
     snap = store.load(root, check_references=False)
-    outline = playbook.outline(kind, prefer=current_phase(snap, playbook, as_of or dt.date.today()))
+    outline = playbook.outline(kind, prefer=current_phase(snap, playbook, as_of or clock.today()))
     team_id = None
     if team is not None:
         team_id = resolve_team(snap, team)
@@ -168,7 +169,7 @@ def attend(
             field="status",
             hint="change 'status:' in the file if it took place after all",
         )
-    today = as_of or dt.date.today()
+    today = as_of or clock.today()
     if meeting.date > today:
         raise InputError(
             f"{meeting.title} is on {meeting.date.isoformat()}, after today ({today.isoformat()}), "
