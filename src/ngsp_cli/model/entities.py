@@ -192,6 +192,9 @@ class Organization(Entity):
     size: str | None = Field(None, description="employees, e.g. 250-499")
     website: str | None = None
     joined: dt.date | None = None
+    left: dt.date | None = Field(
+        None, description="the day it left the partnership; kept for history, not counted after it"
+    )
     notes: str | None = None
 
     @property
@@ -210,6 +213,9 @@ class Person(Entity):
     phone: str | None = None
     roles: list[Role] = Field(default_factory=list)
     joined: dt.date | None = None
+    left: dt.date | None = Field(
+        None, description="the day they left the partnership; kept for history, not counted after it"
+    )
     notes: str | None = None
 
     @field_validator("email")
