@@ -19,6 +19,7 @@ from ngsp_cli.errors import FolderInvalid, InputError, Problem, UsageError
 from ngsp_cli.model import Answer, Assessment, AssessmentAnswer, AssessmentKind
 from ngsp_cli.playbook.indicators import IndicatorSet
 from ngsp_cli.store import yamlio
+from ngsp_cli.store.files import locked
 from ngsp_cli.store.write import save
 from ngsp_cli.vocab import did_you_mean, spelled
 
@@ -192,6 +193,7 @@ class Recorded:
     unchanged: list[str] = field(default_factory=list)
 
 
+@locked
 def record_assessment(
     root: Path,
     answers: dict[str, AssessmentAnswer],

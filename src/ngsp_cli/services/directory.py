@@ -13,6 +13,7 @@ from ngsp_cli.model import Organization, OrgKind, Person, Role
 from ngsp_cli.services.dates import not_in_future
 from ngsp_cli.services.lookup import person_detail, resolve_org, resolve_person
 from ngsp_cli.store import folder as store
+from ngsp_cli.store.files import locked
 from ngsp_cli.store.write import save
 from ngsp_cli.vocab import choose_all, normalized_name
 
@@ -63,6 +64,7 @@ def _nothing_to_change(changes: dict[str, Any], command: str) -> None:
 _JOINED_HINT = "use the day they joined; add them once they have said yes"
 
 
+@locked
 def add_organization(
     root: Path,
     name: str,
@@ -98,6 +100,7 @@ def add_organization(
     return org
 
 
+@locked
 def add_person(
     root: Path,
     name: str,
@@ -205,7 +208,8 @@ def _apply(entity: T, changes: dict[str, Any]) -> T:
     return updated
 
 
-def edit_organization(root: Path, ref: str, **changes: Any) -> tuple[Organization, bool]:
+@locked
+def edit_organization(root: Path, /, ref: str, **changes: Any) -> tuple[Organization, bool]:
     """Change fields of an organization; comments and layout of its file are kept.
 
     Returns the organization and whether anything changed (values it already had do not).
@@ -224,7 +228,10 @@ def edit_organization(root: Path, ref: str, **changes: Any) -> tuple[Organizatio
     return updated, updated != org
 
 
-def edit_person(root: Path, ref: str, *, notify: Notify | None = None, **changes: Any) -> tuple[Person, bool]:
+@locked
+def edit_person(
+    root: Path, /, ref: str, *, notify: Notify | None = None, **changes: Any
+) -> tuple[Person, bool]:
     """Change fields of a person; `org` may be an organization id or name.
 
     Returns the person and whether anything changed.

@@ -32,6 +32,7 @@ from ngsp_cli.playbook.models import Playbook
 from ngsp_cli.services import facts
 from ngsp_cli.services.lookup import resolve, resolve_person, resolve_team
 from ngsp_cli.store import folder as store
+from ngsp_cli.store.files import locked
 from ngsp_cli.store.write import save
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -74,6 +75,7 @@ def _rel(meeting: Meeting) -> str:
     return f"{Meeting.folder}/{meeting.id}.yaml"
 
 
+@locked
 def new_meeting(
     root: Path,
     playbook: Playbook,
@@ -153,6 +155,7 @@ def _edit(root: Path, ref: str) -> tuple[store.Snapshot, Meeting]:
     return snap, find_meeting(snap, ref)
 
 
+@locked
 def attend(
     root: Path, ref: str, people: Iterable[str], *, as_of: dt.date | None = None
 ) -> tuple[Meeting, list[str]]:
@@ -186,6 +189,7 @@ def attend(
     return meeting, added
 
 
+@locked
 def invite(
     root: Path, ref: str, people: Iterable[str], *, all_business: bool = False
 ) -> tuple[Meeting, list[str]]:
@@ -200,6 +204,7 @@ def invite(
     return meeting, added
 
 
+@locked
 def add_note(root: Path, ref: str, text: str) -> Meeting:
     """Add a paragraph to the meeting's notes."""
     text = _text(text, "note")
@@ -209,6 +214,7 @@ def add_note(root: Path, ref: str, text: str) -> Meeting:
     return meeting
 
 
+@locked
 def add_decision(root: Path, ref: str, text: str) -> Meeting:
     text = _text(text, "decision")
     _, meeting = _edit(root, ref)
@@ -217,6 +223,7 @@ def add_decision(root: Path, ref: str, text: str) -> Meeting:
     return meeting
 
 
+@locked
 def add_action(
     root: Path, ref: str, text: str, *, owner: str | None = None, due: dt.date | None = None
 ) -> Meeting:
@@ -229,6 +236,7 @@ def add_action(
     return meeting
 
 
+@locked
 def add_candidate(
     root: Path,
     ref: str,

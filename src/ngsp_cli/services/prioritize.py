@@ -748,6 +748,17 @@ def record(
     """
     if result.undecided:
         raise tie_unsettled(result)
+    from ngsp_cli.store.files import folder_lock
+    from ngsp_cli.store.folder import load
+
+    with folder_lock(snap.root):
+        # Read the folder again under the lock: what another command wrote since
+        # `snap` was read is kept, and the checks below see it.
+        fresh = load(snap.root, check_references=False)
+        return _record(fresh, fresh.meetings.get(meeting.id, meeting), result, save_votes, replace)
+
+
+def _record(snap: Snapshot, meeting: Meeting, result: Tally, save_votes: bool, replace: bool) -> list[str]:
     replacing = replaced_votes(meeting, result) if save_votes else 0
     if replacing and not replace:
         source = next((r.file for r in result.votes if r.file), None) or "the new votes"

@@ -19,6 +19,7 @@ from ngsp_cli.playbook.models import ChecklistItem, Phase, Playbook, Step
 from ngsp_cli.services import facts
 from ngsp_cli.services.progress import DONE, PhaseProgress, launch_meeting, phase_progress
 from ngsp_cli.store import yamlio
+from ngsp_cli.store.files import locked
 from ngsp_cli.store.folder import PARTNERSHIP_FILE, Snapshot
 from ngsp_cli.text import plural, verb
 
@@ -326,6 +327,7 @@ def build_status(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> StatusRe
     )
 
 
+@locked
 def tick(root: Path, playbook: Playbook, item_id: str, *, done: bool = True) -> ChecklistItem:
     """Tick (or untick) a manual checklist item: its id goes in `checked:` of partnership.yaml."""
     from ngsp_cli.errors import NotFoundError

@@ -22,6 +22,7 @@ from ngsp_cli.model import Answer, Assessment, AssessmentAnswer, AssessmentKind,
 from ngsp_cli.playbook.loader import OWN_FOLDER, SURVEY_FILE
 from ngsp_cli.resources import bundled
 from ngsp_cli.store import yamlio
+from ngsp_cli.store.files import locked
 from ngsp_cli.store.folder import PARTNERSHIP_FILE, RawFile, Snapshot, problems_from_validation, read_raw
 from ngsp_cli.vocab import did_you_mean
 
@@ -246,6 +247,7 @@ class Recorded:
     created: bool
 
 
+@locked
 def record_survey(
     root: Path,
     date: dt.date,

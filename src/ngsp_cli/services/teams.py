@@ -33,6 +33,7 @@ from ngsp_cli.services import facts
 from ngsp_cli.services.dates import not_in_future
 from ngsp_cli.services.lookup import resolve_person, resolve_priority, resolve_team
 from ngsp_cli.store import folder as store
+from ngsp_cli.store.files import locked
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.store.write import save
 from ngsp_cli.text import shorten
@@ -73,6 +74,7 @@ def find_team(snap: Snapshot, ref: str) -> ActionTeam:
     return snap.teams[resolve_team(snap, ref)]
 
 
+@locked
 def new_team(
     root: Path,
     priority: str,
@@ -186,6 +188,7 @@ def new_team(
     return team
 
 
+@locked
 def add_task(
     root: Path,
     team_ref: str,
@@ -232,6 +235,7 @@ _PLANS_HINT = (
 )
 
 
+@locked
 def finish_task(
     root: Path,
     team_ref: str,
@@ -258,6 +262,7 @@ def finish_task(
     return team, task
 
 
+@locked
 def add_update(
     root: Path,
     team_ref: str,
@@ -278,6 +283,7 @@ def add_update(
     return team, update
 
 
+@locked
 def set_status(root: Path, team_ref: str, status: TeamStatus) -> ActionTeam:
     snap = _load(root)
     team = find_team(snap, team_ref).model_copy(deep=True)

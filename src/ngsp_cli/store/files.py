@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from ngsp_cli.errors import InputError
 
 LOCK_NAME = ".ngsp.lock"
-LOCK_TIMEOUT_SECONDS = 30.0
+LOCK_TIMEOUT_SECONDS = 60.0
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# How many times this process holds each folder's lock (a command that takes it
+# and then calls a function that takes it again must not wait for itself).
+_HELD: dict[str, int] = {}
 
 
 def _default_mode() -> int:
@@ -68,16 +77,50 @@ def write_atomic(path: Path, data: str | bytes) -> None:
 
 @contextlib.contextmanager
 def folder_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
-    """Serialize writers to one partnership folder (two terminals, a script and a person)."""
+    """Serialize writers to one partnership folder (two terminals, a script and a person).
+
+    Re-entrant: taking the lock again in the same process while holding it is free.
+    Whoever changes a file reads it under the lock too (see `locked`), so two commands
+    never both start from the same old content.
+    """
+    key = str(Path(root).absolute())
+    if _HELD.get(key):
+        _HELD[key] += 1
+        try:
+            yield
+        finally:
+            _HELD[key] -= 1
+        return
     from filelock import FileLock, Timeout  # only writers pay for importing it
 
     lock = FileLock(str(root / LOCK_NAME), timeout=timeout)
     try:
-        with lock:
-            yield
+        lock.acquire()
     except Timeout as exc:
         raise InputError(
             "another ngsp command is changing this partnership folder",
             file=LOCK_NAME,
             hint=f"wait for it to finish; if none is running, delete {LOCK_NAME}",
         ) from exc
+    _HELD[key] = 1
+    try:
+        yield
+    finally:
+        _HELD.pop(key, None)
+        lock.release()
+
+
+def locked(func: Callable[Concatenate[Path, P], R]) -> Callable[Concatenate[Path, P], R]:
+    """Run `func(root, ...)` entirely under the folder lock: its reads, its checks and its writes.
+
+    For every function that reads a file, changes it and writes it back: without the
+    lock around the read, two commands at once read the same content and the second
+    write silently drops the first one's change.
+    """
+
+    @functools.wraps(func)
+    def under_lock(root: Path, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with folder_lock(root):
+            return func(root, *args, **kwargs)
+
+    return under_lock
