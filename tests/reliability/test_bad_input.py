@@ -32,7 +32,7 @@ def fingerprint(root: Path) -> dict[str, str]:
     return {
         path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(root.rglob("*"))
-        if path.is_file()
+        if path.is_file() and path.name != ".ngsp.lock"  # the lock is taken before a change is checked
     }
 
 

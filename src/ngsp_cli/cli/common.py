@@ -37,6 +37,13 @@ NoInputOption = Annotated[
         help="Never ask questions; a missing value is an error.",
     ),
 ]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Replace the --out file although ngsp did not write it, or it was changed since.",
+    ),
+]
 
 
 def iso_date(value: str | dt.datetime) -> dt.datetime:

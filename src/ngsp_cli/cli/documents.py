@@ -49,6 +49,7 @@ def _produce(
     as_of: dt.datetime | None,
     folder: Path | None,
     ics: bool = False,
+    force: bool = False,
 ) -> None:
     import sys
 
@@ -80,7 +81,7 @@ def _produce(
         target = None
     else:
         target = out if out is not None else render.default_path(snap.root, meeting.id, document, chosen)
-        _write(target, payload)
+        _write(target, payload, force)
         common.done(f"wrote {_shown(target, snap.root)}")
     if ics:
         from ngsp_cli.render.ics import build as build_ics
@@ -90,22 +91,15 @@ def _produce(
             if target is not None and out is not None and target.is_file()
             else render.default_path(snap.root, meeting.id, document, "ics")
         )
-        _write(ics_path, build_ics(snap, meeting, as_of=as_of.date() if as_of else None))
+        _write(ics_path, build_ics(snap, meeting, as_of=as_of.date() if as_of else None), force)
         common.done(f"wrote the calendar invite {_shown(ics_path, snap.root)}")
 
 
-def _write(path: Path, payload: bytes) -> None:
-    """Replace a file atomically; write into a device or pipe (e.g. /dev/stdout) as it is."""
-    from ngsp_cli.errors import UsageError
-    from ngsp_cli.store.files import write_atomic
+def _write(path: Path, payload: bytes, force: bool) -> Path:
+    """Replace a file atomically (see store.outputs); write into a device or pipe (/dev/stdout) as it is."""
+    from ngsp_cli.store.outputs import write_output
 
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder", hint="give --out a file name, e.g. memo.html")
-    if path.exists() and not path.is_file():
-        with path.open("wb") as handle:
-            handle.write(payload)
-        return
-    write_atomic(path, payload)
+    return write_output(path, payload, force=force)
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -117,11 +111,12 @@ def agenda_command(
     meeting: MeetingArg = None,
     fmt: FormatOption = None,
     out: OutOption = None,
+    force: common.ForceOption = False,
     as_of: AsOfOption = None,
     folder: common.DirOption = None,
 ) -> None:
     """The agenda of a meeting (default: the next planned meeting), with times and items to review."""
-    _produce("agenda", meeting, fmt, out, as_of, folder)
+    _produce("agenda", meeting, fmt, out, as_of, folder, force=force)
 
 
 def invite_command(
@@ -135,19 +130,21 @@ def invite_command(
             help="Also write a calendar invite (.ics) next to the letter, or in out/ of the folder.",
         ),
     ] = False,
+    force: common.ForceOption = False,
     as_of: AsOfOption = None,
     folder: common.DirOption = None,
 ) -> None:
     """The invitation letter to business leaders, signed by the business champions (default: next meeting)."""
-    _produce("invite", meeting, fmt, out, as_of, folder, ics=ics)
+    _produce("invite", meeting, fmt, out, as_of, folder, ics=ics, force=force)
 
 
 def memo_command(
     meeting: MeetingArg = None,
     fmt: FormatOption = None,
     out: OutOption = None,
+    force: common.ForceOption = False,
     as_of: AsOfOption = None,
     folder: common.DirOption = None,
 ) -> None:
     """The follow-up memo of a held meeting (default: the last one): who came, decisions, actions."""
-    _produce("memo", meeting, fmt, out, as_of, folder)
+    _produce("memo", meeting, fmt, out, as_of, folder, force=force)

@@ -42,6 +42,7 @@ def export_command(
         dt.datetime | None,
         common.as_of_option("Calendar events are stamped with it."),
     ] = None,
+    force: common.ForceOption = False,
     folder: common.DirOption = None,
 ) -> None:
     """Export the partnership's data: contacts, organizations, meetings, or everything.
@@ -56,7 +57,7 @@ def export_command(
 
     from ngsp_cli.errors import UsageError
     from ngsp_cli.services import exporting
-    from ngsp_cli.store.files import write_atomic
+    from ngsp_cli.store.outputs import write_output
     from ngsp_cli.vocab import choose_word, spelled
 
     fmt = choose_word(fmt.lstrip("."), _FORMATS, "an export format")
@@ -89,6 +90,6 @@ def export_command(
     target = out or default
     if target.is_dir():
         target = target / default.name
-    write_atomic(target, data)
+    write_output(target, data, force=force)
     noun = {"all": "items", "contacts": "contacts", "organizations": "organizations", "meetings": "meetings"}
     common.done(f"wrote {target} ({count} {noun[chosen]})")

@@ -59,10 +59,10 @@ def _format_for(fmt: str | None, out: Path | None) -> str | None:
     return chosen
 
 
-def _write(text: str, out: Path | None, default: Path) -> None:
+def _write(text: str, out: Path | None, default: Path, *, force: bool = False) -> None:
     import sys
 
-    from ngsp_cli.store.files import write_atomic
+    from ngsp_cli.store.outputs import write_output
 
     if out is not None and str(out) == "-":
         sys.stdout.write(text)
@@ -70,7 +70,7 @@ def _write(text: str, out: Path | None, default: Path) -> None:
     target = out or default
     if target.is_dir():
         target = target / default.name
-    write_atomic(target, text)
+    write_output(target, text, force=force)
     common.done(f"wrote {target}")
 
 
@@ -82,6 +82,7 @@ def report_command(
     ] = None,
     as_of: AsOfOption = None,
     out: OutOption = None,
+    force: common.ForceOption = False,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
@@ -105,7 +106,7 @@ def report_command(
         common.emit_json(report_data(snap, when, since=start))
         return
     text = render_report(snap, when, fmt, since=start)
-    _write(text, out, default_output(snap.root, when, fmt))
+    _write(text, out, default_output(snap.root, when, fmt), force=force)
 
 
 def portfolio_command(
@@ -121,6 +122,7 @@ def portfolio_command(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the md or html document here (default: stdout).")
     ] = None,
+    force: common.ForceOption = False,
     as_json: common.JsonOption = False,
 ) -> None:
     """Many partnership folders side by side, with state-level aggregates.
@@ -168,7 +170,7 @@ def portfolio_command(
 
             sys.stdout.write(text)
         else:
-            _write(text, out, out)
+            _write(text, out, out, force=force)
     else:
         _print_portfolio(portfolio)
     _report_broken(portfolio.broken)
