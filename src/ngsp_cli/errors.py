@@ -109,3 +109,36 @@ class FolderInvalid(ManyProblems):
 
     def __init__(self, problems: list[Problem], what: str = "the partnership folder") -> None:
         super().__init__(problems, f"{what} has {plural(len(problems), 'problem')}")
+
+
+def from_os_error(exc: OSError) -> NgspError | None:
+    """The person's situation behind an operating-system error (no permission, read-only or full
+    disk), as a plain error with a hint; None for errors that are not about the person's machine.
+    """
+    import errno
+    from pathlib import Path
+
+    name = exc.filename if isinstance(exc.filename, str) else None
+    if name is not None:
+        absolute = Path(name).absolute()
+        here = Path.cwd()
+        name = str(absolute.relative_to(here) if absolute.is_relative_to(here) else absolute)
+    where = f" {name}" if name else ""
+    if exc.errno in {errno.EACCES, errno.EPERM}:
+        return InputError(
+            f"ngsp is not allowed to change or read{where}: permission denied; nothing was changed",
+            hint="ask whoever owns the folder for write access (ls -l shows the owner), "
+            "or work in a copy of the folder that you can change",
+        )
+    if exc.errno == errno.EROFS:
+        return InputError(
+            f"{name or 'the folder'} is on a read-only disk, so ngsp cannot write there; nothing was changed",
+            hint="copy the folder to a disk you can write to (or mount this one writable) "
+            "and run the command again",
+        )
+    if exc.errno in {errno.ENOSPC, errno.EDQUOT}:
+        return InputError(
+            f"the disk is full: ngsp could not write{where}; nothing was changed",
+            hint="free some space (old files in out/, downloads, the trash) and run the command again",
+        )
+    return None

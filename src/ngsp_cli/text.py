@@ -139,3 +139,48 @@ def reflow(text: str) -> str:
         else:
             paragraphs.append(re.sub(r" {2,}", " ", " ".join(lines)))
     return "\n\n".join(paragraphs)
+
+
+# Control characters: C0 (below a space), DEL and C1.  A terminal acts on them (ESC
+# starts sequences that retitle the window, clear the screen or draw links; BEL rings).
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline allowed (and CR)
+_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x09: "tab", 0x0A: "newline",
+                  0x0D: "carriage return", 0x1B: "ESC", 0x7F: "DEL", 0x9B: "CSI", 0x9D: "OSC"}  # fmt: skip
+
+
+def control_name(char: str) -> str:
+    """'ESC (U+001B)': a control character named for a message."""
+    code = ord(char)
+    name = _CONTROL_NAMES.get(code, "a control character")
+    return f"{name} (U+{code:04X})"
+
+
+def first_control(value: str, *, multi_line: bool = False) -> tuple[int, str] | None:
+    """(position from 1, character) of the first control character in `value`, or None.
+
+    Tab, newline and carriage return count only where the value may span lines.
+    """
+    if value.isprintable():
+        return None
+    found = (CONTROL_BUT_LINES if multi_line else CONTROL).search(value.replace("\r\n", "\n"))
+    return (found.start() + 1, found.group()) if found else None
+
+
+def printable(value: str, *, keep_lines: bool = True) -> str:
+    """`value` safe for a terminal: each control character shown as a visible symbol (ESC as ␛).
+
+    Tab and newline stay when `keep_lines`; control pictures (U+2400...) keep one
+    column per character, so tables stay aligned.
+    """
+    if value.isprintable():
+        return value
+    pattern = CONTROL_BUT_LINES if keep_lines else CONTROL
+    return pattern.sub(_picture, value)
+
+
+def _picture(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "␡" if code == 0x7F else "�"

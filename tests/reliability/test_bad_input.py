@@ -53,6 +53,7 @@ def check_result(spec: dict[str, Any], code: int, stdout: str, stderr: str) -> N
     assert code == spec["exit"], stdout + stderr
     assert "Traceback" not in stdout + stderr
     assert "internal error" not in stdout + stderr
+    assert "\x1b" not in shown, "a control character reached the terminal"
     missing = [fragment for fragment in spec["expect"] if fragment not in shown]
     assert missing == [], shown
 

@@ -73,6 +73,15 @@ class NgspGroup(TyperGroup):
         except (KeyboardInterrupt, EOFError):
             common.err().print("stopped; no file was changed")
             raise typer.Exit(EXIT_INTERRUPTED) from None
+        except OSError as exc:
+            # No permission, a read-only or a full disk: the person's situation, not a bug.
+            from ngsp_cli.errors import from_os_error
+
+            plain = from_os_error(exc)
+            if plain is None or os.environ.get("NGSP_DEBUG") == "1":
+                raise
+            common.report_error(plain)
+            raise typer.Exit(plain.exit_code) from None
         except Exception as exc:
             if type(exc).__module__.startswith("typer") or os.environ.get("NGSP_DEBUG") == "1":
                 raise

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -201,17 +203,38 @@ def ask_confirm(question: str, *, default: bool = True, no_input: bool = False) 
     return bool(_answered(questionary.confirm(question, default=default).ask()))
 
 
-def out() -> Console:
+@functools.cache
+def _console_class() -> type[Console]:
     from rich.console import Console
+    from rich.segment import Segment
 
+    from ngsp_cli.text import printable
+
+    class SafeConsole(Console):
+        """A console that never sends a control character from text to the terminal.
+
+        A name with ESC or BEL in it (pasted, or written in a file by hand) would
+        otherwise retitle the window, clear the screen or draw a disguised link;
+        every screen of ngsp prints through this one place, which shows them as
+        visible symbols (ESC as ␛).  Rich's own styles and cursor moves pass.
+        """
+
+        def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+            return super()._render_buffer(
+                segment if segment.control else Segment(printable(segment.text), segment.style)
+                for segment in buffer
+            )
+
+    return SafeConsole
+
+
+def out() -> Console:
     # emoji=False: a name like "Smith :x: Co" is text, not an emoji code.
-    return Console(highlight=False, soft_wrap=False, emoji=False)
+    return _console_class()(highlight=False, soft_wrap=False, emoji=False)
 
 
 def err() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, emoji=False)
+    return _console_class()(stderr=True, highlight=False, emoji=False)
 
 
 def _json_default(value: Any) -> Any:
@@ -230,8 +253,11 @@ def _json_default(value: Any) -> Any:
 def emit_json(data: Any) -> None:
     """One JSON document on stdout, nothing else."""
     import json
+    import re
 
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_json_default))
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=_json_default)
+    # JSON escapes C0 control characters itself; DEL and C1 ones (U+007F-U+009F) here.
+    sys.stdout.write(re.sub("[\x7f-\x9f]", lambda found: f"\\u{ord(found.group()):04x}", text))
     sys.stdout.write("\n")
 
 
@@ -244,7 +270,9 @@ def cell(value: object) -> Any:
     """A table cell showing `value` as plain text (a name with brackets is not markup)."""
     from rich.text import Text
 
-    return Text("" if value is None else str(value))
+    from ngsp_cli.text import printable
+
+    return Text("" if value is None else printable(str(value)))
 
 
 def name_cell(name: str, entity_id: str) -> Any:
@@ -254,7 +282,9 @@ def name_cell(name: str, entity_id: str) -> Any:
     """
     from rich.text import Text
 
-    text = Text(name)
+    from ngsp_cli.text import printable
+
+    text = Text(printable(name))
     if entity_id != name:
         text.append("\n" + entity_id, style="dim")
     return text

@@ -13,11 +13,19 @@ import re
 from enum import StrEnum
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from ngsp_cli.model.version import CURRENT_SCHEMA_VERSION
+from ngsp_cli.text import control_name, first_control
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
+
+
+# Fields whose text may span lines (tab and newline allowed); every other text is one line.
+MULTI_LINE_FIELDS = frozenset(
+    {"notes", "note", "description", "text", "goal", "decisions", "industry_said", "measures"}
+)
 
 
 class _FileModel(BaseModel):
@@ -27,6 +35,23 @@ class _FileModel(BaseModel):
         validate_assignment=True,
         use_enum_values=False,
     )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: object, info: ValidationInfo) -> object:
+        """Refuse ESC, BEL and other control characters: printed, they can take over a terminal."""
+        texts = [value] if isinstance(value, str) else value if isinstance(value, list) else ()
+        for text in texts:
+            if isinstance(text, str) and not text.isprintable():
+                found = first_control(text, multi_line=info.field_name in MULTI_LINE_FIELDS)
+                if found is not None:
+                    position, char = found
+                    raise PydanticCustomError(
+                        "control_character",
+                        "holds a control character, {char}, at character {position}",
+                        {"char": control_name(char), "position": position},
+                    )
+        return value
 
 
 class Entity(_FileModel):

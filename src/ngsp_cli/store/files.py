@@ -54,7 +54,10 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     the file it replaces (mkstemp alone would make it private).
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp, mode = temp_beside(path)
+    try:
+        fd, tmp, mode = temp_beside(path)
+    except OSError as exc:
+        raise _about(exc, path) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -62,9 +65,11 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             os.fsync(handle.fileno())
         tmp.chmod(mode)
         tmp.replace(path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+        if isinstance(exc, OSError):
+            raise _about(exc, path) from exc
         raise
     if hasattr(os, "O_DIRECTORY"):
         # Make the rename itself durable.
@@ -73,6 +78,11 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _about(exc: OSError, path: Path) -> OSError:
+    """The same error, naming the file being written rather than its temporary file."""
+    return type(exc)(exc.errno, exc.strerror, str(path))
 
 
 @contextlib.contextmanager

@@ -194,6 +194,11 @@ def describe_error(err: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> tu
         show = _SHOW_COMMANDS.get(model.__name__)
         hint = "compare with another file of the same kind"
         return f"must be {_SHAPES[kind]}", hint + (f", or look at one with '{show}'" if show else "")
+    if kind == "control_character":
+        return str(err["msg"]), (
+            "type the text again without it (it often comes with text pasted from a web page); "
+            "on a screen it can clear it or disguise a link"
+        )
     if kind == "value_error":
         return str(ctx.get("error", err["msg"])), None
     message = _FRIENDLY.get(kind, str(err["msg"]))
