@@ -35,6 +35,8 @@ def isolation(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]
     for name in ("NGSP_DIR", "NGSP_NO_INPUT", "NGSP_DEBUG", "NGSP_TODAY", "CI", "FORCE_COLOR"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    # A command that saves a file it read without the folder lock fails loudly here.
+    monkeypatch.setenv("NGSP_CHECK_LOCKS", "1")
     # ngsp's record of the files it wrote (store/outputs.py) stays in this test's own place.
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path.parent / f"{tmp_path.name}-state"))
     monkeypatch.setenv("COLUMNS", "100")

@@ -10,6 +10,7 @@ from ngsp_cli.errors import InputError, NotFoundError, UsageError
 from ngsp_cli.ids import new_id
 from ngsp_cli.model import Organization, OrgKind, Partnership
 from ngsp_cli.resources import bundled, example_names
+from ngsp_cli.store.files import folder_lock
 from ngsp_cli.store.folder import PARTNERSHIP_FILE
 from ngsp_cli.store.write import save
 
@@ -98,16 +99,17 @@ def create_partnership(
         counties=counties or [],
         naics=naics or [],
     )
-    save(path, partnership, create=True)
-    for convener in conveners or []:
-        org = Organization(name=convener, kind=convener_kind)
-        org.id = new_id(convener, taken)
-        taken.add(org.id)
-        save(path, org, create=True)
-        convener_ids.append(org.id)
-    if convener_ids:
-        partnership.conveners = convener_ids
-        save(path, partnership)
+    with folder_lock(path):
+        save(path, partnership, create=True)
+        for convener in conveners or []:
+            org = Organization(name=convener, kind=convener_kind)
+            org.id = new_id(convener, taken)
+            taken.add(org.id)
+            save(path, org, create=True)
+            convener_ids.append(org.id)
+        if convener_ids:
+            partnership.conveners = convener_ids
+            save(path, partnership)
     _write_extras(path, name)
     _git_init(path, git)
     return path

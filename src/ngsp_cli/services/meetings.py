@@ -298,6 +298,7 @@ def _not_cancelled(meeting: Meeting, doing: str) -> None:
         )
 
 
+@locked
 def edit_meeting(
     root: Path,
     ref: str,
@@ -370,6 +371,7 @@ def edit_meeting(
     return meeting, changed
 
 
+@locked
 def cancel_meeting(root: Path, ref: str, *, reason: str | None = None, undo: bool = False) -> Meeting:
     """Mark a planned meeting cancelled (kept in the folder's history), or put it back (`undo`).
 
@@ -450,6 +452,7 @@ def find_action(meeting: Meeting, ref: str) -> int:
     )
 
 
+@locked
 def mark_action(root: Path, ref: str, item_ref: str, *, done: bool = True) -> tuple[Meeting, ActionItem]:
     """Mark a meeting's action item done, or open again (`done=False`)."""
     _, found = _edit(root, ref)

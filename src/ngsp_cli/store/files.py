@@ -120,6 +120,11 @@ def folder_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[N
         lock.release()
 
 
+def holding_lock(root: Path) -> bool:
+    """Whether this process holds `root`'s folder lock now."""
+    return bool(_HELD.get(str(Path(root).absolute())))
+
+
 def locked(func: Callable[Concatenate[Path, P], R]) -> Callable[Concatenate[Path, P], R]:
     """Run `func(root, ...)` entirely under the folder lock: its reads, its checks and its writes.
 
