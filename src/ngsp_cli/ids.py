@@ -35,11 +35,39 @@ def slug(name: str) -> str:
         from slugify import slugify
 
         value = slugify(name, max_length=MAX_ID_LENGTH, word_boundary=True, save_order=True)
+    if not value and name.strip():
+        # Emoji, punctuation or symbols only: spell the characters out ("🚀" -> "rocket"),
+        # so different names get different ids, and the same name always the same one.
+        value = _spelled_out(name)
     if not value:
-        # Names with no Latin transliteration at all still need an id.
+        # A name with nothing visible in it still needs an id.
         value = "item"
     if value in _RESERVED:
         value = f"{value}-1"
+    return value
+
+
+def _spelled_out(name: str) -> str:
+    """A slug of the Unicode names of `name`'s characters ('!?' -> 'exclamation-mark-question-mark').
+
+    Variation selectors and joiners are left out; a character without a name is
+    its code point.  A slug too long to be an id is cut, and the start of a hash
+    of the whole name is added, so two long names still differ.
+    """
+    import hashlib
+    import unicodedata
+
+    from slugify import slugify
+
+    words = [
+        unicodedata.name(char, f"u{ord(char):04x}")
+        for char in name
+        if not char.isspace() and unicodedata.category(char) not in {"Mn", "Me", "Cf", "Cc"}
+    ]
+    value = slugify(" ".join(words))
+    if len(value) > MAX_ID_LENGTH:
+        digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:6]
+        value = value[: MAX_ID_LENGTH - len(digest) - 1].rstrip("-") + "-" + digest
     return value
 
 

@@ -85,7 +85,7 @@ def test_unicode_and_formula_like_cells_survive_the_trip(ngsp, partnership_tree)
     zoe = rows["zoe-angstrom"]
     assert (zoe["Name"], zoe["Organization"]) == ("Zoë Ångström", "Café Olé Bakery")
     assert zoe["Title"] == '\'=HYPERLINK("http://evil.example")'
-    assert zoe["Phone"] == "+1 318 555 0100"
+    assert zoe["Phone"] == "'+1 318 555 0100"  # shown as text, not computed
     before = folder_bytes(root)
     again = ngsp("-C", root, "person", "import", root / "contacts.csv")
     assert again.exit_code == 0, again.output

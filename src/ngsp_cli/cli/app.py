@@ -59,7 +59,10 @@ class NgspGroup(TyperGroup):
         from ngsp_cli.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, NgspError
 
         try:
-            return super().invoke(ctx)
+            from ngsp_cli.store.files import checking_locks
+
+            with checking_locks():
+                return super().invoke(ctx)
         except NgspError as exc:
             if os.environ.get("NGSP_DEBUG") == "1":
                 raise
@@ -256,10 +259,31 @@ def prepare(command: Any) -> Any:
     subcommands = getattr(command, "commands", None)
     if subcommands is None:
         common.name_typed_values(command)
+        _accept_no_input(command)
     else:
         for sub in subcommands.values():
             prepare(sub)
     return command
+
+
+def _accept_no_input(command: Any) -> None:
+    """Every command takes --no-input, also those that never ask (scripts pass it everywhere).
+
+    For a command without the option it means what `ngsp --no-input COMMAND` means; it
+    is not listed in their help, where it would only puzzle.
+    """
+    if any("--no-input" in getattr(param, "opts", ()) for param in command.params):
+        return
+    parse_args = command.parse_args
+
+    def parse_without_no_input(ctx: Any, args: list[str]) -> Any:
+        end = args.index("--") if "--" in args else len(args)
+        if "--no-input" in args[:end]:
+            common.STATE.no_input = True
+            args = [arg for index, arg in enumerate(args) if index >= end or arg != "--no-input"]
+        return parse_args(ctx, args)
+
+    command.parse_args = parse_without_no_input
 
 
 def _value(setting: Any) -> Any:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -36,8 +35,6 @@ MEETING_COLUMNS = (
     "Date", "Time", "Minutes", "Title", "Type", "Status", "Location", "Invited", "Came",
     "Business leaders who came", "Id",
 )  # fmt: skip
-
-_HARMLESS = re.compile(r"^[0-9 ()+\-.]*$")
 
 
 def _text(value: Any) -> str:
@@ -121,7 +118,13 @@ def meeting_rows(snap: Snapshot) -> list[dict[str, str]]:
 
 
 def _guard(cell: str) -> str:
-    if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not _HARMLESS.match(cell):
+    """A cell a spreadsheet would take for a formula gets a leading apostrophe (shown as text).
+
+    Every cell starting with = + - @, a tab or a carriage return: '-2+3' would be
+    computed as 1 and '+1-1' as 0, and '=HYPERLINK(...)' would become a link.  The
+    importers take the apostrophe off again.
+    """
+    if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + cell
     return cell
 

@@ -311,7 +311,7 @@ class Columns:
 
 def _unguard(value: str) -> str:
     # Undo the apostrophe that spreadsheet exports put before a leading = + - @.
-    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@":
+    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
         return value[1:]
     return value
 

@@ -35,10 +35,40 @@ class Sheet:
         return row[column] if column < len(row) else ""
 
 
+_UTF16_NAMES = {"utf-16-be": "big-endian", "utf-16-le": "little-endian"}
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-be' or 'utf-16-le' when `data` is UTF-16 without a byte-order mark, else None.
+
+    Text in Latin letters saved as UTF-16 has a zero byte before (big-endian) or after
+    (little-endian) each letter; read as UTF-8 those zeros would pass as characters.
+    """
+    sample = data[:4096]
+    if len(sample) < 2 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if even.count(0) > len(even) // 2 and odd.count(0) == 0:
+        return "utf-16-be"
+    if odd.count(0) > len(odd) // 2 and even.count(0) == 0:
+        return "utf-16-le"
+    return None
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """The text of a CSV file and how it was read: UTF-8 (BOM or not), UTF-16, or Windows cp1252."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "UTF-16 text (Excel's 'Unicode text')"
+    bare = _utf16_without_bom(data)
+    if bare is not None:
+        try:
+            return data.decode(bare), f"UTF-16 text without a byte-order mark ({_UTF16_NAMES[bare]})"
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"the file looks like UTF-16 text ({_UTF16_NAMES[bare]}) but cannot be read as such",
+                file=name,
+                hint="open it in Excel or LibreOffice and save it as 'CSV UTF-8'",
+            ) from exc
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

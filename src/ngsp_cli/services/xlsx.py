@@ -59,7 +59,50 @@ def read_rows(path: Path, sheet: str | None = None) -> tuple[str, list[str], lis
                 file=path.name,
                 hint=f"its sheets are: {', '.join(names)}",
             )
-        rows = [[cell_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
-        return worksheet.title, names, rows
+        values = list(worksheet.iter_rows(values_only=True))
+        title = worksheet.title
     finally:
         workbook.close()
+    blanks = {(r, c) for r, row in enumerate(values) for c, value in enumerate(row) if value is None}
+    if blanks:
+        _refuse_unsaved_formulas(path, title, blanks)
+    return title, names, [[cell_text(value) for value in row] for row in values]
+
+
+def _refuse_unsaved_formulas(path: Path, title: str, blanks: set[tuple[int, int]]) -> None:
+    """Refuse a workbook whose formula cells have no saved value (they would read as blank).
+
+    Excel saves each formula's last value beside it; files written by some programs and
+    scripts hold the formula alone, and the cell would pass for empty ("the name is blank").
+    """
+    from openpyxl.utils import get_column_letter
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        found = [
+            (r, c, str(getattr(value, "text", value)))
+            for r, row in enumerate(workbook[title].iter_rows(values_only=True))
+            for c, value in enumerate(row)
+            if (r, c) in blanks
+            and value is not None
+            and (not isinstance(value, str) or value.startswith("="))
+        ]
+    finally:
+        workbook.close()
+    if not found:
+        return
+    r, c, formula = found[0]
+    more = f" (and {len(found) - 1} more cells)" if len(found) > 1 else ""
+    raise InputError(
+        f"cell {get_column_letter(c + 1)}{r + 1} of sheet '{title}' holds a formula ({formula}) "
+        f"without a saved value{more}, so ngsp cannot tell what it shows",
+        file=path.name,
+        line=r + 1,
+        hint="open the workbook in Excel or LibreOffice and save it again (that stores the values), "
+        "or replace the formulas by their values (copy, then paste values only)",
+    )
+
+
+def _is_formula(value: object) -> bool:
+    """A formula as openpyxl reads it without values: '=...' text, or an array or table formula."""
+    return value is not None and (not isinstance(value, str) or value.startswith("="))

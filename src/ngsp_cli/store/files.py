@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import functools
 import os
 import stat
@@ -118,6 +119,30 @@ def folder_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[N
     finally:
         _HELD.pop(key, None)
         lock.release()
+
+
+# Set in the tests (NGSP_CHECK_LOCKS=1): while a command runs, saving a file without
+# holding the folder lock since it was read is a bug (see `checking_locks`).
+CHECK_LOCKS_ENV = "NGSP_CHECK_LOCKS"
+_CHECKING: contextvars.ContextVar[bool] = contextvars.ContextVar("ngsp_checking_locks", default=False)
+
+
+@contextlib.contextmanager
+def checking_locks() -> Iterator[None]:
+    """While inside, `write.save` refuses to write unless its caller holds the folder lock.
+
+    A command must read what it changes under the lock (`locked`); the tests run
+    every command this way, so a new command that forgets fails there.
+    """
+    token = _CHECKING.set(bool(os.environ.get(CHECK_LOCKS_ENV)))
+    try:
+        yield
+    finally:
+        _CHECKING.reset(token)
+
+
+def checking_locks_now() -> bool:
+    return _CHECKING.get()
 
 
 def holding_lock(root: Path) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -15,11 +14,8 @@ from ngsp_cli.errors import InputError
 from ngsp_cli.ids import check_id
 from ngsp_cli.model import Entity, Partnership
 from ngsp_cli.store import yamlio
-from ngsp_cli.store.files import folder_lock, holding_lock, write_atomic
+from ngsp_cli.store.files import checking_locks_now, folder_lock, holding_lock, write_atomic
 from ngsp_cli.store.folder import PARTNERSHIP_FILE
-
-# Set in the tests: saving a file without holding the lock since it was read is a bug.
-CHECK_LOCKS_ENV = "NGSP_CHECK_LOCKS"
 
 
 def _plain(value: Any) -> Any:
@@ -75,7 +71,7 @@ def save(root: Path, model: BaseModel, *, create: bool = False) -> Path:
     """
     rel = rel_path(model)
     path = root / rel
-    if os.environ.get(CHECK_LOCKS_ENV) and not holding_lock(root):
+    if checking_locks_now() and not holding_lock(root):
         # The change was worked out from files read without the lock: another command
         # may have changed them since, and writing would drop its change.
         raise RuntimeError(f"{rel} is saved outside the folder lock; wrap the whole change in files.locked")
