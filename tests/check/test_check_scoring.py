@@ -255,7 +255,8 @@ def test_check_and_team_flags_agree_on_stale_teams(scenario, team, as_of, stale)
     if stale:
         assert result.status.value != "met"
     else:
-        assert "not due yet (" in result.evidence and "Quiet team" in result.evidence
+        assert "not due yet (" in result.evidence
+        assert "Quiet team" in result.evidence
 
 
 def test_outvoted_priorities_get_a_hint_about_the_public_dots(scenario) -> None:
