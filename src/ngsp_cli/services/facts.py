@@ -19,6 +19,7 @@ from ngsp_cli.model import (
     Organization,
     Person,
     Role,
+    Rsvp,
     Task,
     TaskStatus,
     TeamStatus,
@@ -112,6 +113,24 @@ def last_held_meeting(snap: Snapshot, as_of: dt.date) -> Meeting | None:
 def meeting_headcount(snap: Snapshot, meeting: Meeting) -> Headcount:
     """Attendance when it was recorded, otherwise the invitation list."""
     return headcount(snap, meeting.attendees or meeting.invitees)
+
+
+def answered(snap: Snapshot, meeting: Meeting, answer: Rsvp = Rsvp.yes) -> Headcount:
+    """Business leaders and public partners who gave `answer` to the meeting's invitation."""
+    return headcount(snap, [pid for pid, said in meeting.rsvp.items() if said is answer])
+
+
+def public_expected_to_outnumber(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> Headcount | None:
+    """Who said yes, when more public partners than business leaders did for a planned
+    meeting of the whole industry, still to come; None otherwise."""
+    if (
+        meeting.status is not MeetingStatus.planned
+        or meeting.date < as_of
+        or meeting.kind not in BUSINESS_TABLES
+    ):
+        return None
+    expected = answered(snap, meeting)
+    return expected if expected.public > expected.business else None
 
 
 def business_people(snap: Snapshot) -> list[Person]:
