@@ -52,7 +52,7 @@ def _who(count: Any) -> str:
 
 
 def _meeting_json(snap: Snapshot, meeting: Meeting, *, full: bool) -> dict[str, Any]:
-    from ngsp_cli.services import facts
+    from ngsp_cli.rules import facts
 
     invited = facts.headcount(snap, meeting.invitees)
     came = facts.headcount(snap, meeting.attendees)
@@ -73,7 +73,7 @@ def _meeting_json(snap: Snapshot, meeting: Meeting, *, full: bool) -> dict[str, 
 def _answers(snap: Snapshot, meeting: Meeting) -> dict[Any, Any]:
     """Business leaders and public partners by their answer to the invitation."""
     from ngsp_cli.model import Rsvp
-    from ngsp_cli.services import facts
+    from ngsp_cli.rules import facts
 
     return {answer: facts.answered(snap, meeting, answer) for answer in Rsvp}
 
@@ -193,7 +193,7 @@ def list_(
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import Organization, Person
-    from ngsp_cli.services import facts
+    from ngsp_cli.rules import facts
     from ngsp_cli.text import plural
 
     wanted = _meeting_kind(kind) if kind else None
@@ -247,9 +247,8 @@ def show(
 def _print_meeting(snap: Snapshot, m: Meeting) -> None:
     from rich.markup import escape
 
-    from ngsp_cli import clock
     from ngsp_cli.cli.layout import Hanging
-    from ngsp_cli.services import facts
+    from ngsp_cli.rules import facts
     from ngsp_cli.text import plural
 
     console = common.out()
@@ -283,7 +282,7 @@ def _print_meeting(snap: Snapshot, m: Meeting) -> None:
     answers = _answers_line(snap, m)
     if answers:
         console.print(Hanging("  ", escape(answers)))
-    outnumber = facts.public_expected_to_outnumber(snap, m, clock.today())
+    outnumber = facts.public_expected_to_outnumber(snap, m) if _still_to_come(m) else None
     if outnumber is not None:
         common.warn(_outnumber_warning(outnumber))
     if m.attendees:
@@ -534,6 +533,13 @@ def action_reopen_command(
     _mark(meeting, item, folder, as_json, done=False)
 
 
+def _still_to_come(meeting: Meeting) -> bool:
+    from ngsp_cli import clock
+    from ngsp_cli.model import MeetingStatus
+
+    return meeting.status is MeetingStatus.planned and meeting.date >= clock.today()
+
+
 def _outnumber_warning(expected: Any) -> str:
     from ngsp_cli.text import plural
 
@@ -556,11 +562,10 @@ def rsvp_command(
 ) -> None:
     """Record answers to a meeting's invitation; 'meeting show', 'status' and the agenda then
     count the business leaders and public partners expected."""
-    from ngsp_cli import clock
     from ngsp_cli.errors import UsageError
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import Organization, Person, Rsvp
-    from ngsp_cli.services import facts
+    from ngsp_cli.rules import facts
     from ngsp_cli.services.meetings import record_rsvp
 
     chosen = [answer for answer, given in ((Rsvp.yes, yes), (Rsvp.no, no), (Rsvp.maybe, maybe)) if given]
@@ -581,6 +586,6 @@ def rsvp_command(
     answers = _answers_line(snap, updated)
     if answers:
         common.err().print(f"  {answers}")
-    outnumber = facts.public_expected_to_outnumber(snap, updated, clock.today())
+    outnumber = facts.public_expected_to_outnumber(snap, updated) if _still_to_come(updated) else None
     if outnumber is not None:
         common.warn(_outnumber_warning(outnumber))
