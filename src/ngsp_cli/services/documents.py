@@ -25,7 +25,7 @@ from ngsp_cli.model import (
     Role,
     TeamStatus,
 )
-from ngsp_cli.services import facts
+from ngsp_cli.rules import PartnershipAt, facts
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.text import partnership_in_text
 
@@ -203,6 +203,15 @@ class Attendance:
     # Whether the business share matters: the support team (the conveners and the
     # other public partners) meets without business leaders by design.
     industry_table: bool = field(default=True)
+    # Answers to the invitation ('ngsp meeting rsvp'): who said yes, and how many answered.
+    said_yes_business: int = 0
+    said_yes_public: int = 0
+    answered: int = 0
+
+    @property
+    def public_expected_to_outnumber(self) -> bool:
+        """More public partners than business leaders said yes to a meeting of the industry."""
+        return self.industry_table and self.answered > 0 and self.said_yes_public > self.said_yes_business
 
     @property
     def business_count(self) -> int:
@@ -252,14 +261,14 @@ def choose_meeting(snap: Snapshot, ref: str | None, document: str, as_of: dt.dat
             )
         return named
     if document == "memo":
-        found = facts.last_held_meeting(snap, as_of)
+        found = PartnershipAt(snap, as_of).last_held
         if found is None:
             raise NotFoundError(
                 f"no meeting has been held by {as_of.isoformat()}, so there is nothing to write a memo about",
                 hint="name the meeting (ngsp memo MEETING), or record who came with 'ngsp meeting attend'",
             )
         return found
-    found = facts.next_meeting(snap, as_of)
+    found = PartnershipAt(snap, as_of).next_meeting
     if found is None:
         raise NotFoundError(
             f"no meeting is planned on or after {as_of.isoformat()}",
@@ -355,6 +364,7 @@ def agenda_rows(snap: Snapshot, meeting: Meeting) -> list[AgendaRow]:
 
 def attendance(snap: Snapshot, meeting: Meeting) -> Attendance:
     invited = facts.headcount(snap, meeting.invitees)
+    said_yes = facts.answered(snap, meeting)
     recorded = bool(meeting.attendees)
     people = [person_info(snap, pid) for pid in dict.fromkeys(meeting.attendees or meeting.invitees)]
     return Attendance(
@@ -364,6 +374,9 @@ def attendance(snap: Snapshot, meeting: Meeting) -> Attendance:
         invited_public=invited.public,
         recorded=recorded,
         industry_table=meeting.kind is not MeetingKind.convener_team,
+        said_yes_business=said_yes.business,
+        said_yes_public=said_yes.public,
+        answered=len(meeting.rsvp),
     )
 
 
@@ -390,7 +403,7 @@ def carried_action_items(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> li
     """
     return [
         _action_row(snap, earlier, item, as_of)
-        for earlier, item in facts.open_action_items(snap, as_of)
+        for earlier, item in PartnershipAt(snap, as_of).open_action_items
         if earlier.id != meeting.id
         and (earlier.date, earlier.time or "") < (meeting.date, meeting.time or "")
         and (meeting.team is None or earlier.team == meeting.team)
@@ -406,18 +419,19 @@ def _teams_for(snap: Snapshot, meeting: Meeting) -> list[ActionTeam]:
 
 def open_team_tasks(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[TaskRow]:
     """Open tasks of the active action teams (only the meeting's team for a team meeting)."""
+    view = PartnershipAt(snap, as_of)
     rows = [
         TaskRow(
             team=team.name,
             text=task.text,
             owner=_name(snap, task.owner),
             due=task.due,
-            overdue=task.due is not None and task.due < as_of,
+            overdue=view.is_overdue(task),
             quick_win=task.quick_win,
         )
         for team in _teams_for(snap, meeting)
         for task in team.tasks
-        if facts.is_open(task)
+        if view.task_open(task)
     ]
     return sorted(rows, key=lambda r: (r.due is None, r.due or dt.date.max, r.team.casefold()))
 
@@ -593,6 +607,7 @@ def invite_context(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> dict[str
         "signers": team_champions(snap, meeting) or signers(snap),
         "recipients": _by_name(person_info(snap, pid) for pid in dict.fromkeys(recipients_ids)),
         "rsvp_by": rsvp_by if rsvp_by > as_of else None,
+        "salutation": f"Dear fellow {snap.partnership.industry.lower()} leader,",
         "selected_priorities": [p for p in priorities(snap, meeting) if p.status == "selected"],
     }
 
