@@ -73,14 +73,34 @@ def _filters() -> dict[str, Any]:
     }
 
 
+def _folder_loader(dirs: tuple[Path, ...], root: Path | None) -> Any:
+    """Jinja's file loader, refusing a folder template that is a link leading outside the folder."""
+    from jinja2 import FileSystemLoader
+    from jinja2.loaders import split_template_path
+
+    from ngsp_cli.store.folder import refuse_outside_link
+
+    class FolderLoader(FileSystemLoader):
+        def get_source(self, environment: Any, template: str) -> Any:
+            if root is not None:
+                rel = "/".join([OVERRIDE_FOLDER, *split_template_path(template)])
+                path = root / rel
+                if path.is_symlink() or path.exists():
+                    # Checked before it is read: templates/agenda.md.j2 -> /etc/passwd is never rendered.
+                    refuse_outside_link(root, rel)
+            return super().get_source(environment, template)
+
+    return FolderLoader([str(d) for d in dirs])
+
+
 @cache
-def _environment(dirs: tuple[Path, ...]) -> Environment:
-    from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+def _environment(dirs: tuple[Path, ...], root: Path | None = None) -> Environment:
+    from jinja2 import StrictUndefined, select_autoescape
 
     from ngsp_cli.render.sandbox import LimitedSandbox
 
     env = LimitedSandbox(
-        loader=FileSystemLoader([str(d) for d in dirs]),
+        loader=_folder_loader(dirs, root),
         undefined=StrictUndefined,
         autoescape=select_autoescape(
             enabled_extensions=("html", "html.j2", "htm", "xml"), default_for_string=False
@@ -95,7 +115,8 @@ def _environment(dirs: tuple[Path, ...]) -> Environment:
 
 def environment(root: Path | None) -> Environment:
     """The environment for a partnership folder (or only the bundled templates)."""
-    return _environment(tuple(template_dirs(root)))
+    dirs = tuple(template_dirs(root))
+    return _environment(dirs, root if root is not None and len(dirs) > 1 else None)
 
 
 def _origin(root: Path | None, name: str | None) -> str | None:

@@ -78,6 +78,10 @@ def source_path(root: Path | None, name: str, *, bundled_only: bool = False) -> 
     """The file ngsp renders for `name`: the folder's own when it has one."""
     if root is not None and not bundled_only:
         own = root / OVERRIDE_FOLDER / name
+        if own.is_symlink() or own.parent.is_symlink():
+            from ngsp_cli.store.folder import refuse_outside_link
+
+            refuse_outside_link(root, f"{OVERRIDE_FOLDER}/{name}")
         if own.is_file():
             return own
     shipped = bundled("templates") / name
@@ -89,6 +93,10 @@ def source_path(root: Path | None, name: str, *, bundled_only: bool = False) -> 
 def copy_template(root: Path, name: str, *, force: bool = False) -> Path:
     """Copy the bundled template into the folder's templates/ to start customising it."""
     target = root / OVERRIDE_FOLDER / name
+    if target.is_symlink() or target.parent.is_symlink():
+        from ngsp_cli.store.folder import refuse_outside_link
+
+        refuse_outside_link(root, f"{OVERRIDE_FOLDER}/{name}")  # copying would write through the link
     if target.exists() and not force:
         raise InputError(
             "you already have your own version; copying again would lose your changes",

@@ -69,12 +69,50 @@ class RawFile:
     data: Any
 
 
+def refuse_outside_link(root: Path, rel: str) -> None:
+    """Refuse a file of the folder that is (or lies in a folder that is) a link leading outside it.
+
+    A partnership folder is shared: a link such as templates/agenda.md.j2 -> /etc/passwd
+    or people/x.yaml -> ~/.ssh/id_rsa would otherwise be read, shown and rendered into
+    documents that get e-mailed.  Links that stay inside the folder are fine.
+    """
+    path = root / rel
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):
+        resolved = None  # a loop of links: refused below as leading nowhere in the folder
+    if resolved is not None and resolved.is_relative_to(root.resolve()):
+        return
+    link = path if path.is_symlink() else next((p for p in path.parents if p.is_symlink()), path)
+    try:
+        target = str(link.readlink())
+    except OSError:
+        target = str(resolved)
+    shown = link.relative_to(root).as_posix() if link.is_relative_to(root) else str(link)
+    what = "the file is a link" if link == path else f"it is in {shown}/, a link"
+    raise InputError(
+        f"{what} to {target}, outside the partnership folder, so ngsp does not read it",
+        file=rel,
+        hint="put a copy of the file itself in the folder (others who share the folder need it too), "
+        "or delete the link",
+    )
+
+
+def _is_link(path: Path) -> bool:
+    return path.is_symlink() or path.parent.is_symlink()
+
+
 def read_raw(root: Path, rel: str) -> RawFile:
     path = root / rel
+    if _is_link(path):
+        refuse_outside_link(root, rel)
     try:
         raw_bytes = path.read_bytes()
     except FileNotFoundError as exc:
         raise NotFoundError(f"{rel} does not exist", file=rel) from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{rel} is a folder, not a file, so ngsp cannot read it", file=rel,
+                         hint="rename it so that its name does not end in .yaml") from exc  # fmt: skip
     try:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -316,14 +354,36 @@ def entity_files(root: Path, kind: type[Entity]) -> list[str]:
 
 
 def _files_ending(root: Path, kind: type[Entity], suffix: str) -> list[str]:
+    """The files (and links to files) in `kind`'s folder whose names end in `suffix`."""
     folder = root / kind.folder
     if not folder.is_dir():
         return []
     return sorted(
         f"{kind.folder}/{entry.name}"
         for entry in os.scandir(folder)
-        if entry.name.endswith(suffix) and not entry.name.startswith(".") and entry.is_file()
+        if entry.name.endswith(suffix)
+        and not entry.name.startswith(".")
+        and (entry.is_file() or entry.is_symlink())
     )
+
+
+def _not_files(root: Path, kind: type[Entity]) -> list[Problem]:
+    """Folders named like entity files (x.yaml/, x.yml/): reported, never skipped silently."""
+    folder = root / kind.folder
+    if not folder.is_dir():
+        return []
+    return [
+        Problem(
+            f"'{entry.name}' is a folder, not a file, so ngsp does not read it",
+            file=f"{kind.folder}/{entry.name}",
+            hint="move what is inside it where it belongs and delete the folder, "
+            f"or rename it so that its name does not end in {Path(entry.name).suffix}",
+        )
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name)
+        if entry.name.endswith((".yaml", ".yml"))
+        and not entry.name.startswith(".")
+        and entry.is_dir(follow_symlinks=False)
+    ]
 
 
 def _yml_problems(root: Path, kind: type[Entity]) -> list[Problem]:
@@ -366,6 +426,7 @@ def load(
             raise FolderInvalid([exc.problem]) from exc
         for kind in kinds:
             problems.extend(_yml_problems(root, kind))
+            problems.extend(_not_files(root, kind))
             for rel in entity_files(root, kind):
                 try:
                     raws[rel] = read_raw(root, rel)
