@@ -50,7 +50,12 @@ _STATE_ENV = "XDG_STATE_HOME"
 
 
 def _state_folder() -> Path:
-    base = os.environ.get(_STATE_ENV) or str(Path.home() / ".local" / "state")
+    base = os.environ.get(_STATE_ENV)
+    if not base:
+        try:
+            base = str(Path.home() / ".local" / "state")
+        except (RuntimeError, KeyError) as exc:  # no home folder: nothing is remembered
+            raise OSError("no home folder") from exc
     return Path(base) / "ngsp" / "written"
 
 
