@@ -72,10 +72,13 @@ def test_outcome_aggregates_are_the_share_of_partnerships_answering_yes(ngsp, st
     for qid, outcome in by_id.items():
         yes = sum(1 for a in answers if a.get(qid) == "yes")
         assert outcome["yes"] == yes, qid
-        assert outcome["percent"] == round(100 * yes / len(answers)), qid
-        assert outcome["sentence"].startswith(f"{outcome['percent']}% of partnerships ")
+        answered = sum(1 for a in answers if a.get(qid) in {"yes", "partly", "no"})
+        assert outcome["answered"] == answered, qid
+        assert outcome["percent"] == (round(100 * yes / answered) if answered else None), qid
+        if yes:
+            assert outcome["sentence"].startswith(f"{outcome['percent']}% of partnerships "), qid
     products = by_id["new-products-or-markets"]
-    assert products["sentence"].endswith("have businesses that developed new products or markets")
+    assert "have businesses that developed new products or markets" in products["sentence"]
 
 
 def test_business_share_comes_from_the_recent_full_meetings(ngsp, state: Path) -> None:
@@ -175,3 +178,48 @@ def test_the_table_is_readable_at_80_columns(ngsp, state: Path, monkeypatch: pyt
         assert str(row["last_meeting"]) in table
         assert str(row["survey_date"]) in table
         assert row["phase"]["title"].split()[0] in table
+
+
+def _surveyed(partnership_tree, name: str, answers: dict[str, str]) -> Path:
+    return partnership_tree(
+        {
+            "assessments/2026-10-01-outcome-survey.yaml": {
+                "kind": "outcome-survey",
+                "date": "2026-10-01",
+                "answers": {qid: {"answer": answer} for qid, answer in answers.items()},
+            }
+        },
+        name=name,
+    )
+
+
+def test_partly_and_unknown_answers_are_reported_apart_not_as_no(ngsp, partnership_tree, tmp_path) -> None:
+    hiring, products = "found-skilled-workers", "new-products-or-markets"
+    _surveyed(partnership_tree, "state/one", {hiring: "partly", products: "yes"})
+    _surveyed(partnership_tree, "state/two", {hiring: "unknown", products: "unknown"})
+    result = ngsp("portfolio", tmp_path / "state", "--as-of", AS_OF, "--json")
+    assert result.exit_code == 0, result.output
+    by_id = {o["id"]: o for o in json.loads(result.stdout)["aggregates"]["outcomes"]}
+    hiring_ = by_id[hiring]
+    assert (hiring_["yes"], hiring_["partly"], hiring_["no"], hiring_["unknown"]) == (0, 1, 0, 1)
+    assert hiring_["answered"] == 1
+    assert hiring_["sentence"] == (
+        "1 of 1 answered partly that they have businesses that found help hiring skilled employees "
+        "(none yes); 1 did not know"
+    )
+    products_ = by_id[products]
+    # The partnership that did not know is not a "no": 1 of 1 that answered said yes.
+    assert products_["percent"] == 100
+    assert products_["sentence"] == (
+        "100% of partnerships have businesses that developed new products or markets "
+        "(1 of 1 answered yes); 1 did not know"
+    )
+    nobody = by_id["new-recruitment-practices"]
+    assert nobody["percent"] is None
+    assert nobody["sentence"].startswith("None of the 2 partnerships surveyed knew whether they ")
+    table = ngsp("portfolio", tmp_path / "state", "--as-of", AS_OF)
+    markdown = ngsp("portfolio", tmp_path / "state", "--as-of", AS_OF, "--format", "md")
+    for text in (table.stdout, markdown.stdout):
+        flat = " ".join(text.split())
+        assert "1 of 1 answered partly that they have businesses that found help hiring" in flat
+        assert "0% of partnerships have businesses that found help hiring" not in flat

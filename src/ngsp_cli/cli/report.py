@@ -334,8 +334,6 @@ def _print_portfolio(portfolio: object) -> None:
             f"of {plural(agg['partnerships'], 'partnership')})"
         )
         for outcome in agg["outcomes"]:
-            counted = f"[dim]({outcome['yes']} of {outcome['of']})[/dim]"
-            said = f"of partnerships {escape(outcome['statement'])} {counted}"
-            console.print(Hanging(f"  {outcome['percent']:>3}% ", said))
+            console.print(Hanging("  - ", escape(outcome["sentence"])))
     else:
         console.print("No partnership has recorded an outcome survey yet ('ngsp survey').")

@@ -8,8 +8,11 @@ folder never hides the others.  Many folders are read in parallel processes.
 
 Outcome aggregates follow the way Colorado reports its survey: the share of
 partnerships (not of businesses) whose latest outcome survey answered "yes".
-The denominator is every partnership with an outcome survey on or before the
-as-of date; "partly", "no", "unknown" and unanswered all count as not yes.
+The denominator is the partnerships whose latest outcome survey (on or before
+the as-of date) answered the question yes, partly or no; "unknown" and
+unanswered are not a "no": they stay out of the percentages and are counted
+apart as "did not know".  "partly" is reported apart from "yes", never hidden
+in a "0%".
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from ngsp_cli.model import Answer, TeamStatus
 from ngsp_cli.services import facts
 from ngsp_cli.services.survey import load_survey, outcome_surveys
 from ngsp_cli.store.folder import PARTNERSHIP_FILE, Snapshot, load
+from ngsp_cli.text import plural
 
 MAX_PROBLEMS = 3
 PARALLEL_FROM = 6  # folders; below this one process is faster than starting workers
@@ -306,6 +310,50 @@ def build_portfolio(
     return portfolio
 
 
+def outcome_item(statement: str, answers: list[str | None]) -> dict[str, Any]:
+    """The figures and the one sentence of one survey question over the partnerships' answers.
+
+    `answers` holds each surveyed partnership's answer (None: not answered).
+    """
+    yes = sum(1 for a in answers if a == Answer.yes.value)
+    partly = sum(1 for a in answers if a == Answer.partly.value)
+    no = sum(1 for a in answers if a == Answer.no.value)
+    answered = yes + partly + no
+    unknown = len(answers) - answered
+    percent = _pct(yes, answered)
+    if not answers:
+        sentence = None
+    elif not answered:
+        sentence = (
+            f"None of the {plural(len(answers), 'partnership')} surveyed knew whether they {statement}"
+            if len(answers) > 1
+            else f"The one partnership surveyed did not know whether they {statement}"
+        )
+    else:
+        others = [f"{partly} partly"] if partly else []
+        others += [f"{no} no"] if no else []
+        if yes or not partly:
+            sentence = f"{percent}% of partnerships {statement} ({yes} of {answered} answered yes"
+            sentence += (", " + ", ".join(others) if others else "") + ")"
+        else:
+            sentence = f"{partly} of {answered} answered partly that they {statement}"
+            sentence += f" ({no} no, none yes)" if no else " (none yes)"
+        if unknown:
+            sentence += f"; {unknown} did not know"
+    return {
+        "statement": statement,
+        "yes": yes,
+        "partly": partly,
+        "no": no,
+        "unknown": unknown,
+        "answered": answered,
+        "of": len(answers),
+        "percent": percent,
+        "partly_percent": _pct(partly, answered),
+        "sentence": sentence,
+    }
+
+
 def aggregate(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """State-level figures over the partnerships that could be read."""
     survey = load_survey()
@@ -317,20 +365,8 @@ def aggregate(rows: list[dict[str, Any]]) -> dict[str, Any]:
         groups.append({"id": group.id, "title": group.title, "outcomes": in_group})
         for question in group.questions:
             answers = [r["survey"].get(question.id) for r in surveyed]
-            yes = sum(1 for a in answers if a == Answer.yes.value)
-            percent = _pct(yes, len(surveyed))
-            item: dict[str, Any] = {
-                "id": question.id,
-                "group": group.title,
-                "statement": question.statement,
-                "yes": yes,
-                "partly": sum(1 for a in answers if a == Answer.partly.value),
-                "of": len(surveyed),
-                "percent": percent,
-                "sentence": f"{percent}% of partnerships {question.statement}"
-                if percent is not None
-                else None,
-            }
+            item = outcome_item(question.statement, answers)
+            item = {"id": question.id, "group": group.title, **item}
             outcomes.append(item)
             in_group.append(item)
     with_meetings = [r for r in rows if r["recent_meetings"]]
