@@ -553,11 +553,6 @@ def read_repos(
     now = clock.now_utc()
     found = RepoPortfolio(fetched=fetched)
     readable = [f for f in fetched if f.commit is not None]
-    for item in fetched:
-        if item.commit is None:
-            entry = _broken(item.spec.name, [unreached_problem(item, now)])
-            entry["repository"] = _source(item, now)
-            found.broken.append(entry)
     items = [(str(f.folder), f.commit or "", f.spec.name) for f in readable]
     results: dict[str, tuple[bool, dict[str, Any]]] = {}
     total = len(items)
@@ -578,7 +573,12 @@ def read_repos(
                 done += len(names)
                 if on_progress:
                     on_progress("reading", done, total, names[-1])
-    for item in readable:
+    for item in fetched:  # in the order of the repositories file
+        if item.commit is None:
+            entry = _broken(item.spec.name, [unreached_problem(item, now)])
+            entry["repository"] = _source(item, now)
+            found.broken.append(entry)
+            continue
         ok, entry = results[item.spec.name]
         entry = dict(entry)
         entry["folder"] = item.spec.name
