@@ -593,6 +593,7 @@ def invite_context(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> dict[str
         "signers": team_champions(snap, meeting) or signers(snap),
         "recipients": _by_name(person_info(snap, pid) for pid in dict.fromkeys(recipients_ids)),
         "rsvp_by": rsvp_by if rsvp_by > as_of else None,
+        "salutation": f"Dear fellow {snap.partnership.industry.lower()} leader,",
         "selected_priorities": [p for p in priorities(snap, meeting) if p.status == "selected"],
     }
 
