@@ -116,3 +116,15 @@ def test_a_file_ngsp_wrote_is_replaced_until_someone_changes_it(
     edited = ngsp("-C", root, "agenda", "2027-01-12-kickoff", "--out", doc)
     assert edited.exit_code == 2, edited.output
     assert "sign-in sheet" in doc.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("target", ["templates", "playbook", "."])
+def test_a_site_is_never_written_into_the_partnership_data(
+    ngsp: Callable[..., Any], partnership_tree: Callable[..., Path], target: str
+) -> None:
+    root = partnership_tree()
+    before = fingerprint(root)
+    result = ngsp("-C", root, "site", "--out", root / target)
+    assert result.exit_code == 2, result.output
+    assert "hint:" in result.output
+    assert fingerprint(root) == before

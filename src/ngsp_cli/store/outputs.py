@@ -93,6 +93,8 @@ def _playbook_folder(root: Path) -> str | None:
 
 def _data_reason(target: Path) -> tuple[Path, str] | None:
     """(partnership folder, what the file is) when `target` is a partnership folder's data."""
+    if (target / PARTNERSHIP_FILE).is_file():
+        return target, "the partnership folder itself"
     root = _partnership_of(target)
     if root is None:
         return None
@@ -113,19 +115,25 @@ def _data_reason(target: Path) -> tuple[Path, str] | None:
     return None
 
 
-def check_target(target: Path, *, force: bool = False) -> Path:
-    """The file to write for --out `target`, or a UsageError (exit 2) saying why not; writes nothing."""
+def refuse_data(target: Path) -> Path:
+    """`target` resolved, or a UsageError (exit 2) when it is a partnership folder's data."""
     resolved = target.expanduser().resolve()
     reason = _data_reason(resolved)
     if reason is not None:
         root, what = reason
         rel = resolved.relative_to(root).as_posix()
         raise UsageError(
-            f"--out {target} would overwrite {rel} ({what})",
+            f"--out {target} would overwrite {rel if rel != '.' else 'it'} ({what})",
             field="--out",
             hint="write documents and exports elsewhere, e.g. into out/ of the folder "
-            "(leave out --out), or to a file outside the partnership folder",
+            "(leave out --out), or outside the partnership folder",
         )
+    return resolved
+
+
+def check_target(target: Path, *, force: bool = False) -> Path:
+    """The file to write for --out `target`, or a UsageError (exit 2) saying why not; writes nothing."""
+    resolved = refuse_data(target)
     if resolved.is_dir():
         hint = "give --out a file name, e.g. memo.html"
         raise UsageError(f"{target} is a folder", field="--out", hint=hint)
