@@ -124,6 +124,9 @@ def from_os_error(exc: OSError) -> NgspError | None:
         here = Path.cwd()
         name = str(absolute.relative_to(here) if absolute.is_relative_to(here) else absolute)
     where = f" {name}" if name else ""
+    if name is not None and Path(name).name == ".ngsp.lock":
+        # The lock is the first thing a change writes: the folder itself is not writable.
+        where = " this partnership folder" if Path(name).parent == Path() else f" {Path(name).parent}"
     if exc.errno in {errno.EACCES, errno.EPERM}:
         return InputError(
             f"ngsp is not allowed to change or read{where}: permission denied; nothing was changed",
