@@ -24,7 +24,11 @@ DateOpt = Annotated[
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.as_of_option(),
+    common.as_of_option("A meeting dated after it shows as still to come."),
+]
+WritingAsOf = Annotated[
+    dt.datetime | None,
+    common.writing_as_of_option("A meeting dated after it has not happened yet."),
 ]
 
 
@@ -99,7 +103,9 @@ def new(
     force: Annotated[
         bool, typer.Option("--force", help="Plan it even if the same meeting is already planned that day.")
     ] = False,
-    as_of: AsOfOption = None,
+    as_of: Annotated[
+        dt.datetime | None, common.writing_as_of_option("It picks the phase whose agenda outline is used.")
+    ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,
@@ -276,7 +282,7 @@ def _print_meeting(snap: Snapshot, m: Meeting) -> None:
 def attend_command(
     meeting: MeetingArg,
     people: Annotated[list[str], typer.Argument(help="People who came (ids or names).")],
-    as_of: AsOfOption = None,
+    as_of: WritingAsOf = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
@@ -314,20 +320,24 @@ TextArg = Annotated[str, typer.Argument(help="The text, in quotes.")]
 
 
 @app.command("note")
-def note_command(meeting: MeetingArg, text: TextArg, folder: common.DirOption = None) -> None:
-    """Add a paragraph to a meeting's notes (or edit the file by hand)."""
+def note_command(
+    meeting: MeetingArg, text: TextArg, as_of: WritingAsOf = None, folder: common.DirOption = None
+) -> None:
+    """Add a paragraph to a meeting's notes, once its day has come (or edit the file by hand)."""
     from ngsp_cli.services.meetings import add_note
 
-    updated = add_note(common.root_of(folder), meeting, text)
+    updated = add_note(common.root_of(folder), meeting, text, as_of=_day(as_of))
     common.done(f"note added to meetings/{updated.id}.yaml")
 
 
 @app.command("decide")
-def decide_command(meeting: MeetingArg, text: TextArg, folder: common.DirOption = None) -> None:
-    """Record a decision taken at a meeting."""
+def decide_command(
+    meeting: MeetingArg, text: TextArg, as_of: WritingAsOf = None, folder: common.DirOption = None
+) -> None:
+    """Record a decision taken at a meeting, once its day has come."""
     from ngsp_cli.services.meetings import add_decision
 
-    updated = add_decision(common.root_of(folder), meeting, text)
+    updated = add_decision(common.root_of(folder), meeting, text, as_of=_day(as_of))
     common.done(f"decision recorded in meetings/{updated.id}.yaml")
 
 
