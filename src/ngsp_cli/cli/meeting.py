@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ngsp_cli import clock
 from ngsp_cli.cli import common
 
 if TYPE_CHECKING:
@@ -55,13 +56,28 @@ def _who(count: Any) -> str:
     return f"{count.business} biz · {count.public} pub"
 
 
-def _meeting_json(snap: Snapshot, meeting: Meeting, *, full: bool) -> dict[str, Any]:
+def _status_on(meeting: Meeting, day: dt.date) -> str:
+    """The meeting's status on `day`: a meeting whose day has not come is not held yet."""
+    from ngsp_cli.model import MeetingStatus
+
+    if meeting.status is MeetingStatus.held and meeting.date > day:
+        return MeetingStatus.planned.value
+    return meeting.status.value
+
+
+def _status_label(meeting: Meeting, day: dt.date) -> str:
+    on = _status_on(meeting, day)
+    return on if on == meeting.status.value else f"{on} (file: {meeting.status.value})"
+
+
+def _meeting_json(snap: Snapshot, meeting: Meeting, *, full: bool, day: dt.date) -> dict[str, Any]:
     from ngsp_cli.services import facts
 
     invited = facts.headcount(snap, meeting.invitees)
     came = facts.headcount(snap, meeting.attendees)
     data: dict[str, Any] = common.entity_json(meeting)
     data["file"] = f"meetings/{meeting.id}.yaml"
+    data["status_as_of"] = _status_on(meeting, day)
     data["invited"] = {"business": invited.business, "public": invited.public}
     data["attended"] = {"business": came.business, "public": came.public}
     if full:
@@ -155,6 +171,7 @@ def new(
 @app.command("list")
 def list_(
     kind: Annotated[str | None, typer.Option("--kind", help="Only this kind.")] = None,
+    as_of: AsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
@@ -170,8 +187,9 @@ def list_(
     wanted = _meeting_kind(kind) if kind else None
     snap = common.load_snapshot(folder, (Organization, Person, MeetingModel))
     meetings = [m for m in facts.meetings_by_date(snap) if wanted is None or m.kind is wanted]
+    day = _day(as_of) or clock.today()
     if as_json:
-        common.emit_json([_meeting_json(snap, m, full=False) for m in meetings])
+        common.emit_json([_meeting_json(snap, m, full=False, day=day) for m in meetings])
         return
     table = FitTable(
         title=plural(len(meetings), "meeting"),
@@ -190,7 +208,7 @@ def list_(
             who += f"\n{_who(facts.headcount(snap, m.attendees))}"
         table.add_row(
             common.name_cell(m.title, m.id),
-            f"{m.kind.value}\n{m.status.value}",
+            f"{m.kind.value}\n{_status_label(m, day)}",
             who,
         )
     common.out().print(table)
@@ -199,6 +217,7 @@ def list_(
 @app.command("show")
 def show(
     meeting: MeetingArg,
+    as_of: AsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
@@ -209,13 +228,14 @@ def show(
 
     snap = common.load_snapshot(folder, (Organization, Person, MeetingModel))
     found = find_meeting(snap, meeting)
+    day = _day(as_of) or clock.today()
     if as_json:
-        common.emit_json(_meeting_json(snap, found, full=True))
+        common.emit_json(_meeting_json(snap, found, full=True, day=day))
         return
-    _print_meeting(snap, found)
+    _print_meeting(snap, found, day)
 
 
-def _print_meeting(snap: Snapshot, m: Meeting) -> None:
+def _print_meeting(snap: Snapshot, m: Meeting, day: dt.date) -> None:
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
@@ -226,7 +246,7 @@ def _print_meeting(snap: Snapshot, m: Meeting) -> None:
     console.print(f"[bold]{escape(m.title)}[/bold]  [dim]{m.id}[/dim]")
     when = m.date.isoformat() + (f" at {m.time}" if m.time else "")
     when += f", {m.duration_minutes} minutes" if m.duration_minutes else ""
-    console.print(Hanging(f"  {m.kind.value}, {m.status.value}: ", when))
+    console.print(Hanging(f"  {m.kind.value}, {_status_label(m, day)}: ", when))
     if m.location:
         console.print(Hanging("  where: ", escape(m.location)))
     if m.team:

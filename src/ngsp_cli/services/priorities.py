@@ -158,12 +158,17 @@ def set_status(
     return updated, True
 
 
-def describe_history(snap: Snapshot, priority: Priority) -> list[str]:
-    """One line per state of the priority, oldest first, in plain words."""
-    lines = [_line(snap, c.date, c.status, c.meeting, c) for c in priority.history]
+def describe_history(snap: Snapshot, priority: Priority, as_of: dt.date | None = None) -> list[str]:
+    """One line per state of the priority up to `as_of` (default: all), oldest first, in plain words."""
+    lines = [
+        _line(snap, c.date, c.status, c.meeting, c)
+        for c in priority.history
+        if as_of is None or c.date <= as_of
+    ]
     day = status_day(snap, priority)
-    lines.append(_line(snap, day, priority.status, priority.meeting if priority.since is None else None,
-                       priority))  # fmt: skip
+    if as_of is None or day is None or day <= as_of:
+        meeting = priority.meeting if priority.since is None else None
+        lines.append(_line(snap, day, priority.status, meeting, priority))
     return lines
 
 

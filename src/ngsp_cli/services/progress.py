@@ -404,6 +404,27 @@ def _new_businesses(snap: Snapshot, as_of: dt.date, days: int = 365) -> Verdict:
     return Verdict(False, f"no business joined in the last {_plural(days, 'day')}")
 
 
+@rule(
+    "priorities-voted-recently",
+    "the business leaders voted on the priorities (a prioritization) in the last `days` days",
+    days=365,
+)
+def _priorities_voted(snap: Snapshot, as_of: dt.date, days: int = 365) -> Verdict:
+    from ngsp_cli.services.priorities import last_vote
+
+    last = last_vote(snap, as_of)
+    if last is None:
+        return Verdict(False, "no vote on the priorities is recorded yet ('ngsp prioritize')")
+    age = (as_of - last.day).days
+    said = (
+        f"the last vote on the priorities was at {last.meeting} on {last.day.isoformat()} "
+        f"({_plural(age, 'day')} ago)"
+    )
+    if age <= days:
+        return Verdict(True, said)
+    return Verdict(False, f"{said}, more than {_plural(days, 'day')}; refresh them with a new vote")
+
+
 # --- evaluation of a phase -----------------------------------------------------------------------
 
 DONE, TODO, MANUAL = "done", "todo", "manual"
