@@ -71,7 +71,7 @@ def _status_label(meeting: Meeting, day: dt.date) -> str:
 
 
 def _meeting_json(snap: Snapshot, meeting: Meeting, *, full: bool, day: dt.date) -> dict[str, Any]:
-    from ngsp_cli.services import facts
+    from ngsp_cli.rules import facts
 
     invited = facts.headcount(snap, meeting.invitees)
     came = facts.headcount(snap, meeting.attendees)
@@ -181,7 +181,7 @@ def list_(
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import Organization, Person
-    from ngsp_cli.services import facts
+    from ngsp_cli.rules import facts
     from ngsp_cli.text import plural
 
     wanted = _meeting_kind(kind) if kind else None
@@ -239,7 +239,7 @@ def _print_meeting(snap: Snapshot, m: Meeting, day: dt.date) -> None:
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
-    from ngsp_cli.services import facts
+    from ngsp_cli.rules import facts
     from ngsp_cli.text import plural
 
     console = common.out()
