@@ -262,3 +262,16 @@ def test_meeting_list_and_show_take_as_of(ngsp, folder: Path) -> None:
     assert "launch, planned (file: held): 2027-01-10" in flat(shown.stdout)
     today = json.loads(ngsp("-C", folder, "meeting", "show", LAUNCH, "--json").stdout)
     assert today["status_as_of"] == "held"
+
+
+def test_an_import_row_joined_after_today_is_refused(ngsp, folder: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "orgs.csv"
+    sheet.write_text("name,kind,joined\nBayou Bakery,business,2027-01-05\nRiver Mill,business,2027-03-01\n")
+    result = ngsp("-C", folder, "org", "import", sheet)
+    assert result.exit_code == 2, result.output
+    said = flat(result.output)
+    assert "joined 2027-03-01 is after today (2027-02-01)" in said
+    assert "(row 3)" in said
+    # The good row is imported, as every import does; the row dated in the future is not.
+    assert (folder / "organizations" / "bayou-bakery.yaml").is_file()
+    assert not (folder / "organizations" / "river-mill.yaml").exists()

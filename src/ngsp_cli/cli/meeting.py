@@ -70,14 +70,16 @@ def _status_label(meeting: Meeting, day: dt.date) -> str:
     return on if on == meeting.status.value else f"{on} (file: {meeting.status.value})"
 
 
-def _meeting_json(snap: Snapshot, meeting: Meeting, *, full: bool, day: dt.date) -> dict[str, Any]:
+def _meeting_json(
+    snap: Snapshot, meeting: Meeting, *, full: bool, day: dt.date | None = None
+) -> dict[str, Any]:
     from ngsp_cli.rules import facts
 
     invited = facts.headcount(snap, meeting.invitees)
     came = facts.headcount(snap, meeting.attendees)
     data: dict[str, Any] = common.entity_json(meeting)
     data["file"] = f"meetings/{meeting.id}.yaml"
-    data["status_as_of"] = _status_on(meeting, day)
+    data["status_as_of"] = _status_on(meeting, day or clock.today())
     data["invited"] = {"business": invited.business, "public": invited.public}
     data["answers"] = {
         answer.value: {"business": count.business, "public": count.public}
