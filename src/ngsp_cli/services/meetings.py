@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ngsp_cli import clock
 from ngsp_cli.errors import InputError, NotFoundError, UsageError
 from ngsp_cli.ids import new_id, slug
 from ngsp_cli.model import (
