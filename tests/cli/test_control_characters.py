@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 EVIL = "Esc\x1b]0;PWNED\x07Org"
@@ -52,8 +53,9 @@ def test_edits_refuse_control_characters_in_one_line_fields(
 
 
 def test_notes_may_still_span_lines_and_hold_tabs(
-    ngsp: Callable[..., Any], partnership_tree: Callable[..., Path]
+    ngsp: Callable[..., Any], partnership_tree: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("NGSP_TODAY", "2027-02-01")
     root = partnership_tree(
         {"meetings/m.yaml": {"kind": "other", "title": "M", "date": "2027-01-12", "status": "held"}}
     )
