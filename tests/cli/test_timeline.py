@@ -65,7 +65,8 @@ def folder(partnership_tree) -> Path:
 
 
 def _digest(root: Path) -> str:
-    files = sorted(p for p in root.rglob("*") if p.is_file())
+    # ngsp's lock (.ngsp.lock) is taken before a change is checked; it is not the folder's data.
+    files = sorted(p for p in root.rglob("*") if p.is_file() and p.name != ".ngsp.lock")
     return hashlib.sha256(
         b"".join(p.relative_to(root).as_posix().encode() + p.read_bytes() for p in files)
     ).hexdigest()
