@@ -26,9 +26,14 @@ MEETING = {
 }
 
 
-def _run_all(root: Path, commands: Sequence[Sequence[str]]) -> list[subprocess.CompletedProcess[str]]:
+def _env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NGSP_")}
     env.update({"NO_COLOR": "1", "COLUMNS": "100", "NGSP_TODAY": "2027-02-01", "NGSP_NO_INPUT": "1"})
+    return env
+
+
+def _run_all(root: Path, commands: Sequence[Sequence[str]]) -> list[subprocess.CompletedProcess[str]]:
+    env = _env()
 
     def one(args: Sequence[str]) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -45,7 +50,7 @@ def _all_valid(root: Path) -> None:
         assert isinstance(yaml.safe_load(path.read_text(encoding="utf-8")), dict), path
     assert not list(root.rglob("*.tmp"))
     args = [str(NGSP), "-C", str(root), "check", "--only", "schema"]
-    done = subprocess.run(args, capture_output=True, text=True, check=False)
+    done = subprocess.run(args, capture_output=True, text=True, env=_env(), check=False)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
