@@ -85,12 +85,6 @@ class NotFoundError(InputError):
     """An id, file or folder that the user named does not exist (exit 2)."""
 
 
-class CheckFailed(NgspError):
-    """The command ran and found what it exists to find (exit 1)."""
-
-    exit_code = EXIT_CHECK_FAILED
-
-
 class ManyProblems(InputError):
     """Several problems reported at once, sorted; the first one gives the location."""
 
