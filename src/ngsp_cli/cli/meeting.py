@@ -265,11 +265,11 @@ def _print_meeting(snap: Snapshot, m: Meeting) -> None:
             console.print(Hanging("  - ", f"{escape(c.title)} [dim]({c.category.value}; {c.id})[/dim]"))
     if m.action_items:
         console.print("\n[bold]Action items[/bold]")
-        for a in m.action_items:
+        for number, a in enumerate(m.action_items, start=1):
             mark = "[green]✓[/green]" if a.done else "☐"
             owner = f" — {escape(name(a.owner))}" if a.owner else ""
             due = f", due {a.due.isoformat()}" if a.due else ""
-            console.print(Hanging(f"  {mark} ", f"{escape(a.text)}{owner}{due}"))
+            console.print(Hanging(f"  {number:>2} {mark} ", f"{escape(a.text)}{owner}{due}"))
 
 
 @app.command("attend")
@@ -370,3 +370,123 @@ def candidate_command(
     if as_json:
         common.emit_json(candidate.model_dump(mode="json"))
     common.done(f"candidate '{candidate.id}' added to meetings/{updated.id}.yaml")
+
+
+@app.command("edit")
+def edit_command(
+    meeting: MeetingArg,
+    date: DateOpt = None,
+    time: Annotated[str | None, typer.Option("--time", help="Start time, 24-hour HH:MM.")] = None,
+    duration: Annotated[
+        int | None,
+        common.number_option("--duration", "Minutes.", minimum=1, example=90),
+    ] = None,
+    place: Annotated[str | None, typer.Option("--place", "--location", help="Where it takes place.")] = None,
+    title: Annotated[str | None, typer.Option("--title")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help=KIND_HELP)] = None,
+    invite: Annotated[
+        list[str] | None, typer.Option("--invite", help="Invite a person (id or name); repeat for more.")
+    ] = None,
+    uninvite: Annotated[
+        list[str] | None,
+        typer.Option("--uninvite", help="Take a person off the invitation list; repeat for more."),
+    ] = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Change a planned meeting: move it to another day or time, another place, rename it, invite
+    or uninvite people. Its id and file name stay, so calendar invites sent again replace the old."""
+    from ngsp_cli.services.meetings import edit_meeting
+
+    updated, changed = edit_meeting(
+        common.root_of(folder),
+        meeting,
+        date=_day(date),
+        time=time,
+        duration_minutes=duration,
+        location=place,
+        title=title,
+        kind=_meeting_kind(kind) if kind else None,
+        invite=invite or [],
+        uninvite=uninvite or [],
+    )
+    if as_json:
+        common.emit_json({**common.entity_json(updated), "changed": changed})
+    if not changed:
+        common.err().print(f"nothing changed: meetings/{updated.id}.yaml already says so")
+        return
+    when = updated.date.isoformat() + (f" at {updated.time}" if updated.time else "")
+    common.done(
+        f"updated meetings/{updated.id}.yaml ({', '.join(changed)}): {updated.title}, {when}, "
+        f"{len(updated.invitees)} invited"
+    )
+    if "date" in changed or "time" in changed:
+        common.err().print(
+            f"  tell the invitees: 'ngsp invite {updated.id} --ics' writes the calendar update"
+        )
+
+
+@app.command("cancel")
+def cancel_command(
+    meeting: MeetingArg,
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Why, in a few words; added to the meeting's notes.")
+    ] = None,
+    undo: Annotated[bool, typer.Option("--undo", help="Put a cancelled meeting back as planned.")] = False,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Cancel a planned meeting: it stays in the folder's history, marked cancelled, and leaves
+    the upcoming meetings."""
+    from ngsp_cli.services.meetings import cancel_meeting
+
+    updated = cancel_meeting(common.root_of(folder), meeting, reason=reason, undo=undo)
+    if as_json:
+        common.emit_json(common.entity_json(updated))
+    if undo:
+        common.done(f"{updated.title} on {updated.date.isoformat()} is planned again")
+        return
+    common.done(f"cancelled {updated.title} on {updated.date.isoformat()} (meetings/{updated.id}.yaml)")
+    if updated.invitees:
+        from ngsp_cli.text import plural
+
+        invited = plural(len(updated.invitees), "person", "people")
+        common.err().print(f"  remember to tell the {invited} invited")
+
+
+ActionRef = Annotated[
+    str,
+    typer.Argument(help="The action item's number ('ngsp meeting show' lists them) or its first words."),
+]
+
+
+def _mark(meeting: str, item: str, folder: Any, as_json: bool, *, done: bool) -> None:
+    from ngsp_cli.services.meetings import mark_action
+
+    updated, action = mark_action(common.root_of(folder), meeting, item, done=done)
+    if as_json:
+        common.emit_json({"meeting": updated.id, **action.model_dump(mode="json")})
+    state = "done" if action.done else "open again"
+    common.done(f"'{action.text}' of {updated.title} is {state}")
+
+
+@app.command("done")
+def action_done_command(
+    meeting: MeetingArg,
+    item: ActionRef,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Mark an action item of a meeting done; agendas stop carrying it and the memo says done."""
+    _mark(meeting, item, folder, as_json, done=True)
+
+
+@app.command("reopen")
+def action_reopen_command(
+    meeting: MeetingArg,
+    item: ActionRef,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Open a done action item of a meeting again."""
+    _mark(meeting, item, folder, as_json, done=False)

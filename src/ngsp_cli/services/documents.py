@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
-from ngsp_cli.errors import NotFoundError
+from ngsp_cli.errors import NotFoundError, UsageError
 from ngsp_cli.model import (
     ActionItem,
     ActionTeam,
@@ -241,7 +241,16 @@ def choose_meeting(snap: Snapshot, ref: str | None, document: str, as_of: dt.dat
     if ref:
         from ngsp_cli.services.meetings import find_meeting
 
-        return find_meeting(snap, ref)
+        named = find_meeting(snap, ref)
+        if named.status is MeetingStatus.cancelled:
+            raise UsageError(
+                f"{named.title} on {named.date.isoformat()} was cancelled, so it has no {document}",
+                file=f"meetings/{named.id}.yaml",
+                field="status",
+                hint=f"plan a new meeting with 'ngsp meeting new', or put this one back with "
+                f"'ngsp meeting cancel {named.id} --undo'",
+            )
+        return named
     if document == "memo":
         found = facts.last_held_meeting(snap, as_of)
         if found is None:

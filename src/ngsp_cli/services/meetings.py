@@ -191,6 +191,7 @@ def invite(
 ) -> tuple[Meeting, list[str]]:
     """Add invitees (ids or names, or every business leader) to a meeting."""
     snap, meeting = _edit(root, ref)
+    _not_cancelled(meeting, "sent invitations")
     ids = resolve_people(snap, people)
     if all_business:
         ids = [*(p.id for p in facts.business_people_sorted(snap)), *ids]
@@ -264,3 +265,198 @@ def _text(text: str, what: str) -> str:
     if not text:
         raise UsageError(f"the {what} is empty", hint="write the text in quotes after the meeting")
     return text
+
+
+# --- changing a planned meeting ----------------------------------------------------------
+#
+# Rescheduling keeps the meeting's id, and so its file name, even though the name starts
+# with the day it was first planned for.  The id is what everything else holds on to: the
+# calendar invite's UID is made from it, so a new .ics sent after a change replaces the
+# event in people's calendars instead of adding a second one; priorities name the meeting
+# they came from by it; documents in out/ and commands people keep in notes use it; and a
+# folder kept in git shows the change as an edit of one file, not a delete and an add.
+# Renaming would have to rewrite all of that at once and would still break calendars.
+# The date inside the file is the one every command reads.
+
+
+def _not_cancelled(meeting: Meeting, doing: str) -> None:
+    if meeting.status is MeetingStatus.cancelled:
+        raise UsageError(
+            f"{meeting.title} ({meeting.id}) was cancelled, so it cannot be {doing}",
+            file=_rel(meeting),
+            field="status",
+            hint=f"plan a new meeting with 'ngsp meeting new', or put this one back with "
+            f"'ngsp meeting cancel {meeting.id} --undo'",
+        )
+
+
+def edit_meeting(
+    root: Path,
+    ref: str,
+    *,
+    date: dt.date | None = None,
+    time: str | None = None,
+    duration_minutes: int | None = None,
+    location: str | None = None,
+    title: str | None = None,
+    kind: MeetingKind | None = None,
+    invite: Iterable[str] = (),
+    uninvite: Iterable[str] = (),
+) -> tuple[Meeting, list[str]]:
+    """Change a meeting's day, time, place, title, kind or invitees; the id stays (see above).
+
+    Returns the meeting and the names of the fields that changed (empty: nothing did).
+    """
+    snap, found = _edit(root, ref)
+    meeting = found.model_copy(deep=True)
+    _not_cancelled(meeting, "changed")
+    if date is not None and meeting.status is MeetingStatus.held and date != meeting.date:
+        raise UsageError(
+            f"{meeting.title} was held on {meeting.date.isoformat()}; a held meeting keeps its day",
+            file=_rel(meeting),
+            field="date",
+            hint="fix 'date:' in the file if it was recorded on the wrong day",
+        )
+    added = resolve_people(snap, invite)
+    removed = resolve_people(snap, uninvite)
+    both = [pid for pid in added if pid in removed]
+    if both:
+        raise UsageError(
+            f"{snap.people[both[0]].name} is both invited and uninvited",
+            hint="use --invite or --uninvite for a person, not both",
+        )
+    not_invited = [pid for pid in removed if pid not in meeting.invitees]
+    if not_invited:
+        raise UsageError(
+            f"{snap.people[not_invited[0]].name} is not invited to {meeting.title}",
+            file=_rel(meeting),
+            field="invitees",
+            hint=f"see who is invited with 'ngsp meeting show {meeting.id}'",
+        )
+    before = meeting.model_dump()
+    changes: dict[str, object] = {
+        "date": date,
+        "time": time,
+        "duration_minutes": duration_minutes,
+        "location": location,
+        "title": _text(title, "title") if title is not None else None,
+        "kind": kind,
+    }
+    for name, value in changes.items():
+        if value is not None:
+            setattr(meeting, name, value)
+    if added or removed:
+        kept = [pid for pid in meeting.invitees if pid not in removed]
+        meeting.invitees = [*kept, *(pid for pid in added if pid not in kept)]
+    after = meeting.model_dump()
+    changed = [name for name in after if after[name] != before[name]]
+    if changed:
+        same = same_meeting(snap, meeting)
+        if same is not None and same.id != meeting.id:
+            raise InputError(
+                f"{meeting.title} on {meeting.date.isoformat()} is already planned in {_rel(same)}",
+                file=_rel(same),
+                hint="change that meeting instead, or give this one another --title",
+            )
+        save(root, meeting)
+    return meeting, changed
+
+
+def cancel_meeting(root: Path, ref: str, *, reason: str | None = None, undo: bool = False) -> Meeting:
+    """Mark a planned meeting cancelled (kept in the folder's history), or put it back (`undo`).
+
+    The reason, if given, is added to the meeting's notes.
+    """
+    _, found = _edit(root, ref)
+    meeting = found.model_copy(deep=True)
+    if undo:
+        if meeting.status is not MeetingStatus.cancelled:
+            raise UsageError(
+                f"{meeting.title} is {meeting.status.value}, not cancelled",
+                file=_rel(meeting),
+                field="status",
+                hint="there is nothing to undo",
+            )
+        meeting.status = MeetingStatus.planned
+        save(root, meeting)
+        return meeting
+    if meeting.status is MeetingStatus.cancelled:
+        raise UsageError(
+            f"{meeting.title} is already cancelled",
+            file=_rel(meeting),
+            field="status",
+            hint=f"put it back with 'ngsp meeting cancel {meeting.id} --undo'",
+        )
+    if meeting.status is MeetingStatus.held or meeting.attendees:
+        raise UsageError(
+            f"{meeting.title} was held: attendance is recorded",
+            file=_rel(meeting),
+            field="status",
+            hint="a held meeting cannot be cancelled; fix 'attendees:' and 'status:' in the file "
+            "if it was recorded by mistake",
+        )
+    meeting.status = MeetingStatus.cancelled
+    if reason is not None and reason.strip():
+        line = f"Cancelled: {reason.strip()}"
+        meeting.notes = f"{meeting.notes}\n\n{line}" if meeting.notes else line
+    save(root, meeting)
+    return meeting
+
+
+# --- action items ------------------------------------------------------------------------
+
+
+def find_action(meeting: Meeting, ref: str) -> int:
+    """The index of an action item by its number (1, 2, ... as 'meeting show' lists them) or
+    the start of its text."""
+    ref = ref.strip()
+    items = meeting.action_items
+    listing = (
+        "; ".join(
+            f"{n}: {a.text if len(a.text) <= 40 else a.text[:40].rstrip() + '…'}"
+            for n, a in enumerate(items, start=1)
+        )
+        or "none yet"
+    )
+    if ref.isdigit():
+        number = int(ref)
+        if 1 <= number <= len(items):
+            return number - 1
+    else:
+        wanted = ref.casefold()
+        starting = [i for i, a in enumerate(items) if a.text.casefold().startswith(wanted)] if wanted else []
+        if len(starting) == 1:
+            return starting[0]
+        if len(starting) > 1:
+            raise UsageError(
+                f"{len(starting)} action items of {meeting.title} start with '{ref}'",
+                file=_rel(meeting),
+                field="action_items",
+                hint=f"use the item's number: {listing}",
+            )
+    raise NotFoundError(
+        f"{meeting.title} has no action item '{ref}'",
+        file=_rel(meeting),
+        field="action_items",
+        hint=f"use the item's number as 'ngsp meeting show {meeting.id}' lists them: {listing}",
+    )
+
+
+def mark_action(root: Path, ref: str, item_ref: str, *, done: bool = True) -> tuple[Meeting, ActionItem]:
+    """Mark a meeting's action item done, or open again (`done=False`)."""
+    _, found = _edit(root, ref)
+    meeting = found.model_copy(deep=True)
+    index = find_action(meeting, item_ref)
+    item = meeting.action_items[index]
+    if item.done is done:
+        state = "done" if done else "open"
+        raise UsageError(
+            f"action item {index + 1} of {meeting.title} is already {state}",
+            file=_rel(meeting),
+            field=f"action_items.{index}",
+            hint="nothing to change; 'ngsp meeting show' lists the items and their state",
+        )
+    updated = item.model_copy(update={"done": done})
+    meeting.action_items = [*meeting.action_items[:index], updated, *meeting.action_items[index + 1 :]]
+    save(root, meeting)
+    return meeting, updated
