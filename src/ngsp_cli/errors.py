@@ -1,7 +1,7 @@
 """One exception family for everything ngsp tells its users.
 
 Core code raises these and never prints or exits; the command-line layer turns
-them into a short message and an exit code (see docs/cli.md).
+them into a short message and an exit code (the exit codes are listed in docs/cli.md).
 """
 
 from __future__ import annotations
