@@ -35,6 +35,16 @@ OutOption = Annotated[
         dir_okay=False,
     ),
 ]
+InviteFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="md, html or docx; with --each, eml (e-mail drafts) or csv (mail merge). "
+        "Default: what the --out file name says, else md.",
+        show_default=False,
+    ),
+]
 AsOfOption = Annotated[
     dt.datetime | None,
     common.as_of_option("It picks the meeting and dates the document."),
@@ -126,7 +136,7 @@ def agenda_command(
 
 def invite_command(
     meeting: MeetingArg = None,
-    fmt: FormatOption = None,
+    fmt: InviteFormatOption = None,
     out: OutOption = None,
     ics: Annotated[
         bool,
@@ -135,11 +145,128 @@ def invite_command(
             help="Also write a calendar invite (.ics) next to the letter, or in out/ of the folder.",
         ),
     ] = False,
+    each: Annotated[
+        bool,
+        typer.Option(
+            "--each",
+            help="One invitation per invitee: --format eml writes an e-mail draft for each invitee "
+            "with an address (into a folder); --format csv writes one table for a mail merge.",
+        ),
+    ] = False,
     as_of: AsOfOption = None,
     folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
 ) -> None:
     """The invitation letter to business leaders, signed by the business champions (default: next meeting)."""
+    if each:
+        _invite_each(meeting, fmt, out, ics, as_of, folder, as_json)
+        return
+    if fmt is not None and fmt.lower().lstrip(".") in EACH_FORMATS:
+        from ngsp_cli.errors import UsageError
+
+        raise UsageError(
+            f"--format {fmt} writes one invitation per invitee",
+            hint=f"add --each: ngsp invite {meeting or 'MEETING'} --each --format {fmt.lower().lstrip('.')}",
+        )
     _produce("invite", meeting, fmt, out, as_of, folder, ics=ics)
+
+
+EACH_FORMATS = ("eml", "csv")
+
+
+def _invite_each(
+    meeting_ref: str | None,
+    fmt: str | None,
+    out: Path | None,
+    ics: bool,
+    as_of: dt.datetime | None,
+    folder: Path | None,
+    as_json: bool,
+) -> None:
+    """`ngsp invite --each`: e-mail drafts or a mail-merge table, one invitee each."""
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.render.env import render_template
+    from ngsp_cli.services import documents, invitations
+    from ngsp_cli.vocab import choose_word
+
+    if fmt is None:
+        raise UsageError(
+            "--each needs --format eml or --format csv", hint="e.g. ngsp invite --each --format eml"
+        )
+    chosen = choose_word(fmt.lower().lstrip("."), EACH_FORMATS, "a format of personal invitations")
+    if out is not None and str(out) == "-" and chosen == "eml":
+        raise UsageError("e-mail drafts are files, one per invitee", hint="pass --out FOLDER or leave it out")
+    snap = common.load_snapshot(folder)
+    today = as_of.date() if as_of else clock.today()
+    meeting = documents.choose_meeting(snap, meeting_ref, "invite", today)
+    who = invitations.invitees(snap, meeting, today)
+    context = documents.build_context(snap, "invite", meeting, today)
+    written: list[dict[str, str | None]] = []
+    if chosen == "csv":
+        rows = invitations.merge_rows(context, who.current)
+        payload = invitations.merge_csv(rows)
+        if out is not None and str(out) == "-":
+            import sys
+
+            sys.stdout.write(payload.decode("utf-8-sig"))
+            target = None
+        else:
+            target = (
+                out
+                if out is not None
+                else invitations.default_folder(snap.root, meeting.id).with_suffix(".csv")
+            )
+            _write(target, payload)
+        written = [{"person": p.id, "email": p.email, "file": None} for p in who.current]
+        shown = _shown(target, snap.root) if target is not None else None
+    else:
+        from ngsp_cli.render.ics import build as build_ics
+
+        target = out if out is not None else invitations.default_folder(snap.root, meeting.id)
+        if target.exists() and not target.is_dir():
+            raise UsageError(f"{target} is a file", hint="give --out a folder for the e-mail drafts")
+        calendar = build_ics(snap, meeting, as_of=today) if ics else None
+        for person in who.with_email:
+            personal = invitations.personal_context(context, person)
+            text = invitations.plain_text(
+                render_template("invite.md.j2", personal, snap.root), personal["salutation"]
+            )
+            html = render_template("invite.html.j2", personal, snap.root)
+            path = target / invitations.draft_name(person)
+            _write(path, invitations.draft(personal, person, text, html, calendar))
+            written.append({"person": person.id, "email": person.email, "file": _shown(path, snap.root)})
+        shown = _shown(target, snap.root)
+    missing = [{"person": p.id, "name": p.name, "organization": p.organization} for p in who.without_email]
+    left = [{"person": p.id, "name": p.name} for p in who.left]
+    if as_json:
+        common.emit_json(
+            {
+                "meeting": meeting.id,
+                "format": chosen,
+                "out": shown,
+                "written": written,
+                "without_email": missing,
+                "left": left,
+            }
+        )
+    if chosen == "eml":
+        from ngsp_cli.text import plural
+
+        common.done(f"wrote {plural(len(written), 'e-mail draft')} in {shown}")
+    elif shown is not None:
+        from ngsp_cli.text import plural
+
+        common.done(f"wrote {plural(len(written), 'row')} for a mail merge in {shown}")
+    if who.without_email:
+        names = ", ".join(f"{p.name} ({p.id})" for p in who.without_email)
+        lacking = "has" if len(who.without_email) == 1 else "have"
+        common.warn(
+            f"{names} {lacking} no e-mail address"
+            + (", so no draft was written" if chosen == "eml" else "")
+            + "; add one with: ngsp person edit PERSON --email ADDRESS"
+        )
+    if who.left:
+        common.warn("left the partnership, not invited: " + ", ".join(p.name for p in who.left))
 
 
 def memo_command(

@@ -393,7 +393,7 @@ def _invite(w: _Writer, ctx: dict[str, Any]) -> None:
     meeting, p, contact = ctx["meeting"], ctx["partnership"], ctx["contact"]
     w.masthead(p.name, f"Invitation · {meeting.kind_label}", f"You are invited: {meeting.title}")
     w.para(date_long(ctx["as_of"]))
-    w.para(f"Dear fellow {p.industry.lower()} leader,")
+    w.para(ctx["salutation"])
     for text in _intro(ctx):
         w.para(text)
     if ctx["selected_priorities"]:
