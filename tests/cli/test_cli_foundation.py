@@ -24,7 +24,8 @@ def test_init_with_flags_creates_a_folder(ngsp, tmp_path: Path) -> None:
     root = tmp_path / "nela"
     text = (root / "partnership.yaml").read_text()
     assert text.startswith(
-        "# yaml-language-server: $schema=.ngsp/schema/partnership.json\nschema_version: 1\nname: NELA Healthcare\n"
+        "# yaml-language-server: $schema=.ngsp/schema/partnership.json\n"
+        "schema_version: 1\nname: NELA Healthcare\n"
     )
     assert "  - delta-workforce-board\n  - louisiana-delta-community-college\n" in text
     assert (root / "organizations/delta-workforce-board.yaml").read_text() == (
