@@ -19,7 +19,6 @@ from ngsp_cli.ids import check_id, new_id
 from ngsp_cli.model import (
     ActionTeam,
     Meeting,
-    MeetingKind,
     Organization,
     Person,
     Priority,
@@ -252,6 +251,18 @@ _PLANS_HINT = (
 )
 
 
+def _not_before_forming(team: ActionTeam, on: dt.date, what: str) -> None:
+    """A team's work is dated on or after the day it was formed (its tasks came with it)."""
+    if team.formed is not None and on < team.formed:
+        raise UsageError(
+            f"{what} on {on.isoformat()} would come before {team.name} was formed on "
+            f"{team.formed.isoformat()}; nothing was written",
+            file=f"{ActionTeam.folder}/{team.id}.yaml",
+            field="--date",
+            hint=f"give --date {team.formed.isoformat()} or later, or fix 'formed:' in the file",
+        )
+
+
 @locked
 def finish_task(
     root: Path,
@@ -267,6 +278,7 @@ def finish_task(
     snap = _load(root)
     team = find_team(snap, team_ref).model_copy(deep=True)
     task = find_task(team, task_ref)
+    _not_before_forming(team, on, f"task {task.id} finished")
     if task.status is not TaskStatus.open:
         raise UsageError(
             f"task {task.id} is already {task.status.value}",
@@ -293,6 +305,7 @@ def add_update(
     on = not_in_future(on, today, "a progress update", "--date", _PLANS_HINT)
     snap = _load(root)
     team = find_team(snap, team_ref).model_copy(deep=True)
+    _not_before_forming(team, on, "a progress update")
     update = TeamUpdate(date=on, text=text, by=_person(snap, by) if by else None)
     team.updates.append(update)
     team.updates.sort(key=lambda u: u.date)
@@ -358,33 +371,3 @@ def summarize_at(view: PartnershipAt, team: ActionTeam, *, since: dt.date | None
         reporting=view.reporting(team).state if active else None,
         flags=[f for f in view.team_flags if f.team == team.id],
     )
-
-
-def teams_for_meeting(snap: Snapshot, meeting: Meeting) -> list[ActionTeam]:
-    """The teams whose work a meeting's agenda and memo should show.
-
-    An action-team meeting shows its own team; a full-partnership (or launch)
-    meeting shows every active team.
-    """
-    if meeting.kind is MeetingKind.action_team:
-        team = snap.teams.get(meeting.team or "")
-        return [team] if team else []
-    if meeting.kind in (MeetingKind.full_partnership, MeetingKind.launch):
-        return sorted((t for t in snap.teams.values() if t.status is TeamStatus.active), key=lambda t: t.id)
-    return []
-
-
-def meeting_digest(snap: Snapshot, meeting: Meeting, as_of: dt.date | None = None) -> list[TeamSummary]:
-    """Open tasks and recent updates of the teams a meeting covers, as of the meeting's date.
-
-    Recent updates are those since the previous meeting of the same kind (and
-    team), or within the stale limit when there was none.
-    """
-    view = PartnershipAt(snap, as_of or meeting.date)
-    previous = [
-        m
-        for m in snap.meetings.values()
-        if m.kind is meeting.kind and m.team == meeting.team and m.date < meeting.date
-    ]
-    since = max(m.date for m in previous) if previous else None
-    return [summarize_at(view, team, since=since) for team in teams_for_meeting(snap, meeting)]
