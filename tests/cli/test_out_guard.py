@@ -128,3 +128,13 @@ def test_a_site_is_never_written_into_the_partnership_data(
     assert result.exit_code == 2, result.output
     assert "hint:" in result.output
     assert fingerprint(root) == before
+
+
+def test_schemas_are_never_written_into_the_partnership_data(
+    ngsp: Callable[..., Any], partnership_tree: Callable[..., Path]
+) -> None:
+    root = partnership_tree()
+    before = fingerprint(root)
+    result = ngsp("-C", root, "schema", "--out", root / "people")
+    assert result.exit_code == 2, result.output
+    assert fingerprint(root) == before

@@ -33,7 +33,10 @@ def schema_command(
     get the schemas into a folder made by an older ngsp, and again after upgrading ngsp.
     """
     from ngsp_cli.services.schema import folder_schema_dir, write_schemas
+    from ngsp_cli.store.outputs import refuse_data
 
+    if out is not None:
+        refuse_data(out)  # never into the partnership's data (people/, templates/, .git, ...)
     target = out if out is not None else folder_schema_dir(common.root_of(folder))
     written = write_schemas(target)
     if as_json:
