@@ -211,6 +211,8 @@ def test_no_file_of_the_corpus_is_refused_by_the_schema_alone(
 ) -> None:
     """Whatever file of the bad-input corpus check accepts on its own, the schema accepts too."""
     for path in sorted(CORPUS.glob("*/files/**/*.yaml")):
+        if not path.is_file():
+            continue  # a folder named like a file is a case of its own (folder-named-yaml)
         rel = Path(*path.relative_to(CORPUS).parts[2:]).as_posix()  # <case>/files/<rel>
         kind = kind_of(rel)
         try:
