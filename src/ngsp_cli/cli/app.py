@@ -148,6 +148,7 @@ app.add_typer(team.app, name="team", help="Action teams: champions, tasks and pr
 app.command("agenda")(documents.agenda_command)
 app.command("invite")(documents.invite_command)
 app.command("memo")(documents.memo_command)
+app.command("signin")(documents.signin_command)
 app.add_typer(templates.app, name="templates", help="The document templates, and your own versions of them.")
 
 
