@@ -40,7 +40,8 @@ def _replace_text(path: Path, old: str, new: str) -> None:
 @pytest.mark.skipif(not TOOLS.is_file(), reason="the authoring script ships in the source tree only")
 def test_the_bundled_word_templates_are_what_the_authoring_script_makes(tmp_path: Path) -> None:
     spec = importlib.util.spec_from_file_location("docx_templates", TOOLS)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.main(["--out", str(tmp_path)]) == 0

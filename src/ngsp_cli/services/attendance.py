@@ -79,6 +79,7 @@ class Columns:
     first: int | None
     last: int | None
     email: int | None
+    emails: tuple[int, ...]
     org: int | None
     join: int | None
     mark: int | None
@@ -209,6 +210,8 @@ def find_columns(records: list[list[str]]) -> Columns | None:
             first=first,
             last=last,
             email=email,
+            # Teams leaves "Email" empty for some people and gives their address as the UPN.
+            emails=tuple(i for i, c in enumerate(cells) if c in EMAIL_COLUMNS),
             org=_first(cells, ORG_COLUMNS),
             join=_first(cells, JOIN_COLUMNS),
             mark=_first(cells, MARK_COLUMNS),
@@ -236,9 +239,7 @@ def entries(records: list[list[str]], columns: Columns) -> tuple[list[Entry], in
         name = _cell(record, columns.name)
         if not name and (columns.first is not None or columns.last is not None):
             name = " ".join(p for p in (_cell(record, columns.first), _cell(record, columns.last)) if p)
-        email = _cell(record, columns.email)
-        if "@" not in email:
-            email = ""
+        email = next((e for i in columns.emails if "@" in (e := _cell(record, i))), "")
         if not name and not email:
             continue
         if columns.mark is not None and _norm(_cell(record, columns.mark)) not in MARKED:
