@@ -681,10 +681,10 @@ def signin() -> Builder:
         b.tag(f"if {people}")
         b.heading(label, level=2)
         b.table(
-            ["Name", "Organization", "E-mail", "Signature"],
+            ["Name", "Organization", "Signature"],
             f"for x in {people}",
-            ["☐ {{ x.name }}", "{{ x.organization }}", "{{ x.email or '' }}", ""],
-            [1.9, 1.9, 1.5, 1.4],
+            ["☐ {{ x.name }}", "{{ x.organization }}", ""],
+            [2.1, 2.6, 2.0],
             height=0.3,
         )
         b.tag("endif")

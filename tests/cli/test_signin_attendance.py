@@ -41,7 +41,8 @@ def test_the_sign_in_sheet_in_word_lists_business_leaders_then_public_partners(
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert headings == ["Business leaders", "Public partners", "Not on the list"]
     business, public, blank = (t for t in doc.tables[1:])
-    assert [c.text for c in business.rows[0].cells] == ["Name", "Organization", "E-mail", "Signature"]
+    assert [c.text for c in business.rows[0].cells] == ["Name", "Organization", "Signature"]
+    assert [c.text for c in blank.rows[0].cells] == ["Name", "Organization", "E-mail", "Signature"]
     assert business.rows[1].cells[0].text == "☐ Lisa Arceneaux"
     assert "☐ Jamal Richard" in [r.cells[0].text for r in public.rows]
     assert len(blank.rows) == 1 + 8  # the header and eight blank lines
