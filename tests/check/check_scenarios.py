@@ -84,7 +84,7 @@ def industry_led_files() -> dict[str, Any]:
     business_people = list(leaders)
     public_people = ["bo-diaz", "kim-roy", "lu-chen"]
     files["meetings/2026-03-10-launch.yaml"] = _meeting(
-        "2026-03-10", business_people[:5] + public_people, kind="launch"
+        "2026-03-10", business_people[:4] + public_people, kind="launch"
     )
     files["meetings/2026-07-14-summer.yaml"] = _meeting("2026-07-14", business_people[:4] + public_people[:2])
     files["meetings/2026-12-08-winter.yaml"] = _meeting("2026-12-08", business_people + public_people)

@@ -175,6 +175,8 @@ def test_team_commands_end_to_end(ngsp, example_folder: Path) -> None:
         "Evening LPN track",
         "--goal",
         "20 CNAs enrolled",
+        "--formed",
+        "2026-10-20",
         "--force",
         "--json",
     )

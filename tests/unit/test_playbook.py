@@ -11,7 +11,7 @@ from ngsp_cli.errors import InputError, NotFoundError
 from ngsp_cli.model import MeetingKind, Partnership
 from ngsp_cli.playbook import PlaybookInvalid, Source, load_playbook
 from ngsp_cli.resources import bundled
-from ngsp_cli.services.progress import RULES
+from ngsp_cli.rules import RULES
 
 
 def _partnership(root: Path) -> Partnership:

@@ -142,7 +142,7 @@ def test_no_convener_is_a_warning(partnership_tree) -> None:
 
 def test_on_the_example_the_next_step_is_keeping_the_team_plans_current(example_folder: Path) -> None:
     """With its action teams formed, the example is sustaining; a stale team is what to fix first."""
-    from ngsp_cli.services import facts
+    from ngsp_cli.rules import PartnershipAt
 
     snap = load(example_folder)
     if not snap.teams:
@@ -151,20 +151,20 @@ def test_on_the_example_the_next_step_is_keeping_the_team_plans_current(example_
     assert report.phase.id == "sustain"
     assert report.next_step is not None
     assert report.next_step.id == "keep-plan-current"
-    stale = [snap.teams[f.team].name for f in facts.team_flags(snap, TODAY) if f.kind == "stale"]
+    stale = [snap.teams[f.team].name for f in PartnershipAt(snap, TODAY).team_flags if f.kind == "stale"]
     evidence = " ".join(report.progress.evidence(report.next_step))
     assert stale
     assert all(name in evidence for name in stale)
 
 
 def _joining_verdicts(root: Path, as_of: dt.date) -> tuple[bool, str, str]:
-    from ngsp_cli.services import progress
+    from ngsp_cli.rules import RULES, PartnershipAt
     from ngsp_cli.services.indicators import score_partnership
 
     snap = load(root)
-    verdict = progress.RULES["new-businesses-joined"].func(snap, as_of)
+    finding = RULES["new-businesses-joined"].evaluate(PartnershipAt(snap, as_of))
     check = next(r for r in score_partnership(snap, as_of).indicators if r.id == "new-businesses-joining")
-    return verdict.done, verdict.detail, check.status.value
+    return finding.done, finding.evidence, check.status.value
 
 
 def test_status_and_check_agree_that_founders_are_not_newcomers(example_folder: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from ngsp_cli.errors import NotFoundError, UsageError
 from ngsp_cli.model import TaskStatus, TeamStatus
-from ngsp_cli.services import facts
+from ngsp_cli.rules import PartnershipAt
 from ngsp_cli.services import teams as core
 from ngsp_cli.services.teams import TeamRefused
 from ngsp_cli.store import folder as store
@@ -62,7 +62,7 @@ def test_forming_a_team_with_business_champions_and_public_support(example_folde
     assert team.support == ["helen-primeaux", "anita-dugas"]
     snap = store.load(example_folder)
     assert snap.teams["placements"].formed == DAY
-    assert [f.kind for f in facts.team_flags(snap, DAY) if f.team == "placements"] == []
+    assert [f.kind for f in PartnershipAt(snap, DAY).team_flags if f.team == "placements"] == []
 
 
 def test_a_team_cannot_be_formed_on_a_later_day(example_folder: Path) -> None:
@@ -104,7 +104,7 @@ def test_tasks_and_updates(example_folder: Path) -> None:
 
 def test_the_example_teams_are_flagged_as_of_late_november(example_folder: Path) -> None:
     snap = store.load(example_folder)
-    flags = {(f.team, f.kind) for f in facts.team_flags(snap, DAY)}
+    flags = {(f.team, f.kind) for f in PartnershipAt(snap, DAY).team_flags}
     assert flags == {
         ("rural-acute-care-network", "overdue-tasks"),
         ("clinical-placements", "stale"),

@@ -53,7 +53,7 @@ def _who(count: Any) -> str:
 
 
 def _meeting_json(snap: Snapshot, meeting: Meeting, *, full: bool) -> dict[str, Any]:
-    from ngsp_cli.services import facts
+    from ngsp_cli.rules import facts
 
     invited = facts.headcount(snap, meeting.invitees)
     came = facts.headcount(snap, meeting.attendees)
@@ -159,7 +159,7 @@ def list_(
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import Organization, Person
-    from ngsp_cli.services import facts
+    from ngsp_cli.rules import facts
     from ngsp_cli.text import plural
 
     wanted = _meeting_kind(kind) if kind else None
@@ -214,7 +214,7 @@ def _print_meeting(snap: Snapshot, m: Meeting) -> None:
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
-    from ngsp_cli.services import facts
+    from ngsp_cli.rules import facts
     from ngsp_cli.text import plural
 
     console = common.out()

@@ -202,9 +202,10 @@ def playbook_command(
         )
     progress = None
     if snap is not None:
-        from ngsp_cli.services.progress import phase_progress
+        from ngsp_cli.playbook.progress import phase_progress
+        from ngsp_cli.rules import PartnershipAt
 
-        progress = phase_progress(found, snap, day)
+        progress = phase_progress(found, PartnershipAt(snap, day))
     if as_json:
         data = found.model_dump(mode="json")
         data["file"] = playbook.origins.get(found.id)
@@ -248,19 +249,20 @@ def _print_rules(as_json: bool) -> None:
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
-    from ngsp_cli.services.progress import RULES
+    from ngsp_cli.rules import RULES
 
     if as_json:
         common.emit_json(
-            [{"id": r.id, "description": r.description, "params": dict(r.params)} for r in RULES.values()]
+            [{"id": r.id, "description": r.description, "params": r.defaults()} for r in RULES.values()]
         )
         return
     console = common.out()
     console.print(
-        "[bold]Checklist rules[/bold] [dim](use as 'computed: RULE' in a playbook phase file)[/dim]"
+        "[bold]Rules[/bold] [dim](use as 'computed: RULE' in a playbook phase file, "
+        "or 'rule: RULE' in indicators.yaml)[/dim]"
     )
     for r in RULES.values():
-        params = ", ".join(f"{k}: {'settings' if v is None else v}" for k, v in r.params.items())
+        params = r.params_text()
         console.print(
             Hanging("  ", f"[bold]{r.id}[/bold]{'  [dim]params ' + params + '[/dim]' if params else ''}", 6)
         )

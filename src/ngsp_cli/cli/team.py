@@ -94,9 +94,11 @@ def new(
 
 
 def _summaries(snap: Snapshot, as_of: dt.date) -> list[TeamSummary]:
-    from ngsp_cli.services.teams import summarize
+    from ngsp_cli.rules import PartnershipAt
+    from ngsp_cli.services.teams import summarize_at
 
-    return [summarize(snap, t, as_of) for t in sorted(snap.teams.values(), key=lambda t: t.id)]
+    view = PartnershipAt(snap, as_of)
+    return [summarize_at(view, t) for t in view.teams]
 
 
 def _summary_json(snap: Snapshot, summary: TeamSummary) -> dict[str, Any]:
@@ -108,6 +110,7 @@ def _summary_json(snap: Snapshot, summary: TeamSummary) -> dict[str, Any]:
         "open_tasks": len(summary.open_tasks),
         "overdue_tasks": [t.id for t in summary.overdue_tasks],
         "last_update": summary.last_update,
+        "reporting": summary.reporting,
         "flags": [{"kind": f.kind, "message": f.message} for f in summary.flags],
     }
 

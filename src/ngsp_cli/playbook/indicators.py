@@ -13,92 +13,30 @@ An entry whose id is already known changes only the fields it gives (`params`
 key by key); `enabled: false` drops it; a new id adds an indicator and must be
 complete.
 
-The rules themselves are code (services/indicators.py); here each rule id is
-tied to the model of its parameters, so a typo in a rule id or a parameter is
-an error with the file and line.
+The rules themselves are code (ngsp_cli.rules, one registry shared with the
+phase checklists); each rule carries the model of its parameters, so a typo in
+a rule id or a parameter is an error with the file and line.
 """
 
 from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ngsp_cli.errors import FolderInvalid, Problem
-from ngsp_cli.model import MeetingKind, OrgKind, Partnership
+from ngsp_cli.model import Partnership
 from ngsp_cli.playbook.loader import INDICATORS_FILE
+from ngsp_cli.rules import RULES, Status
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.folder import describe_error
 
 
-class Status(StrEnum):
-    """How far an indicator is met."""
-
-    met = "met"
-    partial = "partial"
-    not_met = "not-met"
-    unknown = "unknown"
-
-    @property
-    def points(self) -> float:
-        """Met counts 1, partial 0.5; not-met and unknown count 0 (missing evidence never helps)."""
-        return {"met": 1.0, "partial": 0.5}.get(self.value, 0.0)
-
-
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-# Parameters of each rule ---------------------------------------------------------------------
-
-
-class NoParams(_Strict):
-    pass
-
-
-class OutnumberParams(_Strict):
-    meetings: int | None = Field(None, ge=1, description="how many recent held meetings; default: settings")
-    kinds: list[MeetingKind] = Field(
-        default_factory=lambda: [MeetingKind.launch, MeetingKind.full_partnership]
-    )
-
-
-class ChampionParams(_Strict):
-    min_champions: int | None = Field(None, ge=1, description="default: settings.recommended_champions")
-
-
-class SupportParams(_Strict):
-    systems: list[OrgKind] = Field(
-        default_factory=lambda: [OrgKind.workforce, OrgKind.education, OrgKind.economic_development]
-    )
-    min_systems: int | None = Field(None, ge=1, description="default: all of `systems`")
-
-
-class PlanParams(_Strict):
-    days: int | None = Field(None, ge=1, description="default: settings.stale_after_days")
-
-
-class JoiningParams(_Strict):
-    window_days: int = Field(365, ge=1)
-    met_at: int = Field(2, ge=1, description="new businesses in the window for 'met'")
-    grace_days: int = Field(30, ge=0, description="businesses joining this soon after founding are founders")
-    min_age_days: int = Field(180, ge=0, description="younger partnerships with no newcomer are 'unknown'")
-
-
-RULE_PARAMS: dict[str, type[BaseModel]] = {
-    "business-outnumber-public": OutnumberParams,
-    "business-champions": ChampionParams,
-    "priorities-from-business": NoParams,
-    "coordinated-public-support": SupportParams,
-    "action-plan-current": PlanParams,
-    "new-businesses-joining": JoiningParams,
-    "self-assessed": NoParams,
-}
-"""Every rule id ngsp knows, with the model of its parameters."""
 
 
 # Definitions as written in the files ---------------------------------------------------------
@@ -354,13 +292,14 @@ def load_indicator_set(
             continue
         if not definition.enabled:
             continue
-        params_model = RULE_PARAMS.get(definition.rule)
-        if params_model is None:
+        spec = RULES.get(definition.rule)
+        if spec is None:
             problems.append(
                 _problem(source, (*prefix, "rule"), f"'{definition.rule}' is not a rule ngsp knows",
-                         "use one of " + ", ".join(RULE_PARAMS))
+                         "use one of " + ", ".join(RULES))
             )  # fmt: skip
             continue
+        params_model = spec.params
         if definition.feature not in feature_ids:
             problems.append(
                 _problem(source, (*prefix, "feature"), f"'{definition.feature}' is not a key feature",

@@ -94,7 +94,7 @@ def _read(path: Path, display: str) -> RawFile:
 
 def _check_phase(phase: Phase, raw: RawFile) -> list[Problem]:
     """What pydantic cannot see: duplicate ids, done_when links, rule ids and their parameters."""
-    from ngsp_cli.services.progress import RULES, check_params
+    from ngsp_cli.rules import RULES, check_params
 
     problems: list[Problem] = []
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ngsp_cli.playbook.models import Phase, Source
 
 if TYPE_CHECKING:
-    from ngsp_cli.services.progress import PhaseProgress
+    from ngsp_cli.playbook.progress import PhaseProgress
 
 _MARK = {"done": "✓", "todo": "☐", "manual": "?"}
 

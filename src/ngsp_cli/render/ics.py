@@ -19,7 +19,8 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from ngsp_cli import clock
 from ngsp_cli.ids import slug
 from ngsp_cli.model import Meeting, MeetingStatus
-from ngsp_cli.services import documents, facts
+from ngsp_cli.rules import facts
+from ngsp_cli.services import documents
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.text import partnership_in_text
 

@@ -25,7 +25,7 @@ from ngsp_cli.model import (
     Role,
     TeamStatus,
 )
-from ngsp_cli.services import facts
+from ngsp_cli.rules import PartnershipAt, facts
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.text import partnership_in_text
 
@@ -255,14 +255,14 @@ def choose_meeting(snap: Snapshot, ref: str | None, document: str, as_of: dt.dat
             )
         return named
     if document == "memo":
-        found = facts.last_held_meeting(snap, as_of)
+        found = PartnershipAt(snap, as_of).last_held
         if found is None:
             raise NotFoundError(
                 f"no meeting has been held by {as_of.isoformat()}, so there is nothing to write a memo about",
                 hint="name the meeting (ngsp memo MEETING), or record who came with 'ngsp meeting attend'",
             )
         return found
-    found = facts.next_meeting(snap, as_of)
+    found = PartnershipAt(snap, as_of).next_meeting
     if found is None:
         raise NotFoundError(
             f"no meeting is planned on or after {as_of.isoformat()}",
@@ -393,7 +393,7 @@ def carried_action_items(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> li
     """
     return [
         _action_row(snap, earlier, item, as_of)
-        for earlier, item in facts.open_action_items(snap, as_of)
+        for earlier, item in PartnershipAt(snap, as_of).open_action_items
         if earlier.id != meeting.id
         and (earlier.date, earlier.time or "") < (meeting.date, meeting.time or "")
         and (meeting.team is None or earlier.team == meeting.team)
@@ -409,18 +409,19 @@ def _teams_for(snap: Snapshot, meeting: Meeting) -> list[ActionTeam]:
 
 def open_team_tasks(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[TaskRow]:
     """Open tasks of the active action teams (only the meeting's team for a team meeting)."""
+    view = PartnershipAt(snap, as_of)
     rows = [
         TaskRow(
             team=team.name,
             text=task.text,
             owner=_name(snap, task.owner),
             due=task.due,
-            overdue=task.due is not None and task.due < as_of,
+            overdue=view.is_overdue(task),
             quick_win=task.quick_win,
         )
         for team in _teams_for(snap, meeting)
         for task in team.tasks
-        if facts.is_open(task)
+        if view.task_open(task)
     ]
     return sorted(rows, key=lambda r: (r.due is None, r.due or dt.date.max, r.team.casefold()))
 

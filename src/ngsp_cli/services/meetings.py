@@ -29,7 +29,7 @@ from ngsp_cli.model import (
     PriorityCategory,
 )
 from ngsp_cli.playbook.models import Playbook
-from ngsp_cli.services import facts
+from ngsp_cli.rules import facts
 from ngsp_cli.services.lookup import resolve, resolve_person, resolve_team
 from ngsp_cli.store import folder as store
 from ngsp_cli.store.write import save

@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from ngsp_cli.errors import NgspError, Problem
-from ngsp_cli.model import Answer, TeamStatus
-from ngsp_cli.services import facts
+from ngsp_cli.model import Answer
+from ngsp_cli.rules import PartnershipAt, facts
 from ngsp_cli.services.survey import load_survey, outcome_surveys
 from ngsp_cli.store.folder import PARTNERSHIP_FILE, Snapshot, load
 from ngsp_cli.text import plural
@@ -163,18 +163,15 @@ def _pct(part: int, whole: int) -> int | None:
 def summarize(snap: Snapshot, as_of: dt.date) -> dict[str, Any]:
     """One row of the portfolio: plain values only (it crosses process boundaries and goes to JSON)."""
     partnership = snap.partnership
-    held = facts.held_meetings(snap, as_of)
-    tables = [m for m in held if m.kind in facts.BUSINESS_TABLES and m.attendees]
-    recent = tables[-partnership.settings.recent_meetings :]
-    counts = [facts.headcount(snap, m.attendees) for m in recent]
+    view = PartnershipAt(snap, as_of)
+    held = view.held()
+    recent = view.attended()[-partnership.settings.recent_meetings :]
+    counts = [view.headcount(m.attendees) for m in recent]
     business = sum(c.business for c in counts)
     total = sum(c.total for c in counts)
-    last = held[-1] if held else None
-    upcoming = facts.next_meeting(snap, as_of)
-    flags = facts.team_flags(snap, as_of)
-    active = [t for t in snap.teams.values() if t.status is TeamStatus.active]
-    orgs = list(snap.organizations.values())
-    business_orgs = sum(1 for o in orgs if o.is_business)
+    last = view.last_held
+    upcoming = view.next_meeting
+    flags = view.team_flags
     surveys = outcome_surveys(snap, as_of)
     survey = surveys[-1] if surveys else None
     phase, phase_note = _phase(snap, as_of)
@@ -197,13 +194,13 @@ def summarize(snap: Snapshot, as_of: dt.date) -> dict[str, Any]:
         "recent_meetings": len(recent),
         "business_share": _pct(business, total),
         "business_majority": bool(counts) and all(c.business_outnumber_public for c in counts),
-        "businesses": business_orgs,
-        "public_partners": len(orgs) - business_orgs,
-        "business_leaders": len(facts.business_people(snap)),
-        "champions": len(facts.business_champions(snap)),
-        "teams_active": len(active),
+        "businesses": len(view.businesses),
+        "public_partners": len(view.public_partners),
+        "business_leaders": len(view.business_people),
+        "champions": len(view.business_champions),
+        "teams_active": len(view.active_teams),
         "teams_flagged": len({f.team for f in flags}),
-        "tasks_overdue": len(facts.overdue_tasks(snap, as_of)),
+        "tasks_overdue": len(view.overdue_tasks),
         "survey_date": survey.date if survey else None,
         "survey": {qid: a.answer.value for qid, a in survey.answers.items()} if survey else {},
     }

@@ -15,10 +15,9 @@ from ngsp_cli.model import (
     MeetingKind,
     Priority,
     PriorityStatus,
-    TaskStatus,
     TeamStatus,
 )
-from ngsp_cli.services import facts
+from ngsp_cli.rules import PartnershipAt, facts
 from ngsp_cli.services.survey import (
     SurveyDefinition,
     answer_counts,
@@ -66,13 +65,13 @@ def _org_name(snap: Snapshot, org_id: str) -> str:
     return org.name if org else org_id
 
 
-def meeting_rows(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) -> list[dict[str, Any]]:
+def meeting_rows(view: PartnershipAt, since: dt.date | None = None) -> list[dict[str, Any]]:
     """Held meetings (oldest first) with their business and public attendance."""
     rows = []
-    for meeting in facts.held_meetings(snap, as_of):
+    for meeting in view.held():
         if since is not None and meeting.date < since:
             continue
-        count = facts.headcount(snap, meeting.attendees)
+        count = view.headcount(meeting.attendees)
         rows.append(
             {
                 "id": meeting.id,
@@ -101,12 +100,12 @@ def _priority_sort_key(priority: Priority) -> tuple[int, int, str]:
     return (order[priority.status], rank, priority.title.casefold())
 
 
-def priority_rows(snap: Snapshot) -> list[dict[str, Any]]:
+def priority_rows(view: PartnershipAt) -> list[dict[str, Any]]:
     teams_by_priority: dict[str, list[str]] = {}
-    for team in sorted(snap.teams.values(), key=lambda t: t.name.casefold()):
+    for team in sorted(view.teams, key=lambda t: t.name.casefold()):
         teams_by_priority.setdefault(team.priority, []).append(team.name)
     rows = []
-    for priority in sorted(snap.priorities.values(), key=_priority_sort_key):
+    for priority in sorted(view.priorities, key=_priority_sort_key):
         votes = priority.votes
         rows.append(
             {
@@ -123,17 +122,19 @@ def priority_rows(snap: Snapshot) -> list[dict[str, Any]]:
     return rows
 
 
-def team_rows(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) -> list[dict[str, Any]]:
+def team_rows(view: PartnershipAt, since: dt.date | None = None) -> list[dict[str, Any]]:
+    snap, as_of = view.snap, view.as_of
     flags: dict[str, list[str]] = {}
-    for flag in facts.team_flags(snap, as_of):
+    for flag in view.team_flags:
         flags.setdefault(flag.team, []).append(flag.message)
     status_order = {TeamStatus.active: 0, TeamStatus.paused: 1, TeamStatus.done: 2}
     rows = []
-    for team in sorted(snap.teams.values(), key=lambda t: (status_order[t.status], t.name.casefold())):
-        done = [t for t in team.tasks if t.status is TaskStatus.done]
+    for team in sorted(view.teams, key=lambda t: (status_order[t.status], t.name.casefold())):
+        done = [t for t in team.tasks if view.task_done(t)]
         done_in_window = [t for t in done if since is None or (t.done_on is not None and t.done_on >= since)]
-        open_tasks = [t for t in team.tasks if facts.is_open(t)]
-        overdue = [t for t in open_tasks if t.due is not None and t.due < as_of]
+        open_tasks = [t for t in team.tasks if view.task_open(t)]
+        overdue = view.team_overdue(team)
+        reporting = view.reporting(team).state if team.status is TeamStatus.active else None
         updates = sorted((u for u in team.updates if u.date <= as_of), key=lambda u: u.date)
         recent = [u for u in updates if since is None or u.date >= since]
         last = updates[-1] if updates else None
@@ -157,6 +158,7 @@ def team_rows(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) -> l
                 "last_update_text": last.text if last else None,
                 "days_since_update": (as_of - last.date).days if last else None,
                 "updates_in_period": len(recent),
+                "reporting": reporting,
                 "flags": flags.get(team.id, []),
             }
         )
@@ -213,9 +215,10 @@ def outcome_data(
 
 
 def report_data(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) -> dict[str, Any]:
-    """Everything the report templates show, as plain values."""
+    """Everything the report templates show, as plain values, from the partnership at `as_of`."""
+    view = PartnershipAt(snap, as_of)
     partnership = snap.partnership
-    meetings = meeting_rows(snap, as_of, since)
+    meetings = meeting_rows(view, since)
     recorded = [m for m in meetings if m["counts_for_share"]]
     business_attendance = sum(m["business"] for m in recorded)
     public_attendance = sum(m["public"] for m in recorded)
@@ -224,10 +227,9 @@ def report_data(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) ->
     recent = recorded[-partnership.settings.recent_meetings :]
     recent_business = sum(m["business"] for m in recent)
     recent_total = sum(m["total"] for m in recent)
-    teams = team_rows(snap, as_of, since)
-    priorities = priority_rows(snap)
-    orgs = list(snap.organizations.values())
-    business_orgs = [o for o in orgs if o.is_business]
+    teams = team_rows(view, since)
+    priorities = priority_rows(view)
+    business_orgs = view.businesses
     upcoming = [
         {
             "date": m.date,
@@ -235,20 +237,20 @@ def report_data(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) ->
             "kind": KIND_LABELS[m.kind],
             "title": m.title,
             "location": m.location,
-            "invited_business": facts.headcount(snap, m.invitees).business,
-            "invited_public": facts.headcount(snap, m.invitees).public,
+            "invited_business": view.headcount(m.invitees).business,
+            "invited_public": view.headcount(m.invitees).public,
         }
-        for m in facts.upcoming_meetings(snap, as_of)
+        for m in view.upcoming()
     ]
     overdue_items = [
         {"meeting": meeting.title, "date": meeting.date, "text": item.text,
          "owner": _name(snap, item.owner) if item.owner else None, "due": item.due}
-        for meeting, item in facts.overdue_action_items(snap, as_of)
+        for meeting, item in view.overdue_action_items
     ]  # fmt: skip
-    new_businesses = [
-        o.name for o in sorted(business_orgs, key=lambda o: (o.joined or dt.date.min, o.name))
-        if o.joined is not None and o.joined <= as_of and (since is None or o.joined >= since)
-    ]  # fmt: skip
+    # Newcomers as `check` counts them: businesses that joined after the launch (in the
+    # report's period when --since is given, else in the last year).
+    joining = view.joining((as_of - since).days if since is not None else 365)
+    new_businesses = [o.name for o in joining.newcomers]
     table_empty = (
         f"no launch or full-partnership meetings since {since}"
         if since is not None
@@ -271,17 +273,19 @@ def report_data(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) ->
         "recent_meetings": len(recent),
         "recent_business_share": _pct(recent_business, recent_total),
         "businesses": len(business_orgs),
-        "public_partners": len(orgs) - len(business_orgs),
-        "business_leaders": len(facts.business_people(snap)),
-        "champions": len(facts.business_champions(snap)),
+        "public_partners": len(view.public_partners),
+        "business_leaders": len(view.business_people),
+        "champions": len(view.business_champions),
         "new_businesses": new_businesses,
+        "newcomers_measurable": joining.start is not None,
+        "newcomers_since": joining.start,
         "priorities_selected": sum(1 for p in priorities if p["status"] in {"selected", "done"}),
         "teams_active": sum(1 for t in teams if t["status"] == TeamStatus.active.value),
         "teams_flagged": sum(1 for t in teams if t["flags"]),
         "tasks_done": sum(t["tasks_done"] for t in teams),
         "tasks_done_in_period": sum(t["tasks_done_in_period"] for t in teams),
         "tasks_open": sum(t["tasks_open"] for t in teams),
-        "tasks_overdue": sum(t["tasks_overdue"] for t in teams),
+        "tasks_overdue": len(view.overdue_tasks),
     }
     return {
         "partnership": {

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from ngsp_cli.errors import InputError
-from ngsp_cli.model import Meeting, MeetingKind, MeetingStatus
+from ngsp_cli.model import Meeting, MeetingStatus
 from ngsp_cli.playbook.models import ChecklistItem, Phase, Playbook, Step
-from ngsp_cli.services import facts
-from ngsp_cli.services.progress import DONE, PhaseProgress, launch_meeting, phase_progress
+from ngsp_cli.playbook.progress import DONE, PhaseProgress, phase_progress
+from ngsp_cli.rules import PartnershipAt, facts
+from ngsp_cli.rules.view import TeamFlag
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.folder import PARTNERSHIP_FILE, Snapshot
 from ngsp_cli.text import plural, verb
@@ -50,19 +51,11 @@ def _set_phase(snap: Snapshot, playbook: Playbook) -> Phase | None:
     return phase
 
 
-def phase_progresses(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> list[PhaseProgress]:
-    return [phase_progress(phase, snap, as_of) for phase in playbook.phases]
+def phase_progresses(view: PartnershipAt, playbook: Playbook) -> list[PhaseProgress]:
+    return [phase_progress(phase, view) for phase in playbook.phases]
 
 
 LAUNCH_HELD_RULE = "launch-meeting-held"
-
-
-def met_again(snap: Snapshot, as_of: dt.date) -> bool:
-    """A full partnership meeting after the launch has been held (on or before `as_of`)."""
-    launch = launch_meeting(snap)
-    if launch is None:
-        return False
-    return any(m.date > launch.date for m in facts.held_meetings(snap, as_of, [MeetingKind.full_partnership]))
 
 
 def _first_open(progresses: list[PhaseProgress], after_launch: bool = False) -> int:
@@ -118,7 +111,8 @@ def current_phase(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> Phase:
     chosen = _set_phase(snap, playbook)
     if chosen is not None:
         return chosen
-    return computed_phase(phase_progresses(snap, playbook, as_of), met_again(snap, as_of))
+    view = PartnershipAt(snap, as_of)
+    return computed_phase(phase_progresses(view, playbook), view.met_after_launch)
 
 
 @dataclass(frozen=True)
@@ -131,8 +125,9 @@ class StatusWarning:
         return {"kind": self.kind, "message": self.message, "meeting": self.meeting}
 
 
-def warnings(snap: Snapshot, as_of: dt.date) -> list[StatusWarning]:
+def warnings(view: PartnershipAt) -> list[StatusWarning]:
     """What a convener should fix before it hurts the partnership."""
+    snap, as_of = view.snap, view.as_of
     out: list[StatusWarning] = []
     if not snap.partnership.conveners:
         out.append(
@@ -140,8 +135,8 @@ def warnings(snap: Snapshot, as_of: dt.date) -> list[StatusWarning]:
                 "no-convener", "no convener is named; add one under 'conveners:' in partnership.yaml"
             )
         )
-    for meeting in facts.upcoming_meetings(snap, as_of, facts.BUSINESS_TABLES):
-        count = facts.headcount(snap, meeting.invitees)
+    for meeting in view.upcoming(facts.BUSINESS_TABLES):
+        count = view.headcount(meeting.invitees)
         if count.public > count.business:
             out.append(
                 StatusWarning(
@@ -154,9 +149,8 @@ def warnings(snap: Snapshot, as_of: dt.date) -> list[StatusWarning]:
                 )
             )
     recent = snap.partnership.settings.recent_meetings
-    held = [m for m in facts.held_meetings(snap, as_of, facts.BUSINESS_TABLES) if m.attendees][-recent:]
-    for meeting in held:
-        count = facts.headcount(snap, meeting.attendees)
+    for meeting in view.attended()[-recent:]:
+        count = view.headcount(meeting.attendees)
         if count.public > count.business:
             out.append(
                 StatusWarning(
@@ -167,10 +161,10 @@ def warnings(snap: Snapshot, as_of: dt.date) -> list[StatusWarning]:
                     meeting.id,
                 )
             )
-    launch = launch_meeting(snap)
+    launch = view.launch
     if launch is not None and launch.status is MeetingStatus.planned and launch.date >= as_of:
         wanted = snap.partnership.settings.recommended_champions
-        have = len(facts.business_champions(snap))
+        have = len(view.business_champions)
         if have < wanted:
             out.append(
                 StatusWarning(
@@ -204,7 +198,7 @@ class StatusReport:
     upcoming: list[Meeting]
     overdue_items: list[dict[str, Any]] = field(default_factory=list)
     overdue_tasks: list[dict[str, Any]] = field(default_factory=list)
-    team_flags: list[facts.TeamFlag] = field(default_factory=list)
+    team_flags: list[TeamFlag] = field(default_factory=list)
     warnings: list[StatusWarning] = field(default_factory=list)
     headcounts: dict[str, facts.Headcount] = field(default_factory=dict)
     marks: dict[str, str] = field(default_factory=dict)
@@ -277,13 +271,14 @@ class StatusReport:
 
 
 def build_status(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> StatusReport:
-    progresses = phase_progresses(snap, playbook, as_of)
+    view = PartnershipAt(snap, as_of)
+    progresses = phase_progresses(view, playbook)
     chosen = _set_phase(snap, playbook)
-    after_launch = met_again(snap, as_of)
+    after_launch = view.met_after_launch
     phase = chosen or computed_phase(progresses, after_launch)
     progress = next(p for p in progresses if p.phase.id == phase.id)
-    upcoming = facts.upcoming_meetings(snap, as_of)
-    unrecorded = facts.unrecorded_meetings(snap, as_of)
+    upcoming = view.upcoming()
+    unrecorded = view.unrecorded
     overdue_items = [
         {
             "meeting": meeting.id,
@@ -293,7 +288,7 @@ def build_status(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> StatusRe
             "owner_name": _person(snap, item.owner),
             "due": item.due.isoformat() if item.due else None,
         }
-        for meeting, item in facts.overdue_action_items(snap, as_of)
+        for meeting, item in view.overdue_action_items
     ]
     overdue_tasks = [
         {
@@ -305,7 +300,7 @@ def build_status(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> StatusRe
             "owner_name": _person(snap, task.owner),
             "due": task.due.isoformat() if task.due else None,
         }
-        for team, task in facts.overdue_tasks(snap, as_of)
+        for team, task in view.overdue_tasks
     ]
     return StatusReport(
         partnership=snap.partnership.name,
@@ -318,9 +313,9 @@ def build_status(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> StatusRe
         upcoming=upcoming,
         overdue_items=overdue_items,
         overdue_tasks=overdue_tasks,
-        team_flags=facts.team_flags(snap, as_of),
-        warnings=warnings(snap, as_of),
-        headcounts={m.id: facts.headcount(snap, m.invitees) for m in [*unrecorded, *upcoming]},
+        team_flags=view.team_flags,
+        warnings=warnings(view),
+        headcounts={m.id: view.headcount(m.invitees) for m in [*unrecorded, *upcoming]},
         marks=phase_marks(progresses, phase, after_launch),
         unrecorded=unrecorded,
     )
@@ -329,7 +324,7 @@ def build_status(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> StatusRe
 def tick(root: Path, playbook: Playbook, item_id: str, *, done: bool = True) -> ChecklistItem:
     """Tick (or untick) a manual checklist item: its id goes in `checked:` of partnership.yaml."""
     from ngsp_cli.errors import NotFoundError
-    from ngsp_cli.services.progress import manual_items
+    from ngsp_cli.playbook.progress import manual_items
     from ngsp_cli.store.folder import read_partnership
     from ngsp_cli.store.write import save
     from ngsp_cli.vocab import did_you_mean

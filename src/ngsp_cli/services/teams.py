@@ -3,8 +3,8 @@
 An action team needs at least one business champion (a person of a business
 organization); public partners support it and one of them may keep its notes
 as staff lead.  Flags (no business champion, no recent update, overdue tasks)
-come from `facts.team_flags`, the one source `team list`, `status` and `check`
-share.
+come from `PartnershipAt.team_flags`, the one source `team list`, `status`,
+`check` and `report` share.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from ngsp_cli.model import (
     TeamStatus,
     TeamUpdate,
 )
-from ngsp_cli.services import facts
+from ngsp_cli.rules import PartnershipAt
+from ngsp_cli.rules.view import TeamFlag
 from ngsp_cli.services.dates import not_in_future
 from ngsp_cli.services.lookup import resolve_person, resolve_priority, resolve_team
 from ngsp_cli.store import folder as store
@@ -292,7 +293,7 @@ def set_status(root: Path, team_ref: str, status: TeamStatus) -> ActionTeam:
 
 @dataclass
 class TeamSummary:
-    """What a convener (or an agenda) needs to know about one team."""
+    """What a convener (or an agenda) needs to know about one team on a date."""
 
     team: ActionTeam
     priority_title: str
@@ -301,28 +302,39 @@ class TeamSummary:
     done_tasks: list[Task]
     recent_updates: list[TeamUpdate]
     last_update: dt.date | None
-    flags: list[facts.TeamFlag] = field(default_factory=list)
+    reporting: str | None = None  # reported | not-due | late, for an active team
+    flags: list[TeamFlag] = field(default_factory=list)
 
 
 def summarize(
     snap: Snapshot, team: ActionTeam, as_of: dt.date, *, since: dt.date | None = None
 ) -> TeamSummary:
-    """Open tasks (soonest due first), overdue ones, and updates since `since` (default 60 days)."""
-    stale_days = snap.partnership.settings.stale_after_days
-    since = since or (as_of - dt.timedelta(days=stale_days))
+    """Open tasks (soonest due first), overdue ones, and updates since `since` (default 60 days).
+
+    Every judgment comes from `PartnershipAt`, as in `status`, `check` and `report`.
+    """
+    return summarize_at(PartnershipAt(snap, as_of), team, since=since)
+
+
+def summarize_at(view: PartnershipAt, team: ActionTeam, *, since: dt.date | None = None) -> TeamSummary:
+    as_of = view.as_of
+    since = since or (as_of - dt.timedelta(days=view.settings.stale_after_days))
     open_tasks = sorted(
-        (t for t in team.tasks if facts.is_open(t)), key=lambda t: (t.due is None, t.due or dt.date.max, t.id)
+        (t for t in team.tasks if view.task_open(t)),
+        key=lambda t: (t.due is None, t.due or dt.date.max, t.id),
     )
-    prio = snap.priorities.get(team.priority)
+    prio = view.snap.priorities.get(team.priority)
+    active = team.status is TeamStatus.active and view.team_formed(team)
     return TeamSummary(
         team=team,
         priority_title=prio.title if prio else team.priority,
         open_tasks=open_tasks,
-        overdue_tasks=[t for t in open_tasks if t.due is not None and t.due < as_of],
-        done_tasks=[t for t in team.tasks if t.status is TaskStatus.done],
+        overdue_tasks=view.team_overdue(team),
+        done_tasks=[t for t in team.tasks if view.task_done(t)],
         recent_updates=[u for u in sorted(team.updates, key=lambda u: u.date) if since <= u.date <= as_of],
-        last_update=facts.last_update(team),
-        flags=[f for f in facts.team_flags(snap, as_of) if f.team == team.id],
+        last_update=view.last_update(team),
+        reporting=view.reporting(team).state if active else None,
+        flags=[f for f in view.team_flags if f.team == team.id],
     )
 
 
@@ -346,11 +358,11 @@ def meeting_digest(snap: Snapshot, meeting: Meeting, as_of: dt.date | None = Non
     Recent updates are those since the previous meeting of the same kind (and
     team), or within the stale limit when there was none.
     """
-    as_of = as_of or meeting.date
+    view = PartnershipAt(snap, as_of or meeting.date)
     previous = [
         m
         for m in snap.meetings.values()
         if m.kind is meeting.kind and m.team == meeting.team and m.date < meeting.date
     ]
     since = max(m.date for m in previous) if previous else None
-    return [summarize(snap, team, as_of, since=since) for team in teams_for_meeting(snap, meeting)]
+    return [summarize_at(view, team, since=since) for team in teams_for_meeting(snap, meeting)]

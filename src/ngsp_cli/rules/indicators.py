@@ -1,0 +1,471 @@
+"""The rules indicators.yaml names: evidence for the Next Gen indicators, from the partnership at a date.
+
+Each returns met, partial, not-met or unknown (no evidence in the folder, or
+not measurable yet, and the evidence sentence says which), the evidence
+sentence with the numbers it counted, and a hint of what to do next.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ngsp_cli.model import Meeting, MeetingKind, OrgKind, Role
+from ngsp_cli.rules import words
+from ngsp_cli.rules.facts import Headcount
+from ngsp_cli.rules.registry import Finding, NoParams, Params, Status, rule
+from ngsp_cli.rules.view import LATE, NOT_DUE, REPORTED, PartnershipAt
+from ngsp_cli.text import plural
+
+_KIND_WORDS = {
+    MeetingKind.launch: "launch meeting",
+    MeetingKind.full_partnership: "full partnership meeting",
+    MeetingKind.action_team: "action team meeting",
+    MeetingKind.convener_team: "convener team meeting",
+    MeetingKind.other: "meeting",
+}
+_SYSTEM_WORDS = {
+    OrgKind.workforce: "workforce",
+    OrgKind.education: "education",
+    OrgKind.economic_development: "economic development",
+    OrgKind.community: "community",
+    OrgKind.government: "government",
+    OrgKind.other: "other",
+}
+SELF_ASSESSED = "self-assessed"
+
+
+class OutnumberParams(Params):
+    meetings: int | None = Field(None, ge=1, description="default: settings.recent_meetings")
+    kinds: list[MeetingKind] = Field(
+        default_factory=lambda: [MeetingKind.launch, MeetingKind.full_partnership]
+    )
+
+
+class ChampionParams(Params):
+    min_champions: int | None = Field(None, ge=1, description="default: settings.recommended_champions")
+
+
+class SupportParams(Params):
+    systems: list[OrgKind] = Field(
+        default_factory=lambda: [OrgKind.workforce, OrgKind.education, OrgKind.economic_development]
+    )
+    min_systems: int | None = Field(None, ge=1, description="default: all of `systems`")
+
+
+class PlanParams(Params):
+    days: int | None = Field(None, ge=1, description="default: settings.stale_after_days")
+
+
+class JoiningParams(Params):
+    window_days: int = Field(365, ge=1)
+    met_at: int = Field(2, ge=1, description="new businesses in the window for 'met'")
+    grace_days: int = Field(0, ge=0, description="businesses joining this soon after the launch are founders")
+    min_age_days: int = Field(180, ge=0, description="younger partnerships with no newcomer are 'unknown'")
+
+
+def _grade(good: int, total: int) -> Status:
+    if total and good == total:
+        return Status.met
+    return Status.partial if good else Status.not_met
+
+
+@rule("business-outnumber-public", "attendance of the last held meetings of the given kinds", OutnumberParams)
+def business_outnumber_public(view: PartnershipAt, params: OutnumberParams) -> Finding:
+    count = params.meetings or view.settings.recent_meetings
+    held = view.attended(params.kinds)
+    kinds = " or ".join(_KIND_WORDS[k] for k in params.kinds) or "meeting"
+    if not held:
+        return Finding(
+            Status.unknown,
+            f"No {kinds} with recorded attendance has been held yet.",
+            "After each meeting, record who came with 'ngsp meeting attend MEETING PERSON...'.",
+        )
+    recent = held[-count:]
+    heads = [(m, view.headcount(m.attendees)) for m in recent]
+    good = sum(h.business_outnumber_public for _, h in heads)
+
+    def one(meeting: Meeting, head: Headcount) -> str:
+        return (
+            f"{words.of(head.business, head.total, 'attendee')} at the {meeting.date.isoformat()} "
+            f"{_KIND_WORDS[meeting.kind]} "
+            f"{words.has(head.business, 'was a business leader', 'were business leaders')} "
+            f"({plural(head.public, 'public partner')})"
+        )
+
+    if len(heads) == 1:
+        evidence = one(*heads[0]) + "."
+    else:
+        evidence = (
+            f"Business leaders outnumbered public partners at {good} of the last {len(heads)} meetings: "
+            + "; ".join(one(m, h) for m, h in heads)
+            + "."
+        )
+    status = _grade(good, len(heads))
+    if status is Status.met:
+        hint = "Keep the invitations coming from the business champions so the balance holds."
+    else:
+        hint = (
+            "Ask the champions to personally invite more business peers, and send fewer staff "
+            "per public organization, so business leaders are the majority in the room."
+        )
+    return Finding(status, evidence, hint)
+
+
+@rule("business-champions", "co-chairs, champions and action-team champions at the table", ChampionParams)
+def business_champions(view: PartnershipAt, params: ChampionParams) -> Finding:
+    snap = view.snap
+    wanted = params.min_champions or view.settings.recommended_champions
+    lead_roles = {Role.champion, Role.co_chair}
+    active_teams = view.active_teams
+    lead_ids = set(snap.partnership.co_chairs)
+    lead_ids |= {p.id for p in view.people if lead_roles & set(p.roles)}
+    for team in active_teams:
+        lead_ids |= set(team.champions)
+    leads = [p for p in view.people if p.id in lead_ids]
+    if not leads:
+        if not view.people:
+            return Finding(
+                Status.unknown,
+                "No people are recorded yet, so the folder cannot show who leads.",
+                "Add the business champions with 'ngsp person add NAME --org ORG --role champion'.",
+            )
+        return Finding(
+            Status.not_met,
+            f"None of the {plural(len(view.people), 'person', 'people')} at the table is named "
+            "co-chair or champion.",
+            f"Recruit {wanted} or more business champions and mark them with the role 'champion' "
+            "(or list the co-chairs in partnership.yaml).",
+        )
+    business = [p for p in leads if view.is_business(p.id)]
+    public = [p for p in leads if not view.is_business(p.id)]
+    public_chairs = [p.id for p in public if p.id in snap.partnership.co_chairs]
+    unled = [t for t in active_teams if not view.has_business_champion(t)]
+    if business:
+        parts = [
+            f"{plural(len(business), 'business leader')} {words.has(len(business), 'leads', 'lead')} "
+            f"as co-chair or champion ({words.names(business)})"
+        ]
+        if public:
+            parts.append(
+                f"{plural(len(public), 'public partner')} also {words.has(len(public), 'holds', 'hold')} "
+                "a lead role "
+                f"({words.names(public)})"
+            )
+    else:
+        parts = [
+            f"no business leader is co-chair or champion; the lead roles are held by "
+            f"{plural(len(public), 'public partner')} ({words.names(public)})"
+        ]
+    if active_teams:
+        parts.append(
+            words.of(len(active_teams) - len(unled), len(active_teams), "active action team")
+            + f" {words.has(len(active_teams) - len(unled), total=len(active_teams))} a business champion"
+        )
+    evidence = words.sentence(parts)
+    if not business:
+        return Finding(
+            Status.not_met,
+            evidence,
+            "Hand the lead to business: recruit business champions and co-chairs; public partners "
+            "support, they do not chair.",
+        )
+    problems = []
+    if len(business) < wanted:
+        problems.append(
+            f"recruit {plural(wanted - len(business), 'more business champion')} (aim for {wanted})"
+        )
+    if public_chairs:
+        problems.append("make the co-chairs business leaders; public partners take a support role")
+    elif public:
+        problems.append("give the lead roles to business leaders; public partners support")
+    if unled:
+        problems.append("find a business champion for " + ", ".join(t.name for t in unled))
+    if problems:
+        return Finding(Status.partial, evidence, words.sentence(problems))
+    return Finding(
+        Status.met, evidence, "Thank the champions publicly and plan who takes over when one steps down."
+    )
+
+
+@rule("priorities-from-business", "vote tallies of the selected priorities known by the date")
+def priorities_from_business(view: PartnershipAt, params: NoParams) -> Finding:
+    chosen = view.selected_priorities
+    if not chosen:
+        evidence = (
+            f"{plural(len(view.priorities), 'priority', 'priorities')} recorded, none selected yet."
+            if view.priorities
+            else "No priorities are recorded yet."
+        )
+        return Finding(
+            Status.unknown,
+            evidence,
+            "Let business leaders vote on the opportunities at the launch meeting, then record the "
+            "votes with 'ngsp prioritize --votes FILE'.",
+        )
+    tallied = [p for p in chosen if p.votes is not None]
+    if not tallied:
+        return Finding(
+            Status.unknown,
+            (
+                "1 priority is selected but it has no vote tally, so the folder cannot show who chose it."
+                if len(chosen) == 1
+                else f"{len(chosen)} priorities are selected but none has a vote tally, so the folder "
+                "cannot show who chose them."
+            ),
+            "Record the votes of the launch meeting with 'ngsp prioritize --votes FILE'.",
+        )
+    by_business = [p for p in tallied if p.votes and p.votes.business_points > 0]
+    outvoted = [p for p in by_business if p.votes and p.votes.public_points > p.votes.business_points]
+    evidence = (
+        words.of(len(by_business), len(chosen), "selected priority", "selected priorities")
+        + " received business leaders' votes"
+    )
+    # The first-ranked priority; the recorded rank settles ties the way the vote did.
+    top = min(
+        by_business,
+        key=lambda p: (
+            p.votes.rank if p.votes and p.votes.rank else float("inf"),
+            -(p.votes.business_points if p.votes else 0),
+            -(p.votes.business_voters if p.votes else 0),
+        ),
+        default=None,
+    )
+    if top is not None and top.votes is not None:
+        evidence += (
+            f" (most: '{top.title}', {plural(top.votes.business_points, 'dot')} from "
+            f"{plural(top.votes.business_voters, 'business leader')})"
+        )
+    untallied = [p for p in chosen if p.votes is None]
+    unvoted = [p for p in tallied if p.votes is not None and p.votes.business_points == 0]
+    if untallied:
+        evidence += f"; {plural(len(untallied), 'has', 'have')} no vote tally ({words.titles(untallied)})"
+    if unvoted:
+        evidence += f"; {plural(len(unvoted), 'got', 'got')} no business dots ({words.titles(unvoted)})"
+    if outvoted:
+        counts = "; ".join(
+            f"'{p.title}' {p.votes.public_points} against {p.votes.business_points}"
+            for p in outvoted
+            if p.votes
+        )
+        evidence += f"; {len(outvoted)} got more public partner dots than business dots ({counts})"
+    evidence += "."
+    status = _grade(len(by_business) - len(outvoted), len(chosen))
+    if status is Status.met:
+        hint = "Refresh the priorities with a business vote about once a year."
+    else:
+        hints = []
+        if untallied or unvoted:
+            hints.append(
+                f"priorities without business votes ({words.titles(untallied + unvoted)}) "
+                "are not industry-led: "
+                "put them to a business vote at the next full partnership meeting, or park them"
+            )
+        if outvoted:
+            hints.append(
+                f"public partners cast more dots than business leaders on {words.titles(outvoted)}: ask the "
+                "business leaders to confirm these priorities at the next full partnership meeting, with "
+                "more business leaders than public staff in the room"
+            )
+        hint = words.sentence(hints)
+    return Finding(status, evidence, hint)
+
+
+@rule(
+    "coordinated-public-support",
+    "systems of the public partner organizations taking part, public support of the active teams",
+    SupportParams,
+)
+def coordinated_public_support(view: PartnershipAt, params: SupportParams) -> Finding:
+    snap = view.snap
+    systems = list(dict.fromkeys(params.systems))
+    needed = min(params.min_systems or len(systems), len(systems)) if systems else 0
+    active_teams = view.active_teams
+    involved_people: set[str] = set()
+    for meeting in view.held():
+        involved_people.update(meeting.attendees)
+    for team in active_teams:
+        involved_people.update(team.support)
+        if team.staff_lead:
+            involved_people.add(team.staff_lead)
+    involved_orgs = {snap.people[p].org for p in involved_people if p in snap.people}
+    involved_orgs |= set(snap.partnership.conveners)
+    public_orgs = [o for o in view.public_partners if o.id in involved_orgs]
+    if not public_orgs:
+        if not view.organizations:
+            return Finding(
+                Status.unknown,
+                "No organizations are recorded yet.",
+                "Add the public partners with 'ngsp org add NAME --kind workforce' (or education...).",
+            )
+        return Finding(
+            Status.not_met,
+            "No public partner takes part yet: none convenes, attended a held meeting or supports "
+            "an action team.",
+            "Form the support team: workforce, education and economic development partners who "
+            "convene together.",
+        )
+    by_kind: dict[OrgKind, int] = {}
+    for org in public_orgs:
+        by_kind[org.kind] = by_kind.get(org.kind, 0) + 1
+    covered = [s for s in systems if s in by_kind]
+    missing = [s for s in systems if s not in by_kind]
+    listing = ", ".join(
+        f"{_SYSTEM_WORDS[k]} ({by_kind[k]})"
+        for k in sorted(by_kind, key=lambda k: (k not in systems, k.value))
+    )
+    evidence = f"Public partners from {words.of(len(covered), len(systems), 'system')} take part: {listing}"
+    unsupported = [t for t in active_teams if not t.support and not t.staff_lead]
+    if active_teams:
+        evidence += (
+            "; "
+            + words.of(len(active_teams) - len(unsupported), len(active_teams), "active action team")
+            + f" {words.has(len(active_teams) - len(unsupported), total=len(active_teams))}"
+            + " public support staff"
+        )
+    evidence += "."
+    hints = []
+    if missing:
+        hints.append("bring in " + " and ".join(_SYSTEM_WORDS[s] for s in missing) + " partners")
+    if unsupported:
+        hints.append("name a public staff lead for " + ", ".join(t.name for t in unsupported))
+    if len(covered) >= needed and not unsupported:
+        return Finding(
+            Status.met,
+            evidence,
+            "Keep the support team meeting between partnership meetings so partners answer as one.",
+        )
+    status = Status.not_met if len(covered) <= 1 and needed > 1 else Status.partial
+    return Finding(status, evidence, words.sentence(hints))
+
+
+@rule(
+    "action-plan-current",
+    "progress updates of the active action teams within `days` (newly formed teams are not due yet), "
+    "and overdue tasks",
+    PlanParams,
+)
+def action_plan_current(view: PartnershipAt, params: PlanParams) -> Finding:
+    if not view.teams:
+        return Finding(
+            Status.unknown,
+            "No action teams are recorded yet, so there is no action plan to check.",
+            "After the priorities are chosen, form an action team per priority with 'ngsp team new'.",
+        )
+    active = view.active_teams
+    if not active:
+        return Finding(
+            Status.not_met,
+            f"None of the {plural(len(view.teams), 'action team')} is active.",
+            "Refresh the priorities at a full partnership meeting and start the next action teams.",
+            {"teams": 0},
+        )
+    reports = view.team_reporting(params.days)
+    days = reports[0].days
+    reported = [r for r in reports if r.state == REPORTED]
+    new = [r for r in reports if r.state == NOT_DUE]
+    late = [r for r in reports if r.state == LATE]
+    overdue = view.overdue_tasks
+    numbers = {
+        "teams": len(active),
+        "reported": len(reported),
+        "not_due": len(new),
+        "late": len(late),
+        "overdue_tasks": len(overdue),
+    }
+    evidence = words.of(len(reported), len(active), "active action team") + (
+        f" reported progress in the last {plural(days, 'day')}"
+    )
+    if late:
+        described = "; ".join(f"{r.team.name}: {r.describe(view.as_of)}" for r in late[:3])
+        evidence += f" ({described}{', ...' if len(late) > 3 else ''})"
+    if new:
+        evidence += (
+            f"; {plural(len(new), 'newly formed team is', 'newly formed teams are')} not due yet "
+            f"({', '.join(r.team.name for r in new)})"
+        )
+    if overdue:
+        evidence += f"; {plural(len(overdue), 'task is', 'tasks are')} past due"
+    evidence += "."
+    if not reported and not late:
+        return Finding(
+            Status.unknown,
+            f"Not yet measurable: {evidence}",
+            "Ask each new team's champion for a short progress update before the next partnership meeting.",
+            numbers,
+        )
+    status = _grade(len(reported), len(reported) + len(late))
+    if status is Status.met and overdue:
+        status = Status.partial
+    if status is Status.met:
+        hint = "Keep a short progress update from each team before every partnership meeting."
+    else:
+        hints = []
+        if late:
+            hints.append(
+                "ask the champions of " + ", ".join(r.team.name for r in late) + " for a progress update "
+                "('ngsp team update TEAM TEXT')"
+            )
+        if overdue:
+            hints.append("re-plan or close the overdue tasks")
+        hint = words.sentence(hints)
+    return Finding(status, evidence, hint, numbers)
+
+
+@rule("new-businesses-joining", "businesses that joined after the launch, in a window", JoiningParams)
+def new_businesses_joining(view: PartnershipAt, params: JoiningParams) -> Finding:
+    joining = view.joining(params.window_days, params.grace_days)
+    businesses, newcomers = joining.businesses, joining.newcomers
+    hint = "Ask every champion to bring one peer company to the next full partnership meeting."
+    if not businesses:
+        return Finding(Status.unknown, "No businesses are recorded yet.", hint, {"businesses": 0})
+    if joining.start is None:
+        return Finding(
+            Status.unknown,
+            "Not yet measurable: no launch meeting has been held, so the "
+            f"{plural(len(businesses), 'business', 'businesses')} at the table are the founding members; "
+            "newcomers are businesses that join after the launch.",
+            "Hold the launch meeting; businesses that join after it count as newcomers.",
+            {"businesses": len(businesses), "newcomers": 0},
+        )
+    founders = len(joining.founders)
+    age = (view.as_of - joining.start).days
+    numbers = {"businesses": len(businesses), "founders": founders, "newcomers": len(newcomers)}
+    if not newcomers and age < params.min_age_days:
+        return Finding(
+            Status.unknown,
+            f"Not yet measurable: the partnership started with {joining.start_label} "
+            f"({plural(age, 'day')} ago) with "
+            f"{plural(founders, 'founding business', 'founding businesses')}; "
+            "no business has joined since, and it is too early to tell whether new ones keep coming.",
+            hint,
+            numbers,
+        )
+    names = ", ".join(f"{o.name} {o.joined.isoformat()}" for o in newcomers[:3] if o.joined)
+    evidence = (
+        f"{plural(len(newcomers), 'new business', 'new businesses')} joined in the last "
+        f"{plural(params.window_days, 'day')} after {joining.start_label}"
+        + (f" ({names}{', ...' if len(newcomers) > 3 else ''})" if newcomers else "")
+        + f"; {plural(founders, 'founding business', 'founding businesses')}, "
+        f"{plural(len(businesses), 'business', 'businesses')} at the table in all."
+    )
+    if len(newcomers) >= params.met_at:
+        return Finding(
+            Status.met, evidence, "Welcome the newcomers with a champion as their contact.", numbers
+        )
+    status = Status.partial if newcomers else Status.not_met
+    return Finding(
+        status,
+        evidence,
+        f"Aim for at least {params.met_at} new businesses a year: ask every champion to bring one "
+        "peer company to the next full partnership meeting.",
+        numbers,
+    )
+
+
+@rule(SELF_ASSESSED, "the folder cannot show it; only the self-assessment ('ngsp assess') answers it")
+def self_assessed(view: PartnershipAt, params: NoParams) -> Finding:
+    return Finding(
+        Status.unknown,
+        "The folder cannot show this; only the self-assessment answers it.",
+        "Review the answer with the support team at the next self-assessment ('ngsp assess').",
+    )

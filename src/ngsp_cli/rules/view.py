@@ -1,0 +1,431 @@
+"""A partnership as it stood on one date: the one place every judgment reads.
+
+`PartnershipAt(snapshot, as_of)` answers each question `status`, `check`,
+`team list`, `report`, `memo` and `portfolio` ask about a date, so two screens
+can never disagree:
+
+- Nothing dated after `as_of` counts: meetings after it are not held (whatever
+  their file says), their attendance, votes and candidates do not exist yet,
+  priorities named at them are not known, teams formed after it are not
+  formed, updates after it were not written, tasks finished after it were
+  still open, organizations and people who joined after it were not there.
+- Who is at the table: an organization counts from its `joined` date until
+  its `left` date; a person counts until their own or their organization's
+  `left` date. Whoever left on or before `as_of` is not counted in current
+  counts; history (past attendance, votes) keeps them.
+- Overdue means one thing everywhere (`overdue_tasks`): an open task of an
+  active action team whose due date is before `as_of`. Tasks of teams marked
+  done or paused are not overdue: the team's work is closed or on hold, and
+  the team list shows them with the team.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from ngsp_cli.model import (
+    ActionItem,
+    ActionTeam,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Organization,
+    Person,
+    Priority,
+    PriorityStatus,
+    Task,
+    TaskStatus,
+    TeamStatus,
+)
+from ngsp_cli.rules import facts
+from ngsp_cli.rules.facts import Headcount
+from ngsp_cli.store.folder import Snapshot
+from ngsp_cli.text import plural
+
+# How a team stands with its progress updates on a date.
+REPORTED = "reported"  # an update within the window
+NOT_DUE = "not-due"  # newly formed, no update yet, and the window since forming has not passed
+LATE = "late"  # no update within the window (never, or too long ago)
+
+
+@dataclass(frozen=True)
+class TeamReporting:
+    """Whether an active team reported progress within `days` before a date, and since when it is quiet."""
+
+    team: ActionTeam
+    state: str  # reported | not-due | late
+    last_update: dt.date | None
+    started: dt.date | None  # the day its clock started when it never reported
+    since: str  # "since 2026-01-05", "since it was formed on ...", "ever, and its file has no 'formed' date"
+    days: int
+
+    def describe(self, as_of: dt.date) -> str:
+        """'last update 2026-01-05, 70 days ago', 'no update since it was formed on ..., 3 days ago'."""
+        if self.last_update is not None:
+            age = (as_of - self.last_update).days
+            return f"last update {self.last_update.isoformat()}, {plural(age, 'day')} ago"
+        if self.state == NOT_DUE and self.started is not None:
+            age = (as_of - self.started).days
+            return f"formed {plural(age, 'day')} ago, not due yet"
+        ago = f", {plural((as_of - self.started).days, 'day')} ago" if self.started is not None else ""
+        return f"no update {self.since}{ago}"
+
+
+@dataclass(frozen=True)
+class TeamFlag:
+    """Something about an action team a convener should act on."""
+
+    team: str
+    kind: str  # no-business-champion | stale | overdue-tasks
+    message: str
+
+
+@dataclass(frozen=True)
+class Joining:
+    """Founding businesses and newcomers, as of a date.
+
+    `start` is the first launch meeting held (else `founded:` of a folder with
+    no launch meeting at all); None means founders and newcomers cannot be told
+    apart yet. Founders are the businesses at the table by the launch: joined
+    on or before it (plus `grace_days`), invited to it or present at it, or
+    with no `joined` date. Newcomers are the other businesses at the table that
+    joined within the window before `as_of`.
+    """
+
+    start: dt.date | None
+    start_label: str  # "the launch on 2026-10-01" / "the founding on ..."
+    window_start: dt.date
+    businesses: list[Organization]
+    founders: list[Organization]
+    newcomers: list[Organization]
+
+
+class PartnershipAt:
+    """The partnership in `snap` as it stood on `as_of` (see the module text for the rules)."""
+
+    def __init__(self, snap: Snapshot, as_of: dt.date) -> None:
+        self.snap = snap
+        self.as_of = as_of
+        self.settings = snap.partnership.settings
+
+    # --- who is at the table ------------------------------------------------------------------
+
+    def org_present(self, org: Organization) -> bool:
+        """Joined on or before the date (or undated) and not left by then."""
+        joined_ok = org.joined is None or org.joined <= self.as_of
+        return joined_ok and (org.left is None or org.left > self.as_of)
+
+    def person_present(self, person: Person) -> bool:
+        """Neither they nor their organization left by the date.
+
+        `joined` dates do not decide for people: champions are recruited (and
+        invited) before the launch that their files, and their organization's,
+        often give as the day they joined.
+        """
+        org = self.snap.organizations.get(person.org)
+        left_ok = person.left is None or person.left > self.as_of
+        return left_ok and (org is None or org.left is None or org.left > self.as_of)
+
+    @cached_property
+    def organizations(self) -> list[Organization]:
+        """Organizations at the table on the date, by name."""
+        orgs = (o for o in self.snap.organizations.values() if self.org_present(o))
+        return sorted(orgs, key=lambda o: (o.name.casefold(), o.id))
+
+    @cached_property
+    def businesses(self) -> list[Organization]:
+        return [o for o in self.organizations if o.is_business]
+
+    @cached_property
+    def public_partners(self) -> list[Organization]:
+        """Public partner organizations (every kind but business) at the table."""
+        return [o for o in self.organizations if not o.is_business]
+
+    @cached_property
+    def people(self) -> list[Person]:
+        people = (p for p in self.snap.people.values() if self.person_present(p))
+        return sorted(people, key=lambda p: (p.name.casefold(), p.id))
+
+    @cached_property
+    def present_ids(self) -> frozenset[str]:
+        return frozenset(p.id for p in self.people)
+
+    def is_business(self, person_id: str) -> bool:
+        return self.snap.is_business(person_id)
+
+    def is_business_lead(self, person_id: str) -> bool:
+        """A person of a business who is at the table on the date (a champion who left leads nothing)."""
+        return person_id in self.present_ids and self.is_business(person_id)
+
+    @cached_property
+    def business_people(self) -> list[Person]:
+        return [p for p in self.people if self.is_business(p.id)]
+
+    @cached_property
+    def business_champions(self) -> list[Person]:
+        """Business leaders at the table with the champion or co-chair role."""
+        return [p for p in self.business_people if facts.CHAMPION_ROLES & set(p.roles)]
+
+    def headcount(self, person_ids: Iterable[str]) -> Headcount:
+        return facts.headcount(self.snap, person_ids)
+
+    # --- meetings -------------------------------------------------------------------------------
+
+    @cached_property
+    def meetings(self) -> list[Meeting]:
+        """Every meeting, by date (planned ones after the date included)."""
+        return facts.meetings_by_date(self.snap)
+
+    def is_held(self, meeting: Meeting) -> bool:
+        """Held by the date: on or before it, and marked held or past with attendance recorded."""
+        if meeting.date > self.as_of:
+            return False
+        if meeting.status is MeetingStatus.held:
+            return True
+        return (
+            meeting.status is MeetingStatus.planned and meeting.date < self.as_of and bool(meeting.attendees)
+        )
+
+    def held(self, kinds: Iterable[MeetingKind] | None = None) -> list[Meeting]:
+        wanted = set(kinds) if kinds is not None else None
+        return [m for m in self.meetings if self.is_held(m) and (wanted is None or m.kind in wanted)]
+
+    def upcoming(self, kinds: Iterable[MeetingKind] | None = None) -> list[Meeting]:
+        """Meetings on or after the date, not cancelled and not held yet (as the date sees them)."""
+        wanted = set(kinds) if kinds is not None else None
+        return [
+            m
+            for m in self.meetings
+            if m.date >= self.as_of
+            and m.status is not MeetingStatus.cancelled
+            and not self.is_held(m)
+            and (wanted is None or m.kind in wanted)
+        ]
+
+    @cached_property
+    def unrecorded(self) -> list[Meeting]:
+        """Past meetings still marked planned with no attendance: held or not, nobody recorded it."""
+        return [
+            m
+            for m in self.meetings
+            if m.status is MeetingStatus.planned and m.date < self.as_of and not m.attendees
+        ]
+
+    @property
+    def next_meeting(self) -> Meeting | None:
+        upcoming = self.upcoming()
+        return upcoming[0] if upcoming else None
+
+    @property
+    def last_held(self) -> Meeting | None:
+        held = self.held()
+        return held[-1] if held else None
+
+    def attended(self, kinds: Iterable[MeetingKind] = facts.BUSINESS_TABLES) -> list[Meeting]:
+        """Held meetings of these kinds with attendance recorded, oldest first."""
+        return [m for m in self.held(kinds) if m.attendees]
+
+    @cached_property
+    def launch(self) -> Meeting | None:
+        """The partnership's launch meeting: the latest one recorded and not cancelled, whatever its date."""
+        launches = [
+            m
+            for m in self.meetings
+            if m.kind is MeetingKind.launch and m.status is not MeetingStatus.cancelled
+        ]
+        return launches[-1] if launches else None
+
+    @cached_property
+    def launch_held(self) -> Meeting | None:
+        """The first launch meeting held by the date."""
+        held = self.held([MeetingKind.launch])
+        return held[0] if held else None
+
+    @cached_property
+    def met_after_launch(self) -> bool:
+        """A full partnership meeting was held after the launch (by the date)."""
+        launch = self.launch
+        if launch is None:
+            return False
+        return any(m.date > launch.date for m in self.held([MeetingKind.full_partnership]))
+
+    def dated_by(self, meeting_id: str | None) -> bool:
+        """A meeting that existed by the date: none, an unknown one, or one on or before it."""
+        meeting = self.snap.meetings.get(meeting_id or "")
+        return meeting is None or meeting.date <= self.as_of
+
+    # --- priorities and teams -------------------------------------------------------------------
+
+    @cached_property
+    def priorities(self) -> list[Priority]:
+        """Priorities known by the date: named at a meeting on or before it (or at none)."""
+        return sorted(
+            (p for p in self.snap.priorities.values() if self.dated_by(p.meeting)), key=lambda p: p.id
+        )
+
+    @cached_property
+    def selected_priorities(self) -> list[Priority]:
+        wanted = {PriorityStatus.selected, PriorityStatus.done}
+        return [p for p in self.priorities if p.status in wanted]
+
+    def team_formed(self, team: ActionTeam) -> bool:
+        """The team existed on the date: formed on or before it, for a priority known by then."""
+        if team.formed is not None and team.formed > self.as_of:
+            return False
+        priority = self.snap.priorities.get(team.priority)
+        return priority is None or self.dated_by(priority.meeting)
+
+    @cached_property
+    def teams(self) -> list[ActionTeam]:
+        """Teams formed by the date, by id."""
+        return [t for t in sorted(self.snap.teams.values(), key=lambda t: t.id) if self.team_formed(t)]
+
+    @cached_property
+    def active_teams(self) -> list[ActionTeam]:
+        return [t for t in self.teams if t.status is TeamStatus.active]
+
+    def has_business_champion(self, team: ActionTeam) -> bool:
+        return any(self.is_business_lead(pid) for pid in team.champions)
+
+    def updates(self, team: ActionTeam) -> list[dt.date]:
+        return sorted(u.date for u in team.updates if u.date <= self.as_of)
+
+    def last_update(self, team: ActionTeam) -> dt.date | None:
+        dates = self.updates(team)
+        return dates[-1] if dates else None
+
+    def team_clock(self, team: ActionTeam) -> tuple[dt.date | None, str]:
+        """Since when a team has been quiet: its latest update, else its forming, else its priority's vote."""
+        latest = self.last_update(team)
+        if latest is not None:
+            return latest, f"since {latest.isoformat()}"
+        if team.formed is not None:
+            return team.formed, f"since it was formed on {team.formed.isoformat()}"
+        priority = self.snap.priorities.get(team.priority)
+        meeting = self.snap.meetings.get(priority.meeting or "") if priority else None
+        if meeting is not None:
+            return meeting.date, f"since its priority was chosen on {meeting.date.isoformat()}"
+        return None, "ever, and its file has no 'formed' date"
+
+    def reporting(self, team: ActionTeam, days: int | None = None) -> TeamReporting:
+        """Reported (an update within `days`), not due yet (newly formed, no update) or late."""
+        days = days or self.settings.stale_after_days
+        latest = self.last_update(team)
+        started, since = self.team_clock(team)
+        if latest is not None:
+            state = REPORTED if (self.as_of - latest).days <= days else LATE
+        elif started is not None and (self.as_of - started).days <= days:
+            state = NOT_DUE
+        else:
+            state = LATE
+        return TeamReporting(team, state, latest, None if latest else started, since, days)
+
+    def team_reporting(self, days: int | None = None) -> list[TeamReporting]:
+        """How every active team stands with its updates (the rule check, status and team list share)."""
+        return [self.reporting(t, days) for t in self.active_teams]
+
+    def task_open(self, task: Task) -> bool:
+        """Open on the date: still open, or finished after it."""
+        if task.status is TaskStatus.open:
+            return True
+        return task.done_on is not None and task.done_on > self.as_of
+
+    def task_done(self, task: Task) -> bool:
+        """Done on or before the date (a done task without a date counts as done)."""
+        return task.status is TaskStatus.done and (task.done_on is None or task.done_on <= self.as_of)
+
+    def is_overdue(self, task: Task) -> bool:
+        return self.task_open(task) and task.due is not None and task.due < self.as_of
+
+    @cached_property
+    def overdue_tasks(self) -> list[tuple[ActionTeam, Task]]:
+        """THE definition of an overdue task: open, due before the date, of an active team."""
+        return [(team, task) for team in self.active_teams for task in team.tasks if self.is_overdue(task)]
+
+    def team_overdue(self, team: ActionTeam) -> list[Task]:
+        """A team's overdue tasks; none for a team that is done or paused (see `overdue_tasks`)."""
+        if team.status is not TeamStatus.active or not self.team_formed(team):
+            return []
+        return [task for task in team.tasks if self.is_overdue(task)]
+
+    @cached_property
+    def open_action_items(self) -> list[tuple[Meeting, ActionItem]]:
+        """Action items of held meetings that are not done yet, oldest meeting first."""
+        return [(m, item) for m in self.held() for item in m.action_items if not item.done]
+
+    @cached_property
+    def overdue_action_items(self) -> list[tuple[Meeting, ActionItem]]:
+        return [(m, i) for m, i in self.open_action_items if i.due is not None and i.due < self.as_of]
+
+    @cached_property
+    def team_flags(self) -> list[TeamFlag]:
+        """Active teams without a business champion, late with their update, or with overdue tasks."""
+        flags: list[TeamFlag] = []
+        for report in self.team_reporting():
+            team = report.team
+            if not self.has_business_champion(team):
+                flags.append(
+                    TeamFlag(
+                        team.id,
+                        "no-business-champion",
+                        f"{team.name} has no business champion; the method needs one to lead it",
+                    )
+                )
+            if report.state == LATE:
+                limit = f"the limit is {plural(report.days, 'day')}"
+                if report.started is None and report.last_update is None:
+                    message = f"{team.name} has no progress update {report.since} ({limit})"
+                else:
+                    quiet = report.last_update or report.started
+                    age = (self.as_of - quiet).days if quiet else 0
+                    message = f"{team.name} has no progress update {report.since} ({age} days; {limit})"
+                flags.append(TeamFlag(team.id, "stale", message))
+            overdue = self.team_overdue(team)
+            if overdue:
+                oldest = min(t.due for t in overdue if t.due)
+                noun = "task is" if len(overdue) == 1 else "tasks are"
+                flags.append(
+                    TeamFlag(
+                        team.id,
+                        "overdue-tasks",
+                        f"{team.name}: {len(overdue)} {noun} past due (oldest due {oldest.isoformat()})",
+                    )
+                )
+        return flags
+
+    # --- founders and newcomers -----------------------------------------------------------------
+
+    def joining(self, window_days: int = 365, grace_days: int = 0) -> Joining:
+        """Founding businesses and newcomers (see `Joining`)."""
+        window_start = self.as_of - dt.timedelta(days=window_days)
+        businesses = self.businesses
+        launch = self.launch_held
+        start: dt.date | None
+        if launch is not None:
+            start, label = launch.date, f"the launch on {launch.date.isoformat()}"
+        elif (
+            self.launch is None
+            and self.snap.partnership.founded
+            and self.snap.partnership.founded <= self.as_of
+        ):
+            start = self.snap.partnership.founded
+            label = f"the founding on {start.isoformat()}"
+        else:
+            return Joining(None, "", window_start, businesses, [], [])
+        at_launch: set[str] = set()
+        if launch is not None:
+            for pid in [*launch.invitees, *launch.attendees]:
+                person = self.snap.people.get(pid)
+                if person is not None:
+                    at_launch.add(person.org)
+        until = start + dt.timedelta(days=grace_days)
+        founders = [o for o in businesses if o.joined is None or o.joined <= until or o.id in at_launch]
+        founder_ids = {o.id for o in founders}
+        newcomers = sorted(
+            (o for o in businesses if o.id not in founder_ids and o.joined and o.joined >= window_start),
+            key=lambda o: (o.joined or self.as_of, o.name),
+        )
+        return Joining(start, label, window_start, businesses, founders, newcomers)
