@@ -92,9 +92,9 @@ def report_command(
     """A progress report for the board or the state: meetings and attendance, priorities,
     action teams, outcomes.
 
-    Markdown by default; --format html makes one printable file with charts that opens
-    offline; --format docx a Word file (from the report.docx template) with the charts as
-    pictures.  Written to out/report-<date>.<format> unless --out says otherwise; --json
+    Markdown by default; --format docx makes a Word file (from the report.docx template)
+    with the charts as pictures, and --format html one printable file with charts that opens
+    offline.  Written to out/report-<date>.<format> unless --out says otherwise; --json
     prints the report's figures instead.
     """
     from ngsp_cli.errors import UsageError
