@@ -128,3 +128,16 @@ def test_names_with_ampersands_stay_text_in_word(ngsp, example_folder: Path) -> 
 
     cells = [c.text for t in Document(str(out)).tables for r in t.rows for c in r.cells]
     assert "Bayou DeSiard Nursing & Rehabilitation" in cells
+
+
+def test_a_word_template_that_loops_without_end_is_stopped(ngsp, example_folder: Path) -> None:
+    from docx import Document
+
+    own = Document()
+    own.add_paragraph("{% for a in range(100000) %}{% for b in range(100000) %}x{% endfor %}{% endfor %}")
+    (example_folder / "templates").mkdir()
+    own.save(str(example_folder / "templates" / "memo.docx"))
+    result = ngsp("memo", LAUNCH, "-f", "docx", "-o", "m.docx", "--as-of", AS_OF, "-C", example_folder)
+    assert result.exit_code == 2
+    assert "templates/memo.docx" in result.stderr
+    assert "loops" in result.stderr or "longer than" in result.stderr

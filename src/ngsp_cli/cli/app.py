@@ -26,6 +26,7 @@ from ngsp_cli.cli import (
     org,
     person,
     prioritize,
+    publish,
     report,
     status,
     survey,
@@ -149,6 +150,8 @@ app.command("agenda")(documents.agenda_command)
 app.command("invite")(documents.invite_command)
 app.command("memo")(documents.memo_command)
 app.command("signin")(documents.signin_command)
+app.command("site")(publish.site_command)
+app.command("ci")(publish.ci_command)
 app.add_typer(templates.app, name="templates", help="The document templates, and your own versions of them.")
 
 

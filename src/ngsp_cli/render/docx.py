@@ -54,10 +54,12 @@ def _shown(path: Path, root: Path | None) -> str:
 @cache
 def _environment() -> Environment:
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
-    # No trim_blocks/lstrip_blocks: docxtpl relies on the line breaks it puts between paragraphs.
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    from ngsp_cli.render.sandbox import LimitedSandbox
+
+    # The same limited sandbox as the text templates. No trim_blocks/lstrip_blocks:
+    # docxtpl relies on the line breaks it puts between paragraphs.
+    env = LimitedSandbox(undefined=StrictUndefined, autoescape=True)
     env.filters.update(filters())
     return env
 
@@ -74,6 +76,8 @@ def build(
     """
     from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
+
+    from ngsp_cli.render.sandbox import TemplateLimit, budget
 
     path = template_path(document, root)
     shown = _shown(path, root)
@@ -94,7 +98,16 @@ def build(
             for name, png in images.items()
         }
     try:
-        template.render(context, jinja_env=_environment(), autoescape=True)
+        with budget():
+            template.render(context, jinja_env=_environment(), autoescape=True)
+    except TemplateLimit as exc:
+        raise InputError(str(exc), file=shown, hint=exc.hint) from None
+    except RecursionError:
+        raise InputError(
+            "the Word template repeats itself without end",
+            file=shown,
+            hint="look for a macro that calls itself",
+        ) from None
     except TemplateSyntaxError as exc:
         raise InputError(
             f"a tag in the Word template is wrong: {exc.message}",
