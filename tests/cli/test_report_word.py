@@ -37,7 +37,10 @@ def test_the_word_report_carries_its_charts_as_png_pictures(ngsp, example_folder
     assert all(p.startswith(PNG) for p in pictures)
 
 
-def test_a_second_full_meeting_adds_the_attendance_chart(ngsp, example_folder: Path) -> None:
+def test_a_second_full_meeting_adds_the_attendance_chart(
+    ngsp, example_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NGSP_TODAY", "2026-12-11")
     came = ngsp("meeting", "attend", QUARTERLY, "lisa-arceneaux", "jamal-richard", "--as-of", "2026-12-11",
                 "-C", example_folder)  # fmt: skip
     assert came.exit_code == 0, came.output

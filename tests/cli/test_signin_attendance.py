@@ -13,6 +13,12 @@ AFTER = "2026-12-11"
 QUARTERLY = "2026-12-10-quarterly-meeting"
 
 
+@pytest.fixture(autouse=True)
+def _today_is_after_the_meeting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recording who came works as of today or earlier: today is the day after the meeting."""
+    monkeypatch.setenv("NGSP_TODAY", AFTER)
+
+
 def _attend(ngsp, folder: Path, source: Path, *extra: str) -> Any:
     result = ngsp(
         "meeting", "attend", QUARTERLY, "--from", source, "--as-of", AFTER, "-C", folder, "--json", *extra
