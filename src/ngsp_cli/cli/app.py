@@ -29,6 +29,7 @@ from ngsp_cli.cli import (
     priority,
     publish,
     report,
+    schema,
     status,
     survey,
     team,
@@ -158,6 +159,7 @@ app.command("memo")(documents.memo_command)
 app.command("signin")(documents.signin_command)
 app.command("site")(publish.site_command)
 app.command("ci")(publish.ci_command)
+app.command("schema")(schema.schema_command)
 app.add_typer(templates.app, name="templates", help="The document templates, and your own versions of them.")
 
 
