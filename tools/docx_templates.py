@@ -393,6 +393,12 @@ def agenda() -> Builder:
                 "{{ attendance.invited_public|plural('public partner') }}",
                 "attendance.invited_total",
             ),
+            (
+                "Expected (said yes)",
+                "{{ attendance.said_yes_business|plural('business leader') }} and "
+                "{{ attendance.said_yes_public|plural('public partner') }}",
+                "attendance.answered",
+            ),
         ]
     )
     b.heading("Agenda")
