@@ -21,6 +21,7 @@ out/
 # ngsp's lock and temporary files while it writes.
 .ngsp.lock
 .*.tmp
+.ngsp-staging/
 """
 
 FOLDER_README = """\

@@ -51,8 +51,13 @@ def rel_path(model: BaseModel) -> str:
 
 def render(model: BaseModel, existing_text: str | None = None) -> str:
     """The YAML text of `model`, keeping the comments and layout of `existing_text`."""
-    rt = yamlio.writer()
+    if existing_text is None and not isinstance(model, Partnership):
+        # A new entity file holds only what is not a default: try the fast path first.
+        fast = yamlio.dump_new(_plain(model.model_dump(mode="python", exclude_defaults=True)))
+        if fast is not None:
+            return fast
     full, sparse = file_data(model)
+    rt = yamlio.writer()
     if existing_text is None:
         doc = yamlio.merge_into(None, sparse)
     else:
