@@ -26,6 +26,7 @@ from ngsp_cli.cli import (
     org,
     person,
     prioritize,
+    publish,
     report,
     status,
     survey,
@@ -148,6 +149,8 @@ app.add_typer(team.app, name="team", help="Action teams: champions, tasks and pr
 app.command("agenda")(documents.agenda_command)
 app.command("invite")(documents.invite_command)
 app.command("memo")(documents.memo_command)
+app.command("site")(publish.site_command)
+app.command("ci")(publish.ci_command)
 app.add_typer(templates.app, name="templates", help="The document templates, and your own versions of them.")
 
 

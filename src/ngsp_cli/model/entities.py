@@ -145,6 +145,11 @@ class Settings(_FileModel):
         3, ge=1, description="how many recent meetings the business-share checks look at"
     )
     recommended_champions: int = Field(2, ge=1, description="business champions before launch")
+    publish_contacts: bool = Field(
+        False,
+        description="the public site ('ngsp site') may show people's e-mail and phone; "
+        "off by default, so only names, titles and organizations are published",
+    )
     timezone: str | None = Field(
         None,
         description="time zone of the meetings for calendar invites, e.g. America/Chicago; "

@@ -66,6 +66,39 @@ def resolve_people(snap: store.Snapshot, refs: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(resolve_person(snap, ref) for ref in refs))
 
 
+def _business_leaders(snap: store.Snapshot, as_of: dt.date | None = None) -> list[Person]:
+    """Business leaders at the table today (not those who left), by name."""
+    from ngsp_cli.rules import PartnershipAt
+
+    return PartnershipAt(snap, as_of or clock.today()).business_people
+
+
+def _at_the_table(snap: store.Snapshot, ids: list[str], as_of: dt.date | None = None) -> list[str]:
+    """`ids`, refused when one of them left the partnership (or their organization did)."""
+    from ngsp_cli.rules import PartnershipAt
+
+    view = PartnershipAt(snap, as_of or clock.today())
+    for pid in ids:
+        person = snap.people[pid]
+        if not view.person_present(person):
+            org = snap.organizations.get(person.org)
+            day: dt.date | None = person.left
+            if person.left is not None:
+                who, undo = person.name, f"ngsp person leave {pid} --undo"
+            else:
+                who = org.name if org else person.org
+                day = org.left if org else None
+                undo = f"ngsp org leave {person.org} --undo"
+            when = f" on {day.isoformat()}" if day else ""
+            raise UsageError(
+                f"{person.name} cannot be invited: {who} left the partnership{when}",
+                file=f"people/{pid}.yaml",
+                field="left",
+                hint=f"if they came back, first run '{undo}'",
+            )
+    return ids
+
+
 def _load(root: Path, *, with_teams: bool = False) -> store.Snapshot:
     kinds: tuple[type, ...] = (Organization, Person, Meeting) + ((ActionTeam,) if with_teams else ())
     return store.load(root, kinds=kinds, check_references=False)
@@ -103,9 +136,9 @@ def new_meeting(
     team_id = None
     if team is not None:
         team_id = resolve_team(snap, team)
-    invitees = resolve_people(snap, invite)
+    invitees = _at_the_table(snap, resolve_people(snap, invite), as_of)
     if invite_all_business:
-        invitees = list(dict.fromkeys([*(p.id for p in facts.business_people_sorted(snap)), *invitees]))
+        invitees = list(dict.fromkeys([*(p.id for p in _business_leaders(snap, as_of)), *invitees]))
     if title is None:
         title = outline.title if outline else DEFAULT_TITLES[kind]
         if team_id is not None:
@@ -193,9 +226,9 @@ def invite(
     """Add invitees (ids or names, or every business leader) to a meeting."""
     snap, meeting = _edit(root, ref)
     _not_cancelled(meeting, "sent invitations")
-    ids = resolve_people(snap, people)
+    ids = _at_the_table(snap, resolve_people(snap, people))
     if all_business:
-        ids = [*(p.id for p in facts.business_people_sorted(snap)), *ids]
+        ids = [*(p.id for p in _business_leaders(snap)), *ids]
     added = [pid for pid in dict.fromkeys(ids) if pid not in meeting.invitees]
     meeting.invitees = [*meeting.invitees, *added]
     save(root, meeting)
@@ -318,7 +351,7 @@ def edit_meeting(
             field="date",
             hint="fix 'date:' in the file if it was recorded on the wrong day",
         )
-    added = resolve_people(snap, invite)
+    added = _at_the_table(snap, resolve_people(snap, invite))
     removed = resolve_people(snap, uninvite)
     both = [pid for pid in added if pid in removed]
     if both:
