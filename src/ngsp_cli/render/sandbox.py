@@ -16,10 +16,11 @@ these checks:
   counting filter, so loops over anything are counted, not only `range`).
 - Depth: a template that includes itself or a macro that calls itself without end
   ends in Python's RecursionError, which `render.env` reports as such.
-- Time: a deadline is checked at every loop step, call, checked operator and
-  piece of output. This is portable and safe where an alarm signal is not: SIGALRM
-  does not exist on Windows, works only in the main thread, and would interrupt
-  whatever ngsp code happens to be running, not only the template.
+- Time: a deadline is checked at every loop step, call and checked operator
+  (every way a template can keep running), so the error names the line. This is
+  portable and safe where an alarm signal is not: SIGALRM does not exist on
+  Windows, works only in the main thread, and would interrupt whatever ngsp code
+  happens to be running, not only the template.
 - Output: the document is produced piece by piece and stops when it grows past
   the size limit.
 
@@ -112,7 +113,8 @@ class Budget:
                 f"the document would be longer than {MAX_SIZE:,} characters",
                 hint="look for loops inside loops, or text multiplied (*) many times",
             )
-        self.tick()
+        # No clock here: time is read inside the template (loops, calls, operators), where the
+        # error can name the line that was running.
 
 
 _BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("ngsp_template_budget", default=None)
