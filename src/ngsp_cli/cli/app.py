@@ -26,6 +26,7 @@ from ngsp_cli.cli import (
     org,
     person,
     prioritize,
+    priority,
     publish,
     report,
     status,
@@ -145,6 +146,11 @@ app.command("report")(report.report_command)
 app.command("export")(export.export_command)
 app.command("portfolio")(report.portfolio_command)
 app.command("prioritize")(prioritize.prioritize_command)
+app.add_typer(
+    priority.app,
+    name="priority",
+    help="Priorities: their votes over time, and their status (selected, parked, done).",
+)
 app.add_typer(team.app, name="team", help="Action teams: champions, tasks and progress updates.")
 app.command("agenda")(documents.agenda_command)
 app.command("invite")(documents.invite_command)

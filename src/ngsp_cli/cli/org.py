@@ -28,6 +28,9 @@ def add(
         common.date_option("--joined", "Date it joined (default: today)."),
     ] = None,
     org_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
+    as_of: Annotated[
+        dt.datetime | None, common.writing_as_of_option("--joined may not be later than it.")
+    ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,
@@ -57,6 +60,7 @@ def add(
         website=website,
         joined=joined.date() if joined else None,
         org_id=org_id,
+        today=common.day_of(as_of),
     )
     if as_json:
         common.emit_json(common.entity_json(org))

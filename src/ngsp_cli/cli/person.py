@@ -36,6 +36,9 @@ def add(
         common.date_option("--joined", "Date they joined (default: today)."),
     ] = None,
     person_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
+    as_of: Annotated[
+        dt.datetime | None, common.writing_as_of_option("--joined may not be later than it.")
+    ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,
@@ -68,6 +71,7 @@ def add(
         joined=joined.date() if joined else None,
         person_id=person_id,
         notify=notices.append,
+        today=common.day_of(as_of),
     )
     if as_json:
         common.emit_json(common.entity_json(person))

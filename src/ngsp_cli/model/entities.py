@@ -323,17 +323,37 @@ class VoteTally(_FileModel):
     rank: int | None = Field(None, ge=1)
 
 
+class PriorityChange(_FileModel):
+    """An earlier state of a priority: the outcome of an earlier vote, or a status set by hand."""
+
+    date: dt.date
+    status: PriorityStatus
+    meeting: str | None = Field(None, description="meeting id of the vote; none for a status set by hand")
+    votes: VoteTally | None = None
+    decided_by: str | None = None
+
+
 class Priority(Entity):
-    """priorities/<id>.yaml: a priority the industry chose (or parked)."""
+    """priorities/<id>.yaml: a priority the industry chose (or parked).
+
+    `meeting`, `votes` and `status` are its latest state; a refresh vote or a
+    status change moves the state before it into `history`, so every tally stays.
+    """
 
     folder: ClassVar[str] = "priorities"
     title: str = Field(min_length=1)
     description: str | None = None
     category: PriorityCategory = PriorityCategory.other
-    meeting: str | None = Field(None, description="meeting id where it was named")
+    meeting: str | None = Field(None, description="meeting id of its latest vote (where it was named)")
     status: PriorityStatus = PriorityStatus.candidate
+    since: dt.date | None = Field(
+        None, description="the day the status was set (the latest vote's day when unset)"
+    )
     votes: VoteTally | None = None
     decided_by: str | None = Field(None, description="how a tie was settled, if one was")
+    history: list[PriorityChange] = Field(
+        default_factory=list, description="earlier votes and status changes, oldest first"
+    )
 
 
 class Task(_FileModel):

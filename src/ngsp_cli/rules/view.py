@@ -261,15 +261,24 @@ class PartnershipAt:
 
     @cached_property
     def priorities(self) -> list[Priority]:
-        """Priorities known by the date: named at a meeting on or before it (or at none)."""
+        """Priorities known by the date: named at a vote on or before it (or undated).
+
+        A refresh vote after the date does not hide a priority named earlier (its history).
+        """
+        from ngsp_cli.services.priorities import status_on
+
         return sorted(
-            (p for p in self.snap.priorities.values() if self.dated_by(p.meeting)), key=lambda p: p.id
+            (p for p in self.snap.priorities.values() if status_on(self.snap, p, self.as_of) is not None),
+            key=lambda p: p.id,
         )
 
     @cached_property
     def selected_priorities(self) -> list[Priority]:
+        """Priorities selected (or done) on the date: their status then, not after a later vote."""
+        from ngsp_cli.services.priorities import status_on
+
         wanted = {PriorityStatus.selected, PriorityStatus.done}
-        return [p for p in self.priorities if p.status in wanted]
+        return [p for p in self.priorities if status_on(self.snap, p, self.as_of) in wanted]
 
     def team_formed(self, team: ActionTeam) -> bool:
         """The team existed on the date: formed on or before it, for a priority known by then."""

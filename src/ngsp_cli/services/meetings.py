@@ -31,6 +31,7 @@ from ngsp_cli.model import (
 )
 from ngsp_cli.playbook.models import Playbook
 from ngsp_cli.rules import facts
+from ngsp_cli.services.dates import writing_day
 from ngsp_cli.services.lookup import resolve, resolve_person, resolve_team
 from ngsp_cli.store import folder as store
 from ngsp_cli.store.write import save
@@ -131,8 +132,9 @@ def new_meeting(
     """
     from ngsp_cli.services.status import current_phase
 
+    day = writing_day(as_of)
     snap = store.load(root, check_references=False)
-    outline = playbook.outline(kind, prefer=current_phase(snap, playbook, as_of or clock.today()))
+    outline = playbook.outline(kind, prefer=current_phase(snap, playbook, day))
     team_id = None
     if team is not None:
         team_id = resolve_team(snap, team)
@@ -203,21 +205,29 @@ def attend(
             field="status",
             hint="change 'status:' in the file if it took place after all",
         )
-    today = as_of or clock.today()
-    if meeting.date > today:
-        raise InputError(
-            f"{meeting.title} is on {meeting.date.isoformat()}, after today ({today.isoformat()}), "
-            "so nobody has come to it yet",
-            file=_rel(meeting),
-            field="date",
-            hint="list who is expected with 'ngsp meeting invite'; record who came once the day has come, "
-            "or fix its 'date:' if it was moved earlier",
-        )
+    _refuse_before_its_day(
+        meeting,
+        writing_day(as_of),
+        "so nobody has come to it yet",
+        "list who is expected with 'ngsp meeting invite'; record who came once the day has come",
+    )
     added = [pid for pid in ids if pid not in meeting.attendees]
     meeting.attendees = [*meeting.attendees, *added]
     meeting.status = MeetingStatus.held
     save(root, meeting)
     return meeting, added
+
+
+def _refuse_before_its_day(meeting: Meeting, today: dt.date, why: str, hint: str) -> None:
+    """What happened at a meeting (who came, notes, decisions, votes) is recorded once its day has come."""
+    if meeting.date > today:
+        raise InputError(
+            f"{meeting.title} is on {meeting.date.isoformat()}, after today ({today.isoformat()}), {why}; "
+            "nothing was written",
+            file=_rel(meeting),
+            field="date",
+            hint=f"{hint}, or fix its 'date:' if it was moved earlier",
+        )
 
 
 def invite(
@@ -235,18 +245,30 @@ def invite(
     return meeting, added
 
 
-def add_note(root: Path, ref: str, text: str) -> Meeting:
-    """Add a paragraph to the meeting's notes."""
+def add_note(root: Path, ref: str, text: str, *, as_of: dt.date | None = None) -> Meeting:
+    """Add a paragraph to the meeting's notes (what happened: once its day has come)."""
     text = _text(text, "note")
+    today = writing_day(as_of)
     _, meeting = _edit(root, ref)
+    _refuse_before_its_day(
+        meeting,
+        today,
+        "so there is nothing to note yet",
+        "put what is planned in its agenda (the file's 'agenda:' notes); add notes once the day has come",
+    )
     meeting.notes = f"{meeting.notes}\n\n{text}" if meeting.notes else text
     save(root, meeting)
     return meeting
 
 
-def add_decision(root: Path, ref: str, text: str) -> Meeting:
+def add_decision(root: Path, ref: str, text: str, *, as_of: dt.date | None = None) -> Meeting:
+    """Record a decision taken at the meeting (once its day has come)."""
     text = _text(text, "decision")
+    today = writing_day(as_of)
     _, meeting = _edit(root, ref)
+    _refuse_before_its_day(
+        meeting, today, "so nothing has been decided at it yet", "record the decision once it is held"
+    )
     meeting.decisions = [*meeting.decisions, text]
     save(root, meeting)
     return meeting
