@@ -159,3 +159,29 @@ def test_init_makes_git_ignore_the_staging_folder(ngsp: Callable[..., Any], tmp_
     lines = (target / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert ".ngsp-staging/" in lines
     assert ".*.tmp" in lines
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_a_batch_keeps_the_mode_of_files_it_changes_and_gives_new_files_the_usual_one(
+    partnership_tree: Callable[..., Path],
+) -> None:
+    from ngsp_cli.model import Organization, OrgKind
+    from ngsp_cli.store.batch import save_all
+    from ngsp_cli.store.folder import load
+
+    root = partnership_tree()
+    kept = root / "organizations" / "acme-tools.yaml"
+    kept.chmod(0o640)
+    acme = load(root).organizations["acme-tools"]
+    acme.city = "Ruston"
+    new = Organization(name="New Co", kind=OrgKind.business)
+    new.id = "new-co"
+    umask = os.umask(0o022)
+    try:
+        result = save_all(root, creates=[new], updates=[acme])
+    finally:
+        os.umask(umask)
+    assert sorted(result.written) == ["organizations/acme-tools.yaml", "organizations/new-co.yaml"]
+    assert kept.stat().st_mode & 0o777 == 0o640
+    assert (root / "organizations" / "new-co.yaml").stat().st_mode & 0o777 == 0o644
+    assert "city: Ruston" in kept.read_text(encoding="utf-8")

@@ -24,7 +24,7 @@ change, and says so. `ngsp check` reports either.
 
 # Paths are plain strings and os functions here: a batch may stage 100,000 files, and pathlib
 # objects for each cost more time and memory than the rest of the batch's bookkeeping.
-# ruff: noqa: PTH103, PTH105, PTH108, PTH116, PTH118, PTH120
+# ruff: noqa: PTH101, PTH103, PTH105, PTH108, PTH116, PTH118, PTH120
 
 from __future__ import annotations
 
@@ -73,11 +73,13 @@ def stage(path: str, tmp: str, text: str, mode: int) -> None:
         os.makedirs(os.path.dirname(tmp), exist_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
     try:
-        os.write(fd, text.encode("utf-8"))
-        if mode != _new_mode():
-            os.fchmod(fd, mode)  # open() applied the umask; an existing file keeps its own mode
+        data = memoryview(text.encode("utf-8"))
+        while data:
+            data = data[os.write(fd, data) :]
     finally:
         os.close(fd)
+    if mode != _new_mode():
+        os.chmod(tmp, mode)  # open() applied the umask; an existing file keeps its own mode
 
 
 @functools.cache
