@@ -23,11 +23,16 @@ def test_init_with_flags_creates_a_folder(ngsp, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     root = tmp_path / "nela"
     text = (root / "partnership.yaml").read_text()
-    assert text.startswith("schema_version: 1\nname: NELA Healthcare\n")
+    assert text.startswith(
+        "# yaml-language-server: $schema=.ngsp/schema/partnership.json\n"
+        "schema_version: 1\nname: NELA Healthcare\n"
+    )
     assert "  - delta-workforce-board\n  - louisiana-delta-community-college\n" in text
     assert (root / "organizations/delta-workforce-board.yaml").read_text() == (
+        "# yaml-language-server: $schema=../.ngsp/schema/organization.json\n"
         "name: Delta Workforce Board\nkind: workforce\n"
     )
+    assert (root / ".ngsp/schema/organization.json").is_file()
     assert "out/" in (root / ".gitignore").read_text()
     assert not (root / ".git").exists()
 

@@ -76,6 +76,7 @@ may edit by hand; `ngsp check` tells you if something is off.
 | `action-teams/` | action team: champions, tasks, progress updates |
 | `assessments/` | dated self-assessment or outcome survey |
 | `templates/` | your own versions of ngsp's document templates (optional) |
+| `.ngsp/schema/` | the JSON Schema of each kind of file, for editors that check YAML as you type |
 | `out/` | documents ngsp renders (not kept in git) |
 """
 
@@ -177,6 +178,7 @@ def create_partnership(
     _prepare_target(path)
     for sub in SUBFOLDERS:
         (path / sub).mkdir(exist_ok=True)
+    _write_schemas(path)  # first, so that every file written next points at its schema
     convener_ids: list[str] = []
     taken: set[str] = set()
     partnership = Partnership(
@@ -226,6 +228,7 @@ def copy_example(example: str, path: Path, *, git: bool | None = None) -> GitRes
     shutil.copytree(source, path, dirs_exist_ok=True, ignore=shutil.ignore_patterns("out", ".ngsp.lock"))
     from ngsp_cli.store.folder import read_partnership
 
+    _write_schemas(path)
     _write_extras(path, read_partnership(path).name)
     return _git_init(path, git)
 
@@ -260,3 +263,9 @@ def machine_timezone() -> str | None:
             continue
         return name
     return None
+
+
+def _write_schemas(path: Path) -> None:
+    from ngsp_cli.services.schema import folder_schema_dir, write_schemas
+
+    write_schemas(folder_schema_dir(path))

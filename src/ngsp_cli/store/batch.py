@@ -45,7 +45,7 @@ from pydantic import BaseModel
 from ngsp_cli.errors import InputError
 from ngsp_cli.store import staging
 from ngsp_cli.store.files import _default_mode, folder_lock
-from ngsp_cli.store.write import rel_path, render
+from ngsp_cli.store.write import rel_path, render, schema_line
 
 
 @dataclass
@@ -194,6 +194,7 @@ class Batch:
         self._caught: list[int] = []
         self._stack = contextlib.ExitStack()
         self._committed = False
+        self._first_lines: dict[type[BaseModel], str] = {}
 
     def __enter__(self) -> Batch:
         self._stack.enter_context(folder_lock(self.root))
@@ -242,7 +243,13 @@ class Batch:
                         f"{rel} already exists", file=rel, hint="run the command again; it picks another id"
                     )
                 old_text = Path(path).read_text(encoding="utf-8-sig")
-        text = render(model, old_text)
+        first_line = ""
+        if old_text is None:
+            kind = type(model)
+            if kind not in self._first_lines:  # one look for the schema per kind, not per file
+                self._first_lines[kind] = schema_line(model, self.root)
+            first_line = self._first_lines[kind]
+        text = render(model, old_text, first_line=first_line)
         if text == old_text:
             if earlier is not None:
                 os.unlink(earlier.tmp)
