@@ -185,3 +185,21 @@ def test_a_batch_keeps_the_mode_of_files_it_changes_and_gives_new_files_the_usua
     assert kept.stat().st_mode & 0o777 == 0o640
     assert (root / "organizations" / "new-co.yaml").stat().st_mode & 0o777 == 0o644
     assert "city: Ruston" in kept.read_text(encoding="utf-8")
+
+
+@pytest.mark.usefixtures("today")
+def test_any_command_that_writes_finishes_a_stopped_import_first_and_says_so(
+    ngsp: Callable[..., Any], partnership_tree: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = partnership_tree()
+    assert run_killed(root, "commit", 10, "org", "import", sheet(tmp_path)) == -9
+    added = ngsp("-C", root, "org", "add", "Other Co", "--kind", "business")
+    assert added.exit_code == 0, added.output
+    said = flat(added.stderr)
+    assert (
+        f"finished a change that was stopped while its files were being put in place (an import): {ROWS - 9}"
+        in said
+    )
+    assert len(list((root / "organizations").glob("maker-*.yaml"))) == ROWS
+    assert (root / "organizations" / "other-co.yaml").is_file()
+    assert not (root / ".ngsp-staging").exists()

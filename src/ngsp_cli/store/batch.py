@@ -200,8 +200,9 @@ class Batch:
         self._stack.enter_context(folder_lock(self.root))
         self._caught = self._stack.enter_context(_signals_held())
         recovery = staging.recover(self.root)
+        said = [*staging.take_notices(), recovery.describe()] if recovery else staging.take_notices()
+        self.result.recovered = "; ".join(said)
         staging.ensure_ignored(self.root)
-        self.result.recovered = recovery.describe()
         return self
 
     def __exit__(

@@ -9,13 +9,15 @@ the staged files are the rest of a change that must be finished, not thrown away
 So whatever stops ngsp (kill -9, a power cut), what is left is one of:
 
 - a staging folder without the marker: the change never started to show; the
-  next command that writes removes the folder (nothing in the data changed);
+  next command that writes (as it takes the folder lock) removes the folder,
+  since nothing in the data changed;
 - a staging folder with the marker: some files were moved into place, the others
   are still staged; the next command that writes moves them too and says so;
 - temporary files `.NAME.XXXX.tmp` beside data files, from a single-file write
   stopped before its rename (or from older versions of ngsp, which staged there).
   Writers hold the folder lock while such a file exists, so under the lock any
-  one found is a leftover and is removed.
+  one found is a leftover; the next command that writes many files (an import)
+  removes them, since looking for them means listing every data folder.
 
 `ngsp check` reports all three (`find`), and git ignores them (`.gitignore`).
 Every function here expects the caller to hold the folder lock, except `find`.
@@ -38,6 +40,15 @@ _TEMP = re.compile(r"^\..+\.yaml\.[A-Za-z0-9_]{6,}\.tmp$")
 # Folders where data files live (and so where a single-file write leaves its temporary file).
 _DATA_FOLDERS = ("", "organizations", "people", "meetings", "priorities", "action-teams", "assessments")
 GITIGNORE_LINES = (f"{STAGING}/", ".*.tmp")
+# What taking the folder lock finished or cleared, for the command to tell its user (`take_notices`).
+NOTICES: list[str] = []
+
+
+def take_notices() -> list[str]:
+    """The sentences about leftovers dealt with since the last call (and forget them)."""
+    taken = list(NOTICES)
+    NOTICES.clear()
+    return taken
 
 
 @dataclass
@@ -185,8 +196,12 @@ class Recovery:
         return "; ".join(parts)
 
 
-def recover(root: Path) -> Recovery:
-    """Finish an interrupted commit or clear what a stopped command left. Hold the folder lock."""
+def recover(root: Path, *, temps: bool = True) -> Recovery:
+    """Finish an interrupted commit or clear what a stopped command left. Hold the folder lock.
+
+    `temps`: also remove temporary files beside data files (lists the data folders, so
+    only commands that write many files do it; `ngsp check` reports them).
+    """
     result = Recovery(finished=[], removed=0)
     base = root / STAGING
     if base.is_dir():
@@ -204,7 +219,7 @@ def recover(root: Path) -> Recovery:
         else:
             result.removed += sum(1 for _ in _staged_files(root))
         clear(root)
-    for temp in _temps(root):
+    for temp in _temps(root) if temps else ():
         with contextlib.suppress(FileNotFoundError):
             (root / temp).unlink()
             result.removed += 1
