@@ -51,6 +51,11 @@ def take_notices() -> list[str]:
     return taken
 
 
+def _files(count: int, what: str = "files") -> str:
+    """'1 file', '3,080 temporary files'."""
+    return f"{count:,} {what[:-1] if count == 1 else what}"
+
+
 @dataclass
 class Leftovers:
     """What an ngsp command that was stopped hard left in a partnership folder."""
@@ -68,17 +73,19 @@ class Leftovers:
         if self.committing:
             parts.append(
                 f"a change of many files (an import) was stopped while its files were being put in "
-                f"place; {self.staged:,} of its files are still waiting in {STAGING}/"
+                f"place; {self.staged:,} of its {'file is' if self.staged == 1 else 'files are'} still "
+                f"waiting in {STAGING}/"
             )
         elif self.staged:
             parts.append(
-                f"{STAGING}/ holds {self.staged:,} temporary files of a command that was stopped "
-                "before it changed anything"
+                f"{STAGING}/ holds {_files(self.staged, 'temporary files')} of a command that was "
+                "stopped before it changed anything"
             )
         if self.temps:
             parts.append(
-                f"{len(self.temps):,} temporary files (.NAME.tmp) beside the data files were left by "
-                "a command that was stopped, e.g. " + self.temps[0]
+                f"{_files(len(self.temps), 'temporary files')} (.NAME.tmp) beside the data files "
+                f"{'was' if len(self.temps) == 1 else 'were'} left by a command that was stopped, e.g. "
+                + self.temps[0]
             )
         return "; ".join(parts)
 
@@ -186,12 +193,13 @@ class Recovery:
         if self.finished:
             parts.append(
                 f"finished a change that was stopped while its files were being put in place "
-                f"(an import): {len(self.finished):,} more files are in place now"
+                f"(an import): {len(self.finished):,} more "
+                f"{'file is' if len(self.finished) == 1 else 'files are'} in place now"
             )
         if self.removed:
             parts.append(
-                f"removed {self.removed:,} temporary files left by a command that was stopped "
-                "(nothing had changed because of them)"
+                f"removed {_files(self.removed, 'temporary files')} left by a command that was "
+                "stopped (nothing had changed because of them)"
             )
         return "; ".join(parts)
 
