@@ -23,6 +23,9 @@ out/
 # ngsp's lock and temporary files while it writes.
 .ngsp.lock
 .*.tmp
+<<<<<<< HEAD
+.ngsp-staging/
+=======
 # Caches and the files editors and operating systems leave behind.
 __pycache__/
 .cache/
@@ -31,6 +34,7 @@ __pycache__/
 .DS_Store
 Thumbs.db
 desktop.ini
+>>>>>>> main
 """
 
 GITATTRIBUTES = """\

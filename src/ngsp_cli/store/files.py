@@ -115,6 +115,7 @@ def folder_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[N
         ) from exc
     _HELD[key] = 1
     try:
+        _finish_stopped_change(root)
         yield
     finally:
         _HELD.pop(key, None)
@@ -164,3 +165,14 @@ def locked(func: Callable[Concatenate[Path, P], R]) -> Callable[Concatenate[Path
             return func(root, *args, **kwargs)
 
     return under_lock
+
+
+def _finish_stopped_change(root: Path) -> None:
+    """Before a writer reads anything: finish or clear a change of many files that a kill -9
+    stopped (see `store.staging`). One stat when there is nothing to do."""
+    from ngsp_cli.store import staging
+
+    if (root / staging.STAGING).exists():
+        recovery = staging.recover(root, temps=False)
+        if recovery:
+            staging.NOTICES.append(recovery.describe())
