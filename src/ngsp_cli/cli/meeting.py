@@ -149,23 +149,32 @@ def new(
 @app.command("list")
 def list_(
     kind: Annotated[str | None, typer.Option("--kind", help="Only this kind.")] = None,
+    as_of: Annotated[dt.datetime | None, common.as_of_option("JSON says which were held by then.")] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
     """List the meetings by date, with who was invited and who came (business / public)."""
     from rich import box
 
+    from ngsp_cli import clock
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import Organization, Person
-    from ngsp_cli.rules import facts
+    from ngsp_cli.rules import PartnershipAt, facts
     from ngsp_cli.text import plural
 
     wanted = _meeting_kind(kind) if kind else None
     snap = common.load_snapshot(folder, (Organization, Person, MeetingModel))
-    meetings = [m for m in facts.meetings_by_date(snap) if wanted is None or m.kind is wanted]
+    view = PartnershipAt(snap, as_of.date() if as_of else clock.today())
+    meetings = [m for m in view.meetings if wanted is None or m.kind is wanted]
     if as_json:
-        common.emit_json([_meeting_json(snap, m, full=False) for m in meetings])
+        upcoming = {m.id for m in view.upcoming()}
+        common.emit_json(
+            [
+                {**_meeting_json(snap, m, full=False), "held": view.is_held(m), "upcoming": m.id in upcoming}
+                for m in meetings
+            ]
+        )
         return
     table = FitTable(
         title=plural(len(meetings), "meeting"),

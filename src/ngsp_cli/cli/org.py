@@ -66,6 +66,9 @@ def add(
 @app.command("list")
 def list_(
     kind: Annotated[str | None, typer.Option("--kind", help="Only this kind.")] = None,
+    as_of: Annotated[
+        dt.datetime | None, common.as_of_option("JSON says which were at the table then (joined, not left).")
+    ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
@@ -84,7 +87,16 @@ def list_(
     # One pass over the people, not one per organization (2,000 organizations stay quick).
     headcount = Counter(p.org for p in snap.people.values())
     if as_json:
-        common.emit_json([{**common.entity_json(o), "people": headcount[o.id]} for o in orgs])
+        from ngsp_cli import clock
+        from ngsp_cli.rules import PartnershipAt
+
+        view = PartnershipAt(snap, as_of.date() if as_of else clock.today())
+        common.emit_json(
+            [
+                {**common.entity_json(o), "people": headcount[o.id], "at_table": view.org_present(o)}
+                for o in orgs
+            ]
+        )
         return
     businesses = sum(o.is_business for o in orgs)
     table = FitTable(

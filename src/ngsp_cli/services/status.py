@@ -243,6 +243,7 @@ class StatusReport:
                     "state": r.state,
                     "detail": r.detail,
                     "rule": r.item.computed,
+                    "numbers": dict(r.numbers),
                 }
                 for r in self.progress.items
             ],
