@@ -152,8 +152,8 @@ def test_c_launch_with_a_public_majority(partnership: Partnership) -> None:
     found = p.indicators("--as-of", "2026-10-01")
     assert found["new-businesses-joining"]["status"] == "partial"
     assert found["new-businesses-joining"]["evidence"] == (
-        "1 new business joined in the last 365 days after the launch on 2026-03-10 (Echo Foundry 2026-04-15); "
-        "3 founding businesses, 4 businesses at the table in all."
+        "1 new business joined in the last 365 days after the launch on 2026-03-10 "
+        "(Echo Foundry 2026-04-15); 3 founding businesses, 4 businesses at the table in all."
     )
 
 
