@@ -195,3 +195,89 @@ def test_action_item_refusals_name_the_items(ngsp, partnership_tree) -> None:
     open_already = ngsp("-C", root, "meeting", "reopen", "Full partnership meeting", "1")
     assert open_already.exit_code == 2
     assert "already open" in open_already.stderr
+
+
+def _rsvp_tree(partnership_tree) -> Path:
+    people = {
+        f"people/{pid}.yaml": {"name": name, "org": "valley-workforce-board", "roles": ["public-partner"]}
+        for pid, name in (("cy-fox", "Cy Fox"), ("di-ng", "Di Ng"))
+    }
+    return partnership_tree({
+        **people,
+        MEETING: {
+            "kind": "full-partnership", "title": "Full partnership meeting", "date": "2027-03-04",
+            "invitees": ["ann-lee", "bo-diaz", "cy-fox"],
+        },
+    })  # fmt: skip
+
+
+def test_rsvp_counts_who_is_expected_and_warns_when_partners_outnumber(
+    ngsp, partnership_tree, monkeypatch
+) -> None:
+    monkeypatch.setenv("NGSP_TODAY", "2027-02-01")
+    root = _rsvp_tree(partnership_tree)
+    result = ngsp("-C", root, "meeting", "rsvp", "Full partnership meeting", "Bo Diaz", "cy-fox", "--yes")
+    assert result.exit_code == 0, result.output
+    assert "said yes: 0 business leaders, 2 public partners" in flat(result.stderr)
+    assert "warning:" in result.stderr
+    data = _read(root / MEETING)
+    assert data["rsvp"] == {"bo-diaz": "yes", "cy-fox": "yes"} or data["rsvp"] == {
+        "bo-diaz": True,
+        "cy-fox": True,
+    }
+    # Someone not invited who answers (a peer forwarded the invitation) joins the invitees.
+    added = ngsp("-C", root, "meeting", "rsvp", "Full partnership meeting", "di-ng", "--no")
+    assert added.exit_code == 0, added.output
+    assert "di-ng" in _read(root / MEETING)["invitees"]
+    status = json.loads(ngsp("-C", root, "status", "--json").stdout)
+    (upcoming,) = status["upcoming_meetings"]
+    assert (upcoming["said_yes_business"], upcoming["said_yes_public"]) == (0, 2)
+    assert "public-majority-expected" in [w["kind"] for w in status["warnings"]]
+    shown = ngsp("-C", root, "meeting", "show", "Full partnership meeting")
+    assert "said yes: 0 business leaders, 2 public partners; no: 1; 1 has not answered" in flat(shown.stdout)
+    assert "warning:" in shown.stderr
+    shown_json = json.loads(ngsp("-C", root, "meeting", "show", "Full partnership meeting", "--json").stdout)
+    assert shown_json["answers"]["yes"] == {"business": 0, "public": 2}
+    agenda = ngsp("-C", root, "agenda", "Full partnership meeting")
+    assert "**Expected (said yes):** 0 business leaders and 2 public partners" in agenda.stdout
+    assert "warning:" in agenda.stderr
+    # Once the business leader says yes and a partner changes their mind, the warning goes.
+    assert ngsp("-C", root, "meeting", "rsvp", "Full partnership meeting", "Ann Lee", "--yes").exit_code == 0
+    assert ngsp("-C", root, "meeting", "rsvp", "Full partnership meeting", "cy-fox", "--maybe").exit_code == 0
+    status = json.loads(ngsp("-C", root, "status", "--json").stdout)
+    assert "public-majority-expected" not in [w["kind"] for w in status["warnings"]]
+    assert "warning:" not in ngsp("-C", root, "agenda", "Full partnership meeting").stderr
+    assert ngsp("-C", root, "check").exit_code == 0
+
+
+def test_rsvp_refuses_unknown_people_and_missing_answers(ngsp, partnership_tree) -> None:
+    root = _rsvp_tree(partnership_tree)
+    before = (root / MEETING).read_text(encoding="utf-8")
+    unknown = ngsp("-C", root, "meeting", "rsvp", "Full partnership meeting", "Zed Unknown", "--yes")
+    assert unknown.exit_code == 2
+    assert "Zed Unknown" in unknown.stderr
+    assert "hint:" in unknown.stderr
+    for answers in ((), ("--yes", "--no")):
+        result = ngsp("-C", root, "meeting", "rsvp", "Full partnership meeting", "Ann Lee", *answers)
+        assert result.exit_code == 2
+        assert "--yes, --no or --maybe" in result.stderr
+    assert (root / MEETING).read_text(encoding="utf-8") == before
+
+
+def test_old_meeting_files_without_rsvp_load_and_hand_written_answers_are_checked(
+    ngsp, partnership_tree
+) -> None:
+    root = _rsvp_tree(partnership_tree)
+    text = (root / MEETING).read_text(encoding="utf-8")
+    (root / MEETING).write_text(text + "rsvp:\n  ann-lee: yes\n  zed-nobody: no\n", encoding="utf-8")
+    result = ngsp("-C", root, "check")
+    assert result.exit_code == 2
+    assert "person 'zed-nobody' does not exist" in flat(result.stdout + result.stderr)
+    assert f"{MEETING}:" in flat(result.stdout + result.stderr)
+
+
+def test_a_cancelled_meeting_takes_no_answers(ngsp, partnership_tree) -> None:
+    root = _tree(partnership_tree, status="cancelled")
+    result = ngsp("-C", root, "meeting", "rsvp", "Full partnership meeting", "Ann Lee", "--yes")
+    assert result.exit_code == 2
+    assert "cancelled" in result.stderr

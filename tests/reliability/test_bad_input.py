@@ -25,7 +25,7 @@ from ngsp_cli.render.env import render_template
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "bad"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "case.yaml").is_file())
-IN_A_REAL_PROCESS = ["broken-yaml", "traversal-show", "alias-bomb", "cp1252-yaml"]
+IN_A_REAL_PROCESS = ["broken-yaml", "traversal-show", "alias-bomb", "cp1252-yaml", "template-self-include"]
 
 
 def fingerprint(root: Path) -> dict[str, str]:

@@ -80,6 +80,16 @@ def _produce(
             f"so it is signed by the {signed_by}. In a Next Gen partnership peers invite peers: "
             "give business leaders the champion role (ngsp person edit PERSON --add-role champion)."
         )
+    attendance = context.get("attendance")
+    if document == "agenda" and attendance is not None and attendance.public_expected_to_outnumber:
+        from ngsp_cli.text import plural
+
+        if meeting.date >= today:
+            common.warn(
+                f"{plural(attendance.said_yes_public, 'public partner')} said yes but only "
+                f"{plural(attendance.said_yes_business, 'business leader')}: the industry should hold "
+                "the table; ask the business champions to call their peers"
+            )
     payload = render.render(document, chosen, context, snap.root)
     to_screen = (out is None and chosen == "md") or (out is not None and str(out) == "-")
     if to_screen:

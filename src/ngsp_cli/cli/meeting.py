@@ -59,11 +59,46 @@ def _meeting_json(snap: Snapshot, meeting: Meeting, *, full: bool) -> dict[str, 
     data: dict[str, Any] = common.entity_json(meeting)
     data["file"] = f"meetings/{meeting.id}.yaml"
     data["invited"] = {"business": invited.business, "public": invited.public}
+    data["answers"] = {
+        answer.value: {"business": count.business, "public": count.public}
+        for answer, count in _answers(snap, meeting).items()
+    }
     data["attended"] = {"business": came.business, "public": came.public}
     if full:
         data["invitees"] = _people(snap, meeting.invitees)
         data["attendees"] = _people(snap, meeting.attendees)
     return data
+
+
+def _answers(snap: Snapshot, meeting: Meeting) -> dict[Any, Any]:
+    """Business leaders and public partners by their answer to the invitation."""
+    from ngsp_cli.model import Rsvp
+    from ngsp_cli.rules import facts
+
+    return {answer: facts.answered(snap, meeting, answer) for answer in Rsvp}
+
+
+def _answers_line(snap: Snapshot, meeting: Meeting) -> str | None:
+    """'said yes: 5 business leaders, 2 public partners; maybe: 1; no: 2; 3 have not answered'."""
+    from ngsp_cli.model import Rsvp
+    from ngsp_cli.text import plural
+
+    if not meeting.rsvp:
+        return None
+    counts = _answers(snap, meeting)
+    yes = counts[Rsvp.yes]
+    parts = [
+        f"said yes: {plural(yes.business, 'business leader')}, {plural(yes.public, 'public partner')}",
+        *(
+            f"{answer.value}: {counts[answer].total}"
+            for answer in (Rsvp.maybe, Rsvp.no)
+            if counts[answer].total
+        ),
+    ]
+    silent = sum(1 for pid in dict.fromkeys(meeting.invitees) if pid not in meeting.rsvp)
+    if silent:
+        parts.append(f"{silent} {'has' if silent == 1 else 'have'} not answered")
+    return "; ".join(parts)
 
 
 def _meeting_kind(kind: str) -> Any:
@@ -253,6 +288,12 @@ def _print_meeting(snap: Snapshot, m: Meeting) -> None:
         f"\n[bold]Invited[/bold] {plural(invited.business, 'business leader')}, "
         f"{plural(invited.public, 'public partner')}"
     )
+    answers = _answers_line(snap, m)
+    if answers:
+        console.print(Hanging("  ", escape(answers)))
+    outnumber = facts.public_expected_to_outnumber(snap, m) if _still_to_come(m) else None
+    if outnumber is not None:
+        common.warn(_outnumber_warning(outnumber))
     if m.attendees:
         console.print(
             f"[bold]Came[/bold]    {plural(came.business, 'business leader')}, "
@@ -499,3 +540,61 @@ def action_reopen_command(
 ) -> None:
     """Open a done action item of a meeting again."""
     _mark(meeting, item, folder, as_json, done=False)
+
+
+def _still_to_come(meeting: Meeting) -> bool:
+    from ngsp_cli import clock
+    from ngsp_cli.model import MeetingStatus
+
+    return meeting.status is MeetingStatus.planned and meeting.date >= clock.today()
+
+
+def _outnumber_warning(expected: Any) -> str:
+    from ngsp_cli.text import plural
+
+    return (
+        f"{plural(expected.public, 'public partner')} said yes but only "
+        f"{plural(expected.business, 'business leader')}: the industry should hold the table; "
+        "ask the business champions to call their peers, or invite fewer partners"
+    )
+
+
+@app.command("rsvp")
+def rsvp_command(
+    meeting: MeetingArg,
+    people: Annotated[list[str], typer.Argument(help="People who answered (ids or names).")],
+    yes: Annotated[bool, typer.Option("--yes", help="They are coming.")] = False,
+    no: Annotated[bool, typer.Option("--no", help="They are not coming.")] = False,
+    maybe: Annotated[bool, typer.Option("--maybe", help="They may come.")] = False,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Record answers to a meeting's invitation; 'meeting show', 'status' and the agenda then
+    count the business leaders and public partners expected."""
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.model import Meeting as MeetingModel
+    from ngsp_cli.model import Organization, Person, Rsvp
+    from ngsp_cli.rules import facts
+    from ngsp_cli.services.meetings import record_rsvp
+
+    chosen = [answer for answer, given in ((Rsvp.yes, yes), (Rsvp.no, no), (Rsvp.maybe, maybe)) if given]
+    if len(chosen) != 1:
+        raise UsageError(
+            "say what they answered" if not chosen else "give one answer at a time",
+            hint="add one of --yes, --no or --maybe",
+        )
+    root = common.root_of(folder)
+    updated, added = record_rsvp(root, meeting, people, chosen[0])
+    snap = common.load_snapshot(root, (Organization, Person, MeetingModel))
+    if as_json:
+        common.emit_json(_meeting_json(snap, snap.meetings[updated.id], full=False))
+    common.done(
+        f"{len(people)} answered {chosen[0].value} for {updated.title}"
+        + (f" ({len(added)} added to the invitees)" if added else "")
+    )
+    answers = _answers_line(snap, updated)
+    if answers:
+        common.err().print(f"  {answers}")
+    outnumber = facts.public_expected_to_outnumber(snap, updated) if _still_to_come(updated) else None
+    if outnumber is not None:
+        common.warn(_outnumber_warning(outnumber))

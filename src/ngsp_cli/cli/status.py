@@ -123,6 +123,13 @@ def _print_status(report: StatusReport, total: int) -> None:
             "      ",
             f"invited: {plural(count.business, 'business leader')}, {plural(count.public, 'public partner')}",
         )
+        said_yes = report.said_yes.get(meeting.id)
+        if said_yes is not None:
+            line(
+                "      ",
+                f"said yes: {plural(said_yes.business, 'business leader')}, "
+                f"{plural(said_yes.public, 'public partner')}",
+            )
     if report.overdue_items or report.overdue_tasks:
         console.print()
         console.print("[bold]Overdue[/bold]")

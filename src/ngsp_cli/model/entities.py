@@ -75,6 +75,14 @@ class MeetingStatus(StrEnum):
     cancelled = "cancelled"
 
 
+class Rsvp(StrEnum):
+    """An invitee's answer to an invitation."""
+
+    yes = "yes"
+    no = "no"
+    maybe = "maybe"
+
+
 class PriorityCategory(StrEnum):
     talent = "talent"
     infrastructure = "infrastructure"
@@ -271,6 +279,9 @@ class Meeting(Entity):
     team: str | None = Field(None, description="action team id, for action-team meetings")
     agenda: list[AgendaItem] = Field(default_factory=list)
     invitees: list[str] = Field(default_factory=list, description="person ids")
+    rsvp: dict[str, Rsvp] = Field(
+        default_factory=dict, description="answers to the invitation: person id -> yes, no or maybe"
+    )
     attendees: list[str] = Field(default_factory=list, description="person ids")
     notes: str | None = None
     industry_said: list[str] = Field(
@@ -285,6 +296,16 @@ class Meeting(Entity):
     @classmethod
     def _time_shape(cls, value: str | None) -> str | None:
         return _check_time(value)
+
+    @field_validator("rsvp", mode="before")
+    @classmethod
+    def _rsvp_words(cls, value: object) -> object:
+        """`ann-lee: yes` written by hand may be read as true by YAML 1.1 tools: read it as yes."""
+        if isinstance(value, dict):
+            words = {True: "yes", False: "no"}
+            return {key: words.get(answer, answer) if isinstance(answer, bool) else answer
+                    for key, answer in value.items()}  # fmt: skip
+        return value
 
 
 class VoteTally(_FileModel):

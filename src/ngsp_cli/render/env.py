@@ -2,9 +2,10 @@
 
 A partnership folder's `templates/` wins over a bundled template of the same
 name.  Templates render with StrictUndefined (a typo is an error, not a blank)
-in a sandbox (a folder's template cannot reach Python internals), and `.html`
-templates autoescape.  Template errors become ngsp errors naming the template
-file and line.
+in a sandbox (a folder's template cannot reach Python internals, nor use
+unbounded memory or time: see `render.sandbox`), and `.html` templates
+autoescape.  Template errors become ngsp errors naming the template file and
+line.
 """
 
 from __future__ import annotations
@@ -75,9 +76,10 @@ def _filters() -> dict[str, Any]:
 @cache
 def _environment(dirs: tuple[Path, ...]) -> Environment:
     from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
-    from jinja2.sandbox import SandboxedEnvironment
 
-    env = SandboxedEnvironment(
+    from ngsp_cli.render.sandbox import LimitedSandbox
+
+    env = LimitedSandbox(
         loader=FileSystemLoader([str(d) for d in dirs]),
         undefined=StrictUndefined,
         autoescape=select_autoescape(
@@ -114,10 +116,17 @@ def render_template(name: str, context: dict[str, Any], root: Path | None = None
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
+    from ngsp_cli.render.sandbox import TemplateLimit, budget
+
     env = environment(root)
     try:
         template = env.get_template(name)
-        return template.render(**context)
+        pieces: list[str] = []
+        with budget() as spent:
+            for piece in template.generate(**context):
+                spent.wrote(piece)
+                pieces.append(piece)
+        return "".join(pieces)
     except TemplateNotFound as exc:
         raise InputError(
             f"there is no template '{exc.name}'",
@@ -130,6 +139,25 @@ def render_template(name: str, context: dict[str, Any], root: Path | None = None
             line=exc.lineno,
             hint="compare with the bundled template: 'ngsp templates show NAME'",
         ) from exc
+    except TemplateLimit as exc:
+        file, line = _error_place(exc, root, name)
+        raise InputError(str(exc), file=file, line=line, hint=exc.hint) from None
+    except RecursionError as exc:
+        file, line = _error_place(exc, root, name)
+        raise InputError(
+            "the template includes itself, or a macro calls itself, without end",
+            file=file,
+            line=line,
+            hint="a template may not include itself; a macro that calls itself needs a way to stop",
+        ) from None
+    except MemoryError as exc:
+        file, line = _error_place(exc, root, name)
+        raise InputError(
+            "the template makes more text than this computer has memory for",
+            file=file,
+            line=line,
+            hint="look for text or lists multiplied (*) or joined (~, +) in a loop",
+        ) from None
     except SecurityError as exc:
         raise InputError(
             f"the template tried something templates may not do: {exc}",
@@ -149,6 +177,25 @@ def render_template(name: str, context: dict[str, Any], root: Path | None = None
             file=_origin(root, name),
             line=_error_line(exc, env, name),
         ) from exc
+
+
+def _error_place(exc: BaseException, root: Path | None, name: str) -> tuple[str | None, int | None]:
+    """The template file and line where a runtime error happened: the deepest template frame.
+
+    Jinja rewrites tracebacks so that template frames carry the template's file and line.
+    """
+    dirs = [str(d) for d in template_dirs(root)]
+    found: tuple[str, int] | None = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        for directory in dirs:
+            if filename.startswith(directory) and filename.endswith(".j2"):
+                found = (Path(filename).relative_to(directory).as_posix(), tb.tb_lineno)
+        tb = tb.tb_next
+    if found is None:
+        return _origin(root, name), None
+    return _origin(root, found[0]), found[1]
 
 
 def _error_line(exc: BaseException, env: Environment, name: str) -> int | None:

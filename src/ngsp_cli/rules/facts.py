@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ngsp_cli.model import Meeting, MeetingKind, Person, Role, Task, TaskStatus
+from ngsp_cli.model import Meeting, MeetingKind, Person, Role, Rsvp, Task, TaskStatus
 from ngsp_cli.store.folder import Snapshot
 
 # The meetings where the whole industry sits at the table: their attendance is
@@ -44,6 +44,20 @@ def headcount(snap: Snapshot, person_ids: Iterable[str]) -> Headcount:
     ids = list(dict.fromkeys(person_ids))
     business = sum(1 for pid in ids if snap.is_business(pid))
     return Headcount(business=business, public=len(ids) - business)
+
+
+def answered(snap: Snapshot, meeting: Meeting, answer: Rsvp = Rsvp.yes) -> Headcount:
+    """Business leaders and public partners who gave `answer` to the meeting's invitation."""
+    return headcount(snap, [pid for pid, said in meeting.rsvp.items() if said is answer])
+
+
+def public_expected_to_outnumber(snap: Snapshot, meeting: Meeting) -> Headcount | None:
+    """Who said yes, when more public partners than business leaders did for a meeting of the
+    whole industry; None otherwise. Whether the meeting is still to come is the caller's question."""
+    if meeting.kind not in BUSINESS_TABLES:
+        return None
+    expected = answered(snap, meeting)
+    return expected if expected.public > expected.business else None
 
 
 def meetings_by_date(snap: Snapshot) -> list[Meeting]:

@@ -203,6 +203,15 @@ class Attendance:
     # Whether the business share matters: the support team (the conveners and the
     # other public partners) meets without business leaders by design.
     industry_table: bool = field(default=True)
+    # Answers to the invitation ('ngsp meeting rsvp'): who said yes, and how many answered.
+    said_yes_business: int = 0
+    said_yes_public: int = 0
+    answered: int = 0
+
+    @property
+    def public_expected_to_outnumber(self) -> bool:
+        """More public partners than business leaders said yes to a meeting of the industry."""
+        return self.industry_table and self.answered > 0 and self.said_yes_public > self.said_yes_business
 
     @property
     def business_count(self) -> int:
@@ -355,6 +364,7 @@ def agenda_rows(snap: Snapshot, meeting: Meeting) -> list[AgendaRow]:
 
 def attendance(snap: Snapshot, meeting: Meeting) -> Attendance:
     invited = facts.headcount(snap, meeting.invitees)
+    said_yes = facts.answered(snap, meeting)
     recorded = bool(meeting.attendees)
     people = [person_info(snap, pid) for pid in dict.fromkeys(meeting.attendees or meeting.invitees)]
     return Attendance(
@@ -364,6 +374,9 @@ def attendance(snap: Snapshot, meeting: Meeting) -> Attendance:
         invited_public=invited.public,
         recorded=recorded,
         industry_table=meeting.kind is not MeetingKind.convener_team,
+        said_yes_business=said_yes.business,
+        said_yes_public=said_yes.public,
+        answered=len(meeting.rsvp),
     )
 
 

@@ -27,6 +27,7 @@ from ngsp_cli.model import (
     Organization,
     Person,
     PriorityCategory,
+    Rsvp,
 )
 from ngsp_cli.playbook.models import Playbook
 from ngsp_cli.rules import facts
@@ -460,3 +461,27 @@ def mark_action(root: Path, ref: str, item_ref: str, *, done: bool = True) -> tu
     meeting.action_items = [*meeting.action_items[:index], updated, *meeting.action_items[index + 1 :]]
     save(root, meeting)
     return meeting, updated
+
+
+# --- answers to the invitation -----------------------------------------------------------
+
+
+def record_rsvp(root: Path, ref: str, people: Iterable[str], answer: Rsvp) -> tuple[Meeting, list[str]]:
+    """Record the answer of people (ids or names) to a meeting's invitation.
+
+    Someone who answers without being on the list (a peer forwarded the invitation) is
+    added to the invitees. Returns the meeting and the ids newly added to the invitees.
+    """
+    snap, found = _edit(root, ref)
+    meeting = found.model_copy(deep=True)
+    _not_cancelled(meeting, "answered")
+    ids = resolve_people(snap, people)
+    if not ids:
+        raise UsageError(
+            "no person named", hint='name who answered, e.g. ngsp meeting rsvp MEETING "Ann Lee" --yes'
+        )
+    added = [pid for pid in ids if pid not in meeting.invitees]
+    meeting.invitees = [*meeting.invitees, *added]
+    meeting.rsvp = {**meeting.rsvp, **dict.fromkeys(ids, answer)}
+    save(root, meeting)
+    return meeting, added

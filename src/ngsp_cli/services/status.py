@@ -148,6 +148,19 @@ def warnings(view: PartnershipAt) -> list[StatusWarning]:
                     meeting.id,
                 )
             )
+    for meeting in view.upcoming(facts.BUSINESS_TABLES):
+        expected = facts.public_expected_to_outnumber(snap, meeting)
+        if expected is not None:
+            out.append(
+                StatusWarning(
+                    "public-majority-expected",
+                    f"{meeting.title} ({meeting.date.isoformat()}): "
+                    f"{plural(expected.public, 'public partner')} said yes but only "
+                    f"{plural(expected.business, 'business leader')}; ask the business champions to "
+                    "call their peers",
+                    meeting.id,
+                )
+            )
     recent = snap.partnership.settings.recent_meetings
     for meeting in view.attended()[-recent:]:
         count = view.headcount(meeting.attendees)
@@ -201,6 +214,7 @@ class StatusReport:
     team_flags: list[TeamFlag] = field(default_factory=list)
     warnings: list[StatusWarning] = field(default_factory=list)
     headcounts: dict[str, facts.Headcount] = field(default_factory=dict)
+    said_yes: dict[str, facts.Headcount] = field(default_factory=dict)
     marks: dict[str, str] = field(default_factory=dict)
     unrecorded: list[Meeting] = field(default_factory=list)
 
@@ -257,6 +271,8 @@ class StatusReport:
                     "location": m.location,
                     "invited_business": self.headcounts[m.id].business,
                     "invited_public": self.headcounts[m.id].public,
+                    "said_yes_business": self.said_yes[m.id].business if m.id in self.said_yes else 0,
+                    "said_yes_public": self.said_yes[m.id].public if m.id in self.said_yes else 0,
                 }
                 for m in self.upcoming
             ],
@@ -317,6 +333,7 @@ def build_status(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> StatusRe
         team_flags=view.team_flags,
         warnings=warnings(view),
         headcounts={m.id: view.headcount(m.invitees) for m in [*unrecorded, *upcoming]},
+        said_yes={m.id: facts.answered(snap, m) for m in upcoming if m.rsvp},
         marks=phase_marks(progresses, phase, after_launch),
         unrecorded=unrecorded,
     )

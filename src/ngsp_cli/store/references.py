@@ -50,6 +50,7 @@ _REFERENCES: dict[type[Entity], list[tuple[tuple[str, ...], str]]] = {
     Person: [(("org",), "organization")],
     Meeting: [
         (("invitees", "*"), "person"),
+        (("rsvp", "{}"), "person"),
         (("attendees", "*"), "person"),
         (("action_items", "*", "owner"), "person"),
         (("votes", "*", "voter"), "person"),
@@ -79,7 +80,8 @@ def _field(holder: Any, name: str) -> Any:
 def _found(holder: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
     """(concrete path, value) of every value at `path` in a model or in raw YAML data.
 
-    Paths are `(field,)`, `(field, "*")` or `(field, "*", field)`: all the table needs.
+    Paths are `(field,)`, `(field, "*")`, `(field, "*", field)` or `(field, "{}")` (each key
+    of a mapping): all the table needs.
     """
     name = path[0]
     value = _field(holder, name)
@@ -87,6 +89,11 @@ def _found(holder: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str | int
         return
     if len(path) == 1:
         yield (name,), value
+        return
+    if path[1] == "{}":
+        if isinstance(value, Mapping):
+            for key in value:
+                yield (name, key), key
         return
     if not isinstance(value, list):
         return
