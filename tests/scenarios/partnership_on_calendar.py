@@ -18,6 +18,30 @@ import yaml
 
 Runner = Callable[..., Any]
 
+# The bundled indicators in the order `check` lists them, and one letter per status.
+INDICATORS = (
+    "region-labor-market",
+    "business-outnumber-public",
+    "business-champions",
+    "priorities-from-business",
+    "coordinated-public-support",
+    "action-plan-current",
+    "new-businesses-joining",
+)
+LETTERS = {"met": "M", "partial": "P", "not-met": "N", "unknown": "?"}
+
+
+def cli_runner() -> Callable[..., Any]:
+    """`ngsp` in-process, for fixtures wider than one test (the `ngsp` fixture is per test)."""
+    from typer.testing import CliRunner
+
+    from ngsp_cli.cli.app import app
+
+    def run(*args: str | Path) -> Any:
+        return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+    return run
+
 
 class Partnership:
     def __init__(self, run: Runner, root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -82,6 +106,13 @@ class Partnership:
 
     def statuses(self, *args: str) -> dict[str, str]:
         return {k: v["status"] for k, v in self.indicators(*args).items()}
+
+    def scorecard(self, *args: str) -> tuple[str, float, str]:
+        """Phase, score, a letter per indicator (INDICATORS order): M met, P partial, N not-met, ? unknown."""
+        check = self.check(*args)
+        found = {i["id"]: i["status"] for f in check["features"] for i in f["indicators"]}
+        assert tuple(found) == INDICATORS
+        return self.phase(*args), check["score"], "".join(LETTERS[found[i]] for i in INDICATORS)
 
     def status(self, *args: str) -> dict[str, Any]:
         data: dict[str, Any] = self.json("status", *args)

@@ -43,6 +43,8 @@ def test_newly_formed_teams_are_not_due_yet_and_never_counted_as_reported(
     partnership: Partnership, tmp_path: Path
 ) -> None:
     p = _three_teams(partnership, tmp_path)
+    # Two teams lack a goal: the partnership is moving to action.
+    assert p.scorecard() == ("move-to-action", 0.71, "?MMMMM?")
     plan = p.indicators()["action-plan-current"]
     assert plan["evidence"] == (
         "1 of 3 active action teams reported progress in the last 60 days; 2 newly formed teams are "
@@ -62,6 +64,7 @@ def test_newly_formed_teams_are_not_due_yet_and_never_counted_as_reported(
     # 66 days later only the hiring team has reported again.
     p.on("2026-05-01")("team", "update", "hiring-pipeline", "Ten hires so far")
     p.on("2026-05-15")
+    assert p.scorecard() == ("move-to-action", 0.64, "?MMMMP?")
     plan = p.indicators()["action-plan-current"]
     assert plan["status"] == "partial"
     assert plan["evidence"] == (
@@ -93,6 +96,7 @@ def test_teams_without_a_business_champion(partnership: Partnership, tmp_path: P
         "shared-training": ["no-business-champion"],
         "supplier-network": ["no-business-champion"],
     }
+    assert p.scorecard() == ("move-to-action", 0.64, "?MPMMM?")
     champions = p.indicators()["business-champions"]
     assert champions["status"] == "partial"
     assert champions["evidence"] == (

@@ -41,7 +41,7 @@ def _support_team(p: Partnership) -> Partnership:
 
 def test_a_new_and_empty_partnership(partnership: Partnership) -> None:
     p = _new(partnership)
-    assert p.phase() == "support-team"
+    assert p.scorecard() == ("support-team", 0.0, "????N??")
     items = p.checklist()
     # One organization: the convener the folder was created with.
     assert items["support-team-formed"] == ("todo", "1 public partner organization at the table (5 wanted)")
@@ -96,6 +96,7 @@ def test_b_support_team_only_counts_organizations_not_people(partnership: Partne
         "None of the 6 people at the table is named co-chair or champion."
     )
     assert p.check()["score"] == 0.14  # 1 met of 7 indicators
+    assert p.scorecard() == ("prepare-launch", 0.14, "??N?M??")
 
 
 def _ready_to_launch(p: Partnership, businesses: dict[str, str]) -> Partnership:
@@ -125,6 +126,8 @@ def test_c_launch_with_a_public_majority(partnership: Partnership) -> None:
         "founding members"
     )
     assert p.item("sustain", "new-businesses")[1].startswith("not yet measurable")
+    # Champions Ann Lee and Cy Park lead; the support team covers the three systems.
+    assert p.scorecard() == ("prepare-launch", 0.29, "??M?M??")
     launch = p.json("meeting", "new", "launch", "--date", "2026-03-10", "--invite-all-business",
                     "--invite", "bo-diaz", "--invite", "kim-roy", "--invite", "ray-fox",
                     "--invite", "lu-chen", "--invite", "tim-oak")["id"]  # fmt: skip
@@ -135,7 +138,7 @@ def test_c_launch_with_a_public_majority(partnership: Partnership) -> None:
     )
     p.on("2026-03-10")("meeting", "attend", launch, "ann-lee", "cy-park", "bo-diaz", "kim-roy", "ray-fox",
                        "lu-chen")  # fmt: skip
-    assert p.phase() == "launch"
+    assert p.scorecard() == ("launch", 0.29, "?NM?M??")
     items = p.checklist()
     assert items["launch-held"] == ("done", "held 2026-03-10, 6 attendees")
     assert items["launch-business-majority"] == ("todo", "2 business leaders and 4 public partners came")
@@ -149,6 +152,7 @@ def test_c_launch_with_a_public_majority(partnership: Partnership) -> None:
     assert "with 3 founding businesses" in found["new-businesses-joining"]["evidence"]
     p.on("2026-04-15")
     p.person("Fay Wong", p.org("Echo Foundry"), "business-leader")
+    assert p.scorecard("--as-of", "2026-10-01") == ("launch", 0.36, "?NM?M?P")
     found = p.indicators("--as-of", "2026-10-01")
     assert found["new-businesses-joining"]["status"] == "partial"
     assert found["new-businesses-joining"]["evidence"] == (
@@ -186,3 +190,4 @@ def test_d_launch_held_but_no_votes(partnership: Partnership) -> None:
         "No priorities are recorded yet. No self-assessment answer either."
     )
     assert p.check()["score"] == 0.43  # 3 met of 7
+    assert p.scorecard() == ("launch", 0.43, "?MM?M??")

@@ -18,7 +18,7 @@ from ngsp_cli.model import Meeting, MeetingStatus
 from ngsp_cli.playbook.models import ChecklistItem, Phase, Playbook, Step
 from ngsp_cli.playbook.progress import DONE, PhaseProgress, phase_progress
 from ngsp_cli.rules import PartnershipAt, facts
-from ngsp_cli.rules.view import TeamFlag
+from ngsp_cli.rules.answers import TeamFlag
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.folder import PARTNERSHIP_FILE, Snapshot
 from ngsp_cli.text import plural, verb
