@@ -174,7 +174,42 @@ class Bench:
 
     # -- the figures --------------------------------------------------------
 
+    def repos_figures(self) -> None:
+        """`ngsp portfolio --repos` over generated bare repositories: empty cache, then nothing new."""
+        started = time.perf_counter()
+        repos = generate.ensure("repos", seed=self.args.seed)
+        listing = repos / generate.REPOS_LIST
+        count = sum(1 for line in listing.read_text().splitlines() if line.strip())
+        seconds = time.perf_counter() - started
+        self.log(f"{count} repositories ready in {seconds:.1f} s (under {generate.WORK})")
+        assert self.ngsp is not None
+        first: list[Sample] = []
+        again: list[Sample] = []
+        for index in range(self.args.slow_rounds):
+            cache = self.scratch / f"repos-cache-{index}"
+            argv = [self.ngsp, "portfolio", "--repos", str(listing), "--cache", str(cache), "--json"]
+            self.log(f"  portfolio --repos, round {index + 1}/{self.args.slow_rounds}")
+            first.append(run_once(argv, self.env, self.scratch))
+            again.append(run_once(argv, self.env, self.scratch))
+            shutil.rmtree(cache, ignore_errors=True)
+            if first[-1].code != 0 or again[-1].code != 0:
+                error = explain_failure(argv, self.env, self.scratch)
+                self.rows.append(Row(f"ngsp portfolio --repos, {count} repositories", f"fails ({error})",
+                                     "<= 60 s", "MISSED"))  # fmt: skip
+                return
+        for figure, samples, budget in (
+            (f"ngsp portfolio --repos, {count} repositories, empty cache", first, 60),
+            (f"ngsp portfolio --repos, {count} repositories, nothing new", again, 10),
+        ):
+            wall = statistics.median(s.seconds for s in samples)
+            cpu = statistics.median(s.cpu for s in samples)
+            ok = "ok" if wall <= budget else "MISSED"
+            self.rows.append(Row(figure, f"{wall:.2f} s (cpu {cpu:.1f} s)", f"<= {budget} s", ok))
+
     def run(self) -> int:
+        if self.args.repos_only:
+            self.repos_figures()
+            return self.report()
         self.folders()
         ngsp, typ, stress = self.ngsp, str(self.typical), str(self.stress)
         assert ngsp is not None
@@ -296,6 +331,8 @@ class Bench:
                 )
             )
         seconds_row("ngsp portfolio, 100 typical folders", "portfolio", 10, "portfolio")
+        if available["portfolio"]:
+            self.repos_figures()
         return self.report()
 
     def report(self) -> int:
@@ -336,6 +373,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--allow-missing", action="store_true", help="commands not yet available do not fail")
     parser.add_argument("--quiet", action="store_true", help="only the table")
+    parser.add_argument(
+        "--repos-only",
+        action="store_true",
+        help="only the figures of 'ngsp portfolio --repos' over 200 generated git repositories",
+    )
     parser.add_argument(
         "--by",
         choices=["wall", "cpu"],

@@ -3,6 +3,7 @@
     python benchmarks/generate.py typical            # benchmarks/.work/typical
     python benchmarks/generate.py stress             # benchmarks/.work/stress
     python benchmarks/generate.py portfolio          # benchmarks/.work/portfolio/<100 folders>
+    python benchmarks/generate.py repos              # benchmarks/.work/repos: 200 bare git repositories
     python benchmarks/generate.py typical --seed 3 --out /tmp/p
 
 The same seed and size always give the same bytes.  Files are plain YAML written
@@ -485,6 +486,45 @@ def generate_portfolio(
     return root
 
 
+REPOS_COUNT = 200
+REPOS_LIST = "repos.txt"
+
+
+def generate_repos(root: Path, count: int = REPOS_COUNT, size: str | Size = "typical", seed: int = 0) -> Path:
+    """`count` bare git repositories under `root`/remotes, each holding one partnership folder
+    on its branch main, and `root`/repos.txt listing them by file:// URL (for `--repos`)."""
+    import os
+    import subprocess
+
+    if root.exists():
+        shutil.rmtree(root)
+    (root / "remotes").mkdir(parents=True)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Generator", "GIT_AUTHOR_EMAIL": "generator@example.org",
+        "GIT_COMMITTER_NAME": "Generator", "GIT_COMMITTER_EMAIL": "generator@example.org",
+        "GIT_AUTHOR_DATE": "2026-01-01T12:00:00Z", "GIT_COMMITTER_DATE": "2026-01-01T12:00:00Z",
+        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+    }  # fmt: skip
+    lines = []
+    scratch = root / "work"
+    for index in range(count):
+        name = f"partnership-{index + 1:03d}"
+        folder = generate(scratch / name, size, seed=seed * 1000 + index, clean=False)
+        bare = root / "remotes" / f"{name}.git"
+        git = ["git", f"--git-dir={bare}", f"--work-tree={folder}"]
+        subprocess.run(
+            ["git", "init", "--quiet", "--bare", "--initial-branch=main", str(bare)], env=env, check=True
+        )
+        subprocess.run([*git, "add", "-A"], env=env, check=True)
+        subprocess.run([*git, "commit", "--quiet", "-m", "Partnership files"], env=env, check=True)
+        shutil.rmtree(folder)
+        lines.append(f"{bare.resolve().as_uri()} {name}")
+    scratch.rmdir()
+    (root / REPOS_LIST).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
 def ensure(kind: str, seed: int = 0, work: Path = WORK) -> Path:
     """The generated folder of `kind` under `work`, made once and reused while the marker matches."""
     target = work / kind
@@ -494,6 +534,8 @@ def ensure(kind: str, seed: int = 0, work: Path = WORK) -> Path:
         return target
     if kind == "portfolio":
         generate_portfolio(target, seed=seed)
+    elif kind == "repos":
+        generate_repos(target, seed=seed)
     else:
         generate(target, kind, seed=seed)
     marker.write_text(stamp)
@@ -515,7 +557,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("kind", choices=[*SIZES, "portfolio"])
+    parser.add_argument("kind", choices=[*SIZES, "portfolio", "repos"])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, help="target folder (default: benchmarks/.work/KIND)")
     parser.add_argument("--count", type=int, default=PORTFOLIO_FOLDERS, help="folders in a portfolio")
@@ -524,6 +566,10 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     if args.kind == "portfolio":
         generate_portfolio(target, args.count, seed=args.seed)
+    elif args.kind == "repos":
+        generate_repos(target, args.count if args.count != PORTFOLIO_FOLDERS else REPOS_COUNT, seed=args.seed)
+        print(f"{target / REPOS_LIST}: {sum(1 for _ in (target / 'remotes').iterdir())} repositories")
+        return 0
     else:
         generate(target, args.kind, seed=args.seed)
     files = sum(1 for _ in iter_files(target))

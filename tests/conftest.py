@@ -143,3 +143,48 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         )
 
     return check
+
+
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Test Convener",
+    "GIT_AUTHOR_EMAIL": "convener@example.org",
+    "GIT_COMMITTER_NAME": "Test Convener",
+    "GIT_COMMITTER_EMAIL": "convener@example.org",
+    "GIT_CONFIG_GLOBAL": "/dev/null",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in `cwd` with a fixed identity and no user configuration; its output."""
+    import os
+    import subprocess
+
+    done = subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **GIT_IDENTITY},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def bare_repository(folder: Path, bare: Path, *, branch: str = "main") -> Path:
+    """A bare repository at `bare` whose branch `branch` holds the partnership folder `folder`."""
+    git(folder, "init", "--quiet", "--initial-branch", branch)
+    git(folder, "add", "-A")
+    git(folder, "commit", "--quiet", "-m", "The partnership's files")
+    git(folder.parent, "clone", "--quiet", "--bare", str(folder), str(bare))
+    return bare
+
+
+def commit_all(folder: Path, bare: Path, message: str = "Update") -> str:
+    """Commit every change of the working folder and push it to `bare`; the new commit."""
+    git(folder, "add", "-A")
+    git(folder, "commit", "--quiet", "-m", message)
+    branch = git(folder, "rev-parse", "--abbrev-ref", "HEAD")
+    git(folder, "push", "--quiet", str(bare), f"HEAD:refs/heads/{branch}")
+    return git(folder, "rev-parse", "HEAD")

@@ -20,3 +20,11 @@ def scenario(tmp_path: Path) -> Callable[..., Path]:
         return write_files(tmp_path / which, files)
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def scenario_calendar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scenarios are judged on AS_OF, and the clock agrees: nothing in them lies in the future."""
+    from check_scenarios import AS_OF
+
+    monkeypatch.setenv("NGSP_TODAY", AS_OF.isoformat())

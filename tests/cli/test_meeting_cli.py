@@ -6,11 +6,18 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from ngsp_cli.model import MeetingKind
 from ngsp_cli.playbook import load_playbook
 from ngsp_cli.resources import bundled
+
+
+@pytest.fixture(autouse=True)
+def calendar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Today is after every meeting these tests record; --as-of moves the day back."""
+    monkeypatch.setenv("NGSP_TODAY", "2030-01-15")
 
 
 def flat(text: str) -> str:

@@ -261,7 +261,7 @@ def test_template_names_stay_whole(ngsp, example_folder, monkeypatch) -> None:
     narrow(monkeypatch, 50)
     result = ngsp("-C", example_folder, "templates", "list")
     assert_fits(result.stdout, 50)
-    words = set(re.findall(r"[\w.-]+", result.stdout))
+    words = set(re.findall(r"[\w./-]+", result.stdout))
     assert [n for n in names if n not in words] == [], result.stdout
 
 

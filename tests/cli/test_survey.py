@@ -5,10 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from ngsp_cli.model import Answer
 from ngsp_cli.services.survey import load_survey
 from ngsp_cli.store.folder import load
 from ngsp_cli.store.yamlio import parse
+
+
+@pytest.fixture(autouse=True)
+def calendar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Today is after the survey dates these tests record."""
+    monkeypatch.setenv("NGSP_TODAY", "2027-12-01")
 
 
 def _survey_file(root: Path, date: str) -> Path:
@@ -204,3 +212,21 @@ def test_check_warns_about_answers_to_no_survey_question(ngsp, partnership_tree)
     assert "data-shared" in warning["hint"]
     human = ngsp("-C", root, "check", "--as-of", "2027-08-01")
     assert "'data-shard' is not an outcome survey question" in " ".join(human.stdout.split())
+
+
+def test_a_survey_dated_after_today_is_refused(ngsp, partnership_tree, tmp_path: Path) -> None:
+    root = partnership_tree()
+    later = ngsp("-C", root, "survey", "--date", "2027-12-02", "-a", "data-shared=yes")
+    assert later.exit_code == 2
+    assert "2027-12-02 is after today (2027-12-01)" in " ".join(later.stderr.split())
+    as_of = ngsp("-C", root, "survey", "--as-of", "2028-01-01", "-a", "data-shared=yes")
+    assert as_of.exit_code == 2
+    assert "--as-of" in as_of.stderr
+    source = tmp_path / "answers.yaml"
+    source.write_text("date: 2028-03-01\nanswers:\n  data-shared: yes\n", encoding="utf-8")
+    from_file = ngsp("-C", root, "survey", "--from", source)
+    assert from_file.exit_code == 2
+    assert not (root / "assessments").exists()
+    back = ngsp("-C", root, "survey", "--as-of", "2027-06-01", "-a", "data-shared=yes")
+    assert back.exit_code == 0, back.output
+    assert _survey_file(root, "2027-06-01").is_file()

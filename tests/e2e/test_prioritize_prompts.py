@@ -28,7 +28,7 @@ def test_votes_can_be_typed_in_a_terminal(partnership_tree) -> None:
         }
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("NGSP_") and k != "CI"}
-    env.update({"NO_COLOR": "1", "TERM": "xterm", "COLUMNS": "100"})
+    env.update({"NO_COLOR": "1", "TERM": "xterm", "COLUMNS": "100", "NGSP_TODAY": "2027-01-10"})
     child = pexpect.spawn(
         sys.executable,
         ["-m", "ngsp_cli", "-C", str(root), "prioritize", "--top", "1"],

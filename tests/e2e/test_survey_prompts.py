@@ -24,7 +24,15 @@ def test_survey_asks_each_question_in_a_terminal(tmp_path: Path) -> None:
     root = tmp_path / "p"
     shutil.copytree(bundled("examples") / "laramie-county-hospitality", root)
     env = {k: v for k, v in os.environ.items() if not k.startswith("NGSP_") and k != "CI"}
-    env.update({"NO_COLOR": "1", "TERM": "xterm", "COLUMNS": "120", "PROMPT_TOOLKIT_NO_CPR": "1"})
+    env.update(
+        {
+            "NO_COLOR": "1",
+            "TERM": "xterm",
+            "COLUMNS": "120",
+            "PROMPT_TOOLKIT_NO_CPR": "1",
+            "NGSP_TODAY": "2027-03-01",
+        }
+    )
     child = pexpect.spawn(
         sys.executable,
         ["-m", "ngsp_cli", "-C", str(root), "survey", "--date", "2027-03-01"],

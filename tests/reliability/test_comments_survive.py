@@ -87,8 +87,9 @@ def lost_comments(root: Path, first_lines: dict[str, str]) -> list[str]:
 
 @pytest.mark.parametrize("words", [words for words, _ in COMMANDS])
 def test_hand_comments_survive_each_mutating_command(
-    words: str, ngsp: Callable[..., Any], example_folder: Path
+    words: str, ngsp: Callable[..., Any], example_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("NGSP_TODAY", "2027-01-10")  # after every day the commands record
     if not available(words):
         pytest.skip(f"'ngsp {words}' is not available yet")
     args = dict(COMMANDS)[words]

@@ -118,7 +118,7 @@ def test_check_status_and_report_state_what_the_listings_show(
     summary = report["summary"]
     indicators = {i["id"]: i for f in check["features"] for i in f["indicators"]}
 
-    at_table = [o for o in orgs if o["at_table"]]
+    at_table = [o for o in orgs if o["present"]]
     businesses = sum(o["kind"] == "business" for o in at_table)
     assert summary["businesses"] == businesses
     assert summary["public_partners"] == len(at_table) - businesses

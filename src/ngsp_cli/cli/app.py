@@ -26,6 +26,8 @@ from ngsp_cli.cli import (
     org,
     person,
     prioritize,
+    priority,
+    publish,
     report,
     status,
     survey,
@@ -144,10 +146,17 @@ app.command("report")(report.report_command)
 app.command("export")(export.export_command)
 app.command("portfolio")(report.portfolio_command)
 app.command("prioritize")(prioritize.prioritize_command)
+app.add_typer(
+    priority.app,
+    name="priority",
+    help="Priorities: their votes over time, and their status (selected, parked, done).",
+)
 app.add_typer(team.app, name="team", help="Action teams: champions, tasks and progress updates.")
 app.command("agenda")(documents.agenda_command)
 app.command("invite")(documents.invite_command)
 app.command("memo")(documents.memo_command)
+app.command("site")(publish.site_command)
+app.command("ci")(publish.ci_command)
 app.add_typer(templates.app, name="templates", help="The document templates, and your own versions of them.")
 
 

@@ -195,6 +195,9 @@ def assess_command(
         common.date_option("--date", "Date of the assessment (default: today)."),
     ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who answered (names or person ids).")] = None,
+    as_of: Annotated[
+        dt.datetime | None, common.writing_as_of_option("--date may not be later than it.")
+    ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,
@@ -218,7 +221,15 @@ def assess_command(
 
     root = common.root_of(folder)
     indicator_set = load_indicators(root, read_partnership(root))
-    day = date.date() if date else clock.today()
+    from ngsp_cli.services.dates import not_in_future
+
+    day = not_in_future(
+        common.day_of(date),
+        common.day_of(as_of),
+        "a self-assessment",
+        "--date",
+        "date the assessment the day it was answered",
+    )
     answers: dict[str, AssessmentAnswer] = {}
     if from_file is not None:
         answers.update(answers_from_file(indicator_set, from_file))

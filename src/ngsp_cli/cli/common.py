@@ -95,6 +95,16 @@ def as_of_option(detail: str = "") -> Any:
     return date_option("--as-of", f"{AS_OF_HELP} {detail}".strip())
 
 
+def writing_as_of_option(detail: str) -> Any:
+    """--as-of of a command that writes: the day it works on, today or earlier (one meaning everywhere)."""
+    return date_option("--as-of", f"{AS_OF_HELP} It may not be later than today. {detail}".strip())
+
+
+def day_of(value: dt.datetime | None) -> dt.date | None:
+    """The date of a parsed date option (None when it was not given)."""
+    return value.date() if value else None
+
+
 class _State:
     """Options given before the command name (`ngsp -C folder org list`)."""
 

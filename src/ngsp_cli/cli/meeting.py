@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ngsp_cli import clock
 from ngsp_cli.cli import common
 
 if TYPE_CHECKING:
@@ -24,7 +25,11 @@ DateOpt = Annotated[
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.as_of_option(),
+    common.as_of_option("A meeting dated after it shows as still to come."),
+]
+WritingAsOf = Annotated[
+    dt.datetime | None,
+    common.writing_as_of_option("A meeting dated after it has not happened yet."),
 ]
 
 
@@ -51,13 +56,32 @@ def _who(count: Any) -> str:
     return f"{count.business} biz · {count.public} pub"
 
 
-def _meeting_json(snap: Snapshot, meeting: Meeting, *, full: bool) -> dict[str, Any]:
+def _status_on(meeting: Meeting, day: dt.date) -> str:
+    """The meeting's status on `day`, as every judgment sees it (`PartnershipAt.is_held`): a meeting
+    whose day has not come is not held yet; a past one with attendance recorded was held."""
+    from ngsp_cli.model import MeetingStatus
+    from ngsp_cli.rules.view import held_on
+
+    if meeting.status is MeetingStatus.cancelled:
+        return meeting.status.value
+    return (MeetingStatus.held if held_on(meeting, day) else MeetingStatus.planned).value
+
+
+def _status_label(meeting: Meeting, day: dt.date) -> str:
+    on = _status_on(meeting, day)
+    return on if on == meeting.status.value else f"{on} (file: {meeting.status.value})"
+
+
+def _meeting_json(
+    snap: Snapshot, meeting: Meeting, *, full: bool, day: dt.date | None = None
+) -> dict[str, Any]:
     from ngsp_cli.rules import facts
 
     invited = facts.headcount(snap, meeting.invitees)
     came = facts.headcount(snap, meeting.attendees)
     data: dict[str, Any] = common.entity_json(meeting)
     data["file"] = f"meetings/{meeting.id}.yaml"
+    data["status_as_of"] = _status_on(meeting, day or clock.today())
     data["invited"] = {"business": invited.business, "public": invited.public}
     data["answers"] = {
         answer.value: {"business": count.business, "public": count.public}
@@ -134,7 +158,9 @@ def new(
     force: Annotated[
         bool, typer.Option("--force", help="Plan it even if the same meeting is already planned that day.")
     ] = False,
-    as_of: AsOfOption = None,
+    as_of: Annotated[
+        dt.datetime | None, common.writing_as_of_option("It picks the phase whose agenda outline is used.")
+    ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,
@@ -184,7 +210,7 @@ def new(
 @app.command("list")
 def list_(
     kind: Annotated[str | None, typer.Option("--kind", help="Only this kind.")] = None,
-    as_of: Annotated[dt.datetime | None, common.as_of_option("JSON says which were held by then.")] = None,
+    as_of: AsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
@@ -200,16 +226,17 @@ def list_(
 
     wanted = _meeting_kind(kind) if kind else None
     snap = common.load_snapshot(folder, (Organization, Person, MeetingModel))
-    view = PartnershipAt(snap, as_of.date() if as_of else clock.today())
+    day = _day(as_of) or clock.today()
+    view = PartnershipAt(snap, day)
     meetings = [m for m in view.meetings if wanted is None or m.kind is wanted]
     if as_json:
         upcoming = {m.id for m in view.upcoming()}
-        common.emit_json(
-            [
-                {**_meeting_json(snap, m, full=False), "held": view.is_held(m), "upcoming": m.id in upcoming}
-                for m in meetings
-            ]
-        )
+        rows = []
+        for m in meetings:
+            row = _meeting_json(snap, m, full=False, day=day)
+            row.update(held=view.is_held(m), upcoming=m.id in upcoming)
+            rows.append(row)
+        common.emit_json(rows)
         return
     table = FitTable(
         title=plural(len(meetings), "meeting"),
@@ -228,7 +255,7 @@ def list_(
             who += f"\n{_who(facts.headcount(snap, m.attendees))}"
         table.add_row(
             common.name_cell(m.title, m.id),
-            f"{m.kind.value}\n{m.status.value}",
+            f"{m.kind.value}\n{_status_label(m, day)}",
             who,
         )
     common.out().print(table)
@@ -237,6 +264,7 @@ def list_(
 @app.command("show")
 def show(
     meeting: MeetingArg,
+    as_of: AsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
@@ -247,13 +275,14 @@ def show(
 
     snap = common.load_snapshot(folder, (Organization, Person, MeetingModel))
     found = find_meeting(snap, meeting)
+    day = _day(as_of) or clock.today()
     if as_json:
-        common.emit_json(_meeting_json(snap, found, full=True))
+        common.emit_json(_meeting_json(snap, found, full=True, day=day))
         return
-    _print_meeting(snap, found)
+    _print_meeting(snap, found, day)
 
 
-def _print_meeting(snap: Snapshot, m: Meeting) -> None:
+def _print_meeting(snap: Snapshot, m: Meeting, day: dt.date) -> None:
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
@@ -264,7 +293,7 @@ def _print_meeting(snap: Snapshot, m: Meeting) -> None:
     console.print(f"[bold]{escape(m.title)}[/bold]  [dim]{m.id}[/dim]")
     when = m.date.isoformat() + (f" at {m.time}" if m.time else "")
     when += f", {m.duration_minutes} minutes" if m.duration_minutes else ""
-    console.print(Hanging(f"  {m.kind.value}, {m.status.value}: ", when))
+    console.print(Hanging(f"  {m.kind.value}, {_status_label(m, day)}: ", when))
     if m.location:
         console.print(Hanging("  where: ", escape(m.location)))
     if m.team:
@@ -326,7 +355,7 @@ def _print_meeting(snap: Snapshot, m: Meeting) -> None:
 def attend_command(
     meeting: MeetingArg,
     people: Annotated[list[str], typer.Argument(help="People who came (ids or names).")],
-    as_of: AsOfOption = None,
+    as_of: WritingAsOf = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
@@ -364,20 +393,24 @@ TextArg = Annotated[str, typer.Argument(help="The text, in quotes.")]
 
 
 @app.command("note")
-def note_command(meeting: MeetingArg, text: TextArg, folder: common.DirOption = None) -> None:
-    """Add a paragraph to a meeting's notes (or edit the file by hand)."""
+def note_command(
+    meeting: MeetingArg, text: TextArg, as_of: WritingAsOf = None, folder: common.DirOption = None
+) -> None:
+    """Add a paragraph to a meeting's notes, once its day has come (or edit the file by hand)."""
     from ngsp_cli.services.meetings import add_note
 
-    updated = add_note(common.root_of(folder), meeting, text)
+    updated = add_note(common.root_of(folder), meeting, text, as_of=_day(as_of))
     common.done(f"note added to meetings/{updated.id}.yaml")
 
 
 @app.command("decide")
-def decide_command(meeting: MeetingArg, text: TextArg, folder: common.DirOption = None) -> None:
-    """Record a decision taken at a meeting."""
+def decide_command(
+    meeting: MeetingArg, text: TextArg, as_of: WritingAsOf = None, folder: common.DirOption = None
+) -> None:
+    """Record a decision taken at a meeting, once its day has come."""
     from ngsp_cli.services.meetings import add_decision
 
-    updated = add_decision(common.root_of(folder), meeting, text)
+    updated = add_decision(common.root_of(folder), meeting, text, as_of=_day(as_of))
     common.done(f"decision recorded in meetings/{updated.id}.yaml")
 
 

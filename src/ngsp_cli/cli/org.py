@@ -28,6 +28,9 @@ def add(
         common.date_option("--joined", "Date it joined (default: today)."),
     ] = None,
     org_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
+    as_of: Annotated[
+        dt.datetime | None, common.writing_as_of_option("--joined may not be later than it.")
+    ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,
@@ -57,6 +60,7 @@ def add(
         website=website,
         joined=joined.date() if joined else None,
         org_id=org_id,
+        today=common.day_of(as_of),
     )
     if as_json:
         common.emit_json(common.entity_json(org))
@@ -66,15 +70,17 @@ def add(
 @app.command("list")
 def list_(
     kind: Annotated[str | None, typer.Option("--kind", help="Only this kind.")] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Also organizations that left, marked.")] = False,
     as_of: Annotated[
         dt.datetime | None, common.as_of_option("JSON says which were at the table then (joined, not left).")
     ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
-    """List the organizations, businesses first."""
+    """List the organizations at the table, businesses first."""
     from collections import Counter
 
+    from ngsp_cli import clock
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.model import Organization, OrgKind, Person
     from ngsp_cli.services.directory import sorted_orgs
@@ -83,33 +89,44 @@ def list_(
 
     wanted = choose(OrgKind, kind, "a kind of organization") if kind else None
     snap = common.load_snapshot(folder, (Organization, Person))
-    orgs = sorted_orgs(snap, wanted)
+    today = as_of.date() if as_of else clock.today()
+
+    def gone(o: Organization) -> bool:
+        return o.left is not None and o.left <= today
+
+    everything = sorted_orgs(snap, wanted)
+    orgs = everything if show_all else [o for o in everything if not gone(o)]
     # One pass over the people, not one per organization (2,000 organizations stay quick).
-    headcount = Counter(p.org for p in snap.people.values())
+    # People who left are not counted; with --all, an organization that left counts its own.
+    headcount = Counter(p.org for p in snap.people.values() if p.left is None or p.left > today)
     if as_json:
-        from ngsp_cli import clock
         from ngsp_cli.rules import PartnershipAt
 
-        view = PartnershipAt(snap, as_of.date() if as_of else clock.today())
-        common.emit_json(
-            [
-                {**common.entity_json(o), "people": headcount[o.id], "at_table": view.org_present(o)}
-                for o in orgs
-            ]
-        )
+        view = PartnershipAt(snap, today)
+        common.emit_json([
+            {**common.entity_json(o), "people": headcount[o.id], "present": view.org_present(o)} for o in orgs
+        ])  # fmt: skip
         return
-    businesses = sum(o.is_business for o in orgs)
-    table = FitTable(
-        title=f"{plural(len(orgs), 'organization')}: {plural(businesses, 'business', 'businesses')}, "
-        f"{plural(len(orgs) - businesses, 'public partner')}",
-        title_justify="left",
+    present = [o for o in orgs if not gone(o)]
+    businesses = sum(o.is_business for o in present)
+    title = (
+        f"{plural(len(present), 'organization')}: {plural(businesses, 'business', 'businesses')}, "
+        f"{plural(len(present) - businesses, 'public partner')}"
     )
+    left_shown = len(orgs) - len(present)
+    hidden = len(everything) - len(orgs)
+    if left_shown:
+        title += f"; and {left_shown} that left"
+    elif hidden:
+        title += f" ({hidden} that left not shown: --all)"
+    table = FitTable(title=title, title_justify="left")
     table.add_column("organization (id below)", overflow="fold")
     table.add_column("kind\ncounty", overflow="fold", called="kind and county")
     table.add_column("people", justify="right")
     for o in orgs:
+        mark = f" (left {o.left.isoformat()})" if o.left is not None and gone(o) else ""
         table.add_row(
-            common.name_cell(o.name, o.id),
+            common.name_cell(o.name + mark, o.id),
             common.cell(f"{o.kind.value}\n{o.county}" if o.county else o.kind.value),
             str(headcount[o.id]),
         )
@@ -146,6 +163,7 @@ def show(
         ("size", found.size),
         ("website", found.website),
         ("joined", found.joined.isoformat() if found.joined else None),
+        ("left", found.left.isoformat() if found.left else None),
         ("notes", found.notes),
     ):
         if value:
@@ -195,6 +213,75 @@ def edit(
         common.done(f"updated organizations/{updated.id}.yaml")
     else:
         common.err().print(f"nothing changed: organizations/{updated.id}.yaml already says so")
+
+
+@app.command("leave")
+def leave(
+    org: Annotated[str, typer.Argument(help="Organization id or name.")],
+    date: Annotated[
+        dt.datetime | None,
+        common.date_option("--date", "The day it left (default: today; not after today)."),
+    ] = None,
+    people: Annotated[
+        bool | None,
+        typer.Option(
+            "--people-leave/--people-stay",
+            help="Its people leave too (default), or stay on file, e.g. to move them to another "
+            "organization with 'ngsp person edit PERSON --org ORG'. Asked in a terminal.",
+        ),
+    ] = None,
+    undo: Annotated[
+        bool,
+        typer.Option("--undo", help="It came back, or it was a mistake: clear its 'left'."),
+    ] = False,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+    no_input: common.NoInputOption = False,
+) -> None:
+    """Record that an organization left the partnership: kept for history, no longer listed,
+    counted or invited; its people leave with it unless --people-stay."""
+    from ngsp_cli.cli.person import _tell_departure
+    from ngsp_cli.model import Organization, Person
+    from ngsp_cli.services import membership
+    from ngsp_cli.services.directory import people_of
+    from ngsp_cli.services.lookup import resolve_org
+    from ngsp_cli.text import plural
+
+    root = common.root_of(folder)
+    if undo:
+        back = membership.undo_leave(root, Organization, org)
+        if as_json:
+            common.emit_json(common.entity_json(back))
+        common.done(f"{back.name} is at the table again (organizations/{back.id}.yaml)")
+        return
+    if people is None:
+        snap = common.load_snapshot(folder, (Organization, Person))
+        staying = [p for p in people_of(snap, resolve_org(snap, org)) if p.left is None]
+        people = True
+        if staying:
+            people = common.ask_confirm(
+                f"Do its {plural(len(staying), 'person', 'people')} leave too?",
+                default=True,
+                no_input=no_input,
+            )
+    departure = membership.leave_org(root, org, on=date.date() if date else None, people_too=people)
+    _tell_departure(departure, as_json)
+
+
+@app.command("remove")
+def remove(
+    org: Annotated[str, typer.Argument(help="Organization id or name.")],
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Delete an organization entered by mistake; refused when any file names it (then use 'leave')."""
+    from ngsp_cli.model import Organization
+    from ngsp_cli.services import membership
+
+    gone = membership.remove(common.root_of(folder), Organization, org)
+    if as_json:
+        common.emit_json(common.entity_json(gone))
+    common.done(f"removed {gone.name} (organizations/{gone.id}.yaml)")
 
 
 app.command("import")(importing.org_import)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -36,6 +36,9 @@ def add(
         common.date_option("--joined", "Date they joined (default: today)."),
     ] = None,
     person_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
+    as_of: Annotated[
+        dt.datetime | None, common.writing_as_of_option("--joined may not be later than it.")
+    ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,
@@ -68,6 +71,7 @@ def add(
         joined=joined.date() if joined else None,
         person_id=person_id,
         notify=notices.append,
+        today=common.day_of(as_of),
     )
     if as_json:
         common.emit_json(common.entity_json(person))
@@ -82,12 +86,17 @@ def list_(
         list[str] | None,
         typer.Option("--role", help="Only people with this role (repeat for people with any of them)."),
     ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also people who left (or whose organization left), marked.")
+    ] = False,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
-    """List the people, with their organization and roles."""
+    """List the people at the table, with their organization and roles."""
+    from ngsp_cli import clock
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.model import Organization, Person, Role
+    from ngsp_cli.rules import PartnershipAt
     from ngsp_cli.services.directory import sorted_people
     from ngsp_cli.services.lookup import resolve_org
     from ngsp_cli.text import plural
@@ -96,24 +105,39 @@ def list_(
     wanted_roles = choose_all(Role, role or [], "a role")
     snap = common.load_snapshot(folder, (Organization, Person))
     org_id = resolve_org(snap, org) if org else None
-    people = sorted_people(snap, org_id, wanted_roles)
+    view = PartnershipAt(snap, clock.today())
+    everyone = sorted_people(snap, org_id, wanted_roles)
+    people = everyone if show_all else [p for p in everyone if view.person_present(p)]
     if as_json:
-        common.emit_json([{**common.entity_json(p), "business": snap.is_business(p.id)} for p in people])
+        common.emit_json([
+            {**common.entity_json(p), "business": snap.is_business(p.id), "present": view.person_present(p)}
+            for p in people
+        ])  # fmt: skip
         return
-    businesses = sum(snap.is_business(p.id) for p in people)
-    table = FitTable(
-        title=f"{plural(len(people), 'person', 'people')}: {businesses} from businesses, "
-        f"{len(people) - businesses} from public partners",
-        title_justify="left",
+    present = [p for p in people if view.person_present(p)]
+    businesses = sum(snap.is_business(p.id) for p in present)
+    gone = len(people) - len(present)
+    title = (
+        f"{plural(len(present), 'person', 'people')}: {businesses} from businesses, "
+        f"{len(present) - businesses} from public partners"
     )
+    if gone:
+        title += f"; and {gone} who left"
+    else:
+        hidden = len(everyone) - len(people)
+        title += f" ({hidden} who left not shown: --all)" if hidden else ""
+    table = FitTable(title=title, title_justify="left")
     table.add_column("person (id below)", overflow="fold")
     table.add_column("organization")
     table.add_column("roles")
     table.add_column("title")
     for p in people:
         org_entity = snap.organizations.get(p.org)
+        left = p.left or (org_entity.left if org_entity else None)
         table.add_row(
-            common.name_cell(p.name, p.id),
+            common.name_cell(
+                p.name + (f" (left {left.isoformat()})" if left and not view.person_present(p) else ""), p.id
+            ),
             common.cell(org_entity.name if org_entity else p.org),
             ", ".join(r.value for r in p.roles),
             common.cell(p.title),
@@ -156,6 +180,7 @@ def show(
         ("phone", found.phone),
         ("roles", ", ".join(r.value for r in found.roles)),
         ("joined", found.joined.isoformat() if found.joined else None),
+        ("left", found.left.isoformat() if found.left else None),
         ("notes", found.notes),
     ):
         if value:
@@ -209,6 +234,74 @@ def edit(
     else:
         common.err().print(f"nothing changed: people/{updated.id}.yaml already says so")
     _tell(notices)
+
+
+@app.command("leave")
+def leave(
+    person: Annotated[str, typer.Argument(help="Person id or name.")],
+    date: Annotated[
+        dt.datetime | None,
+        common.date_option("--date", "The day they left (default: today; not after today)."),
+    ] = None,
+    undo: Annotated[
+        bool, typer.Option("--undo", help="They came back, or it was a mistake: clear 'left'.")
+    ] = False,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Record that a person left the partnership: kept for history (attendance, votes), no
+    longer listed, counted or invited, and taken off the invitations of planned meetings."""
+    from ngsp_cli.model import Person
+    from ngsp_cli.services import membership
+
+    root = common.root_of(folder)
+    if undo:
+        back = membership.undo_leave(root, Person, person)
+        if as_json:
+            common.emit_json(common.entity_json(back))
+        common.done(f"{back.name} is at the table again (people/{back.id}.yaml)")
+        return
+    departure = membership.leave_person(root, person, on=date.date() if date else None)
+    _tell_departure(departure, as_json)
+
+
+def _tell_departure(departure: Any, as_json: bool) -> None:
+    """The JSON and the sentences of a departure (shared with 'ngsp org leave')."""
+    from ngsp_cli.text import plural
+
+    if as_json:
+        common.emit_json({
+            "organization": common.entity_json(departure.organization) if departure.organization else None,
+            "people": [common.entity_json(p) for p in departure.people],
+            "uninvited": departure.uninvited,
+            "written": departure.written,
+        })  # fmt: skip
+    who = departure.organization or departure.people[0]
+    day = who.left.isoformat() if who.left else ""
+    common.done(f"{who.name} left on {day}; kept in the history, no longer counted or invited")
+    if departure.organization is not None and departure.people:
+        names = ", ".join(p.name for p in departure.people)
+        common.err().print(f"  {plural(len(departure.people), 'person', 'people')} left with it: {names}")
+    if departure.uninvited:
+        meetings = ", ".join(departure.uninvited)
+        count = plural(len(departure.uninvited), "planned meeting")
+        common.err().print(f"  taken off the invitations of {count}: {meetings}")
+
+
+@app.command("remove")
+def remove(
+    person: Annotated[str, typer.Argument(help="Person id or name.")],
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Delete a person entered by mistake; refused when any file names them (then use 'leave')."""
+    from ngsp_cli.model import Person
+    from ngsp_cli.services import membership
+
+    gone = membership.remove(common.root_of(folder), Person, person)
+    if as_json:
+        common.emit_json(common.entity_json(gone))
+    common.done(f"removed {gone.name} (people/{gone.id}.yaml)")
 
 
 app.command("import")(importing.person_import)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -50,6 +51,10 @@ def prioritize_command(
             "--replace", help="Replace the votes already recorded on the meeting with those of --votes."
         ),
     ] = False,
+    as_of: Annotated[
+        dt.datetime | None,
+        common.writing_as_of_option("Votes of a meeting dated after it are not recorded."),
+    ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,
@@ -58,7 +63,9 @@ def prioritize_command(
 
     Only business leaders' dots rank the candidates; public partners' dots are shown
     apart. The votes are kept in the meeting file and each candidate gets a file in
-    priorities/, selected or parked, with its tally.
+    priorities/, selected or parked, with its tally. A candidate titled like a priority
+    already recorded updates that priority (a refresh vote): its earlier tallies stay in
+    its history.
     """
     from rich.markup import escape
 
@@ -115,7 +122,9 @@ def prioritize_command(
         )
     written: list[str] = []
     if not dry_run and not result.undecided:
-        written = core.record(snap, found, result, save_votes=True, replace=replace)
+        written = core.record(
+            snap, found, result, save_votes=True, replace=replace, today=common.day_of(as_of)
+        )
         if replacing:
             common.err().print(f"replaced the {plural(replacing, 'vote')} recorded in {where}")
     if as_json:

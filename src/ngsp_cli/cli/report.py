@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -110,9 +110,9 @@ def report_command(
 
 def portfolio_command(
     paths: Annotated[
-        list[Path],
+        list[Path] | None,
         typer.Argument(help="Partnership folders, or folders whose subfolders are partnerships."),
-    ],
+    ] = None,
     fmt: Annotated[
         str | None,
         typer.Option("--format", "-f", help="md or html for a document; default: a table in the terminal."),
@@ -121,27 +121,58 @@ def portfolio_command(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the md or html document here (default: stdout).")
     ] = None,
+    repos: Annotated[
+        Path | None,
+        typer.Option(
+            "--repos",
+            help="A text file listing partnership repositories, one per line: a git URL or a path, "
+            "then optionally a name and a branch. Each is fetched and read at its branch head.",
+        ),
+    ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache",
+            help="Where fetched repositories are kept (default: NGSP_CACHE_DIR, else the user's "
+            "cache folder, ~/.cache/ngsp/repos).",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, max=64, help="Repositories fetched at once.")
+    ] = 8,
     as_json: common.JsonOption = False,
 ) -> None:
     """Many partnership folders side by side, with state-level aggregates.
 
     Shows each partnership's phase, indicator score, last meeting, business share at recent
     meetings and action teams, and the share of partnerships reporting each outcome in their
-    latest outcome survey. A folder that cannot be read is reported and skipped; the exit code
-    is 0 when at least one partnership was read, 2 when none could be.
+    latest outcome survey. With --repos, the partnerships are read straight from their git
+    repositories (git's own keys and credential helper are used; nothing is asked). A folder
+    that cannot be read is reported and skipped; the exit code is 0 when at least one
+    partnership was read, 2 when none could be.
     """
-    from ngsp_cli.errors import InputError
-    from ngsp_cli.services.portfolio import build_portfolio, render_portfolio
+    from ngsp_cli.errors import InputError, UsageError
+    from ngsp_cli.services.portfolio import aggregate, build_portfolio, render_portfolio
 
+    if not paths and repos is None:
+        raise UsageError(
+            "name the partnership folders, or a file of repositories with --repos",
+            hint="e.g. ngsp portfolio state/ or ngsp portfolio --repos partnerships.txt",
+        )
     document = _format_for(fmt, out)
     if document is None and out is not None and str(out) != "-":
         document = "md"  # a file was asked for: a document, not the terminal table
     when = as_of.date() if as_of else clock.today()
+    specs = None
+    if repos is not None:
+        from ngsp_cli.services.repos import parse_repos_file
+
+        specs = parse_repos_file(repos)
     console = common.err()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
-        TextColumn("reading partnerships"),
+        TextColumn("{task.fields[stage]}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -150,12 +181,25 @@ def portfolio_command(
         transient=True,
         disable=not console.is_terminal,
     ) as progress:
-        task = progress.add_task("", total=None)
+        task = progress.add_task("", total=None, stage="reading partnerships")
 
         def advance(done: int, total: int, name: str) -> None:
-            progress.update(task, completed=done, total=total, description=name)
+            progress.update(task, completed=done, total=total, description=name, stage="reading partnerships")
 
-        portfolio = build_portfolio(paths, when, on_progress=advance)
+        def advance_repos(stage: str, done: int, total: int, name: str) -> None:
+            words = "fetching repositories" if stage == "fetching" else "reading partnerships"
+            progress.update(task, completed=done, total=total, description=name, stage=words)
+
+        portfolio = build_portfolio(paths or [], when, on_progress=advance)
+        fetched = []
+        if specs is not None:
+            from ngsp_cli.services.repos import cache_dir, read_repos
+
+            found = read_repos(specs, when, cache=cache_dir(cache), jobs=jobs, on_progress=advance_repos)
+            fetched = found.fetched
+            portfolio.partnerships.extend(found.rows)
+            portfolio.broken.extend(found.broken)
+            portfolio.aggregates = aggregate(portfolio.partnerships)
 
     if as_json:
         common.emit_json(portfolio.as_dict())
@@ -171,6 +215,7 @@ def portfolio_command(
             _write(text, out, out)
     else:
         _print_portfolio(portfolio)
+    _report_stale(fetched)
     _report_broken(portfolio.broken)
     if not portfolio.partnerships:
         raise InputError(
@@ -178,6 +223,23 @@ def portfolio_command(
             hint="name partnership folders (folders with partnership.yaml), "
             "or a folder whose subfolders are partnership folders",
         )
+
+
+def _report_stale(fetched: list[Any]) -> None:
+    """Repositories not reached this time, whose cached copy was read instead."""
+    from rich.markup import escape
+
+    from ngsp_cli.cli.layout import Hanging
+    from ngsp_cli.services.repos import stale, unreached_problem
+
+    console = common.err()
+    now = clock.now_utc()
+    for item in stale(fetched):
+        problem = unreached_problem(item, now)
+        console.print(f"[bold yellow]not reached[/bold yellow] {escape(item.spec.name)}")
+        console.print(Hanging("  ", escape(problem.message), 4))
+        if problem.hint:
+            console.print(Hanging("  ", escape(f"hint: {problem.hint}"), 4))
 
 
 def _report_broken(broken: list[dict[str, object]]) -> None:

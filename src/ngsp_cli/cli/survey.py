@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ngsp_cli import clock
 from ngsp_cli.cli import common
 
 if TYPE_CHECKING:
@@ -47,6 +46,9 @@ def survey_command(
     questions: Annotated[
         bool, typer.Option("--questions", help="List the survey questions and their ids, then stop.")
     ] = False,
+    as_of: Annotated[
+        dt.datetime | None, common.writing_as_of_option("--date may not be later than it.")
+    ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,
@@ -89,7 +91,15 @@ def survey_command(
         notes = notes or (str(extra["notes"]) if extra.get("notes") else None)
     answers.update(_answers_from_flags(answer or []))
     _add_notes(answers, note or [])
-    when = date.date() if date else file_date or clock.today()
+    from ngsp_cli.services.dates import not_in_future
+
+    when = not_in_future(
+        common.day_of(date) or file_date,
+        common.day_of(as_of),
+        "an outcome survey",
+        "--date" if date else ("date" if file_date else "--as-of"),
+        "date the survey the day it was answered",
+    )
     if not answers:
         if not common.can_prompt(no_input):
             raise UsageError(

@@ -28,7 +28,7 @@ AsOfOption = Annotated[
 ]
 TodayOption = Annotated[
     dt.datetime | None,
-    common.as_of_option("--date may not be later than it."),
+    common.writing_as_of_option("--date may not be later than it."),
 ]
 TeamArg = Annotated[str, typer.Argument(help="Team id or name.")]
 STATUS_HELP = "active, paused or done"
@@ -64,6 +64,9 @@ def new(
     force: Annotated[
         bool, typer.Option("--force", help="Form a second team on a priority that already has an active one.")
     ] = False,
+    as_of: Annotated[
+        dt.datetime | None, common.writing_as_of_option("--formed may not be later than it.")
+    ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,
@@ -87,6 +90,7 @@ def new(
         formed=_day(formed),
         team_id=team_id,
         force=force,
+        today=_day(as_of),
     )
     if as_json:
         common.emit_json(common.entity_json(team))

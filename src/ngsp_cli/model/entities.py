@@ -145,6 +145,11 @@ class Settings(_FileModel):
         3, ge=1, description="how many recent meetings the business-share checks look at"
     )
     recommended_champions: int = Field(2, ge=1, description="business champions before launch")
+    publish_contacts: bool = Field(
+        False,
+        description="the public site ('ngsp site') may show people's e-mail and phone; "
+        "off by default, so only names, titles and organizations are published",
+    )
     timezone: str | None = Field(
         None,
         description="time zone of the meetings for calendar invites, e.g. America/Chicago; "
@@ -318,17 +323,37 @@ class VoteTally(_FileModel):
     rank: int | None = Field(None, ge=1)
 
 
+class PriorityChange(_FileModel):
+    """An earlier state of a priority: the outcome of an earlier vote, or a status set by hand."""
+
+    date: dt.date
+    status: PriorityStatus
+    meeting: str | None = Field(None, description="meeting id of the vote; none for a status set by hand")
+    votes: VoteTally | None = None
+    decided_by: str | None = None
+
+
 class Priority(Entity):
-    """priorities/<id>.yaml: a priority the industry chose (or parked)."""
+    """priorities/<id>.yaml: a priority the industry chose (or parked).
+
+    `meeting`, `votes` and `status` are its latest state; a refresh vote or a
+    status change moves the state before it into `history`, so every tally stays.
+    """
 
     folder: ClassVar[str] = "priorities"
     title: str = Field(min_length=1)
     description: str | None = None
     category: PriorityCategory = PriorityCategory.other
-    meeting: str | None = Field(None, description="meeting id where it was named")
+    meeting: str | None = Field(None, description="meeting id of its latest vote (where it was named)")
     status: PriorityStatus = PriorityStatus.candidate
+    since: dt.date | None = Field(
+        None, description="the day the status was set (the latest vote's day when unset)"
+    )
     votes: VoteTally | None = None
     decided_by: str | None = Field(None, description="how a tie was settled, if one was")
+    history: list[PriorityChange] = Field(
+        default_factory=list, description="earlier votes and status changes, oldest first"
+    )
 
 
 class Task(_FileModel):

@@ -385,3 +385,26 @@ def _new_businesses(view: PartnershipAt, params: JoinedParams) -> Finding:
         newcomers=0,
         founders=len(joining.founders),
     )
+
+
+@rule(
+    "priorities-voted-recently",
+    "the business leaders voted on the priorities (a prioritization) in the last `days` days",
+    JoinedParams,
+)
+def _priorities_voted(view: PartnershipAt, params: JoinedParams) -> Finding:
+    from ngsp_cli.services.priorities import last_vote
+
+    last = last_vote(view.snap, view.as_of)
+    if last is None:
+        return verdict(False, "no vote on the priorities is recorded yet ('ngsp prioritize')", days_since=-1)
+    age = (view.as_of - last.day).days
+    said = (
+        f"the last vote on the priorities was at {last.meeting} on {last.day.isoformat()} "
+        f"({plural(age, 'day')} ago)"
+    )
+    if age <= params.days:
+        return verdict(True, said, days_since=age)
+    return verdict(
+        False, f"{said}, more than {plural(params.days, 'day')}; refresh them with a new vote", days_since=age
+    )

@@ -46,6 +46,15 @@ from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.text import plural
 
 
+def held_on(meeting: Meeting, day: dt.date) -> bool:
+    """Held by `day`: on or before it, and marked held or past with attendance recorded."""
+    if meeting.date > day:
+        return False
+    if meeting.status is MeetingStatus.held:
+        return True
+    return meeting.status is MeetingStatus.planned and meeting.date < day and bool(meeting.attendees)
+
+
 class PartnershipAt:
     """The partnership in `snap` as it stood on `as_of` (see the module text for the rules)."""
 
@@ -123,14 +132,7 @@ class PartnershipAt:
         return facts.meetings_by_date(self.snap)
 
     def is_held(self, meeting: Meeting) -> bool:
-        """Held by the date: on or before it, and marked held or past with attendance recorded."""
-        if meeting.date > self.as_of:
-            return False
-        if meeting.status is MeetingStatus.held:
-            return True
-        return (
-            meeting.status is MeetingStatus.planned and meeting.date < self.as_of and bool(meeting.attendees)
-        )
+        return held_on(meeting, self.as_of)
 
     def held(self, kinds: Iterable[MeetingKind] | None = None) -> list[Meeting]:
         wanted = set(kinds) if kinds is not None else None
@@ -204,15 +206,24 @@ class PartnershipAt:
 
     @cached_property
     def priorities(self) -> list[Priority]:
-        """Priorities known by the date: named at a meeting on or before it (or at none)."""
+        """Priorities known by the date: named at a vote on or before it (or undated).
+
+        A refresh vote after the date does not hide a priority named earlier (its history).
+        """
+        from ngsp_cli.services.priorities import status_on
+
         return sorted(
-            (p for p in self.snap.priorities.values() if self.dated_by(p.meeting)), key=lambda p: p.id
+            (p for p in self.snap.priorities.values() if status_on(self.snap, p, self.as_of) is not None),
+            key=lambda p: p.id,
         )
 
     @cached_property
     def selected_priorities(self) -> list[Priority]:
+        """Priorities selected (or done) on the date: their status then, not after a later vote."""
+        from ngsp_cli.services.priorities import status_on
+
         wanted = {PriorityStatus.selected, PriorityStatus.done}
-        return [p for p in self.priorities if p.status in wanted]
+        return [p for p in self.priorities if status_on(self.snap, p, self.as_of) in wanted]
 
     def team_formed(self, team: ActionTeam) -> bool:
         """The team existed on the date: formed on or before it, for a priority known by then."""

@@ -398,6 +398,17 @@ def parse_date(value: str) -> dt.date:
     raise BadRow(f"'{value}' is not a date (write 2027-02-10 or 2/10/2027)")
 
 
+def _joined(value: str, today: dt.date) -> dt.date:
+    """A joining date of a row: today or earlier (a later day has not come; nothing is guessed)."""
+    day = parse_date(value)
+    if day > today:
+        raise BadRow(
+            f"joined {day.isoformat()} is after today ({today.isoformat()}); "
+            "add them once they have joined, or fix the date"
+        )
+    return day
+
+
 def _show(value: Any) -> str:
     if isinstance(value, Enum):
         return str(value.value)
@@ -672,7 +683,7 @@ def _org_row(
     if "kind" in values:
         incoming["kind"] = parse_kind(values["kind"])
     if "joined" in values:
-        incoming["joined"] = parse_date(values["joined"])
+        incoming["joined"] = _joined(values["joined"], orgs.today)
     wanted_id = values.get("id")
     if wanted_id is not None and not is_valid_id(wanted_id):
         raise BadRow(f"'{wanted_id}' is not a valid id (lowercase letters, digits and dashes)")
@@ -770,7 +781,7 @@ def _person_row(
     if "roles" in values:
         incoming["roles"] = parse_roles(values["roles"])
     if "joined" in values:
-        incoming["joined"] = parse_date(values["joined"])
+        incoming["joined"] = _joined(values["joined"], orgs.today)
     new_org: Organization | None = None
     org_id = orgs.find(org_ref)
     if org_id is None:

@@ -31,6 +31,7 @@ from ngsp_cli.model import (
 )
 from ngsp_cli.playbook.models import Playbook
 from ngsp_cli.rules import facts
+from ngsp_cli.services.dates import writing_day
 from ngsp_cli.services.lookup import resolve, resolve_person, resolve_team
 from ngsp_cli.store import folder as store
 from ngsp_cli.store.write import save
@@ -66,6 +67,39 @@ def resolve_people(snap: store.Snapshot, refs: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(resolve_person(snap, ref) for ref in refs))
 
 
+def _business_leaders(snap: store.Snapshot, as_of: dt.date | None = None) -> list[Person]:
+    """Business leaders at the table today (not those who left), by name."""
+    from ngsp_cli.rules import PartnershipAt
+
+    return PartnershipAt(snap, as_of or clock.today()).business_people
+
+
+def _at_the_table(snap: store.Snapshot, ids: list[str], as_of: dt.date | None = None) -> list[str]:
+    """`ids`, refused when one of them left the partnership (or their organization did)."""
+    from ngsp_cli.rules import PartnershipAt
+
+    view = PartnershipAt(snap, as_of or clock.today())
+    for pid in ids:
+        person = snap.people[pid]
+        if not view.person_present(person):
+            org = snap.organizations.get(person.org)
+            day: dt.date | None = person.left
+            if person.left is not None:
+                who, undo = person.name, f"ngsp person leave {pid} --undo"
+            else:
+                who = org.name if org else person.org
+                day = org.left if org else None
+                undo = f"ngsp org leave {person.org} --undo"
+            when = f" on {day.isoformat()}" if day else ""
+            raise UsageError(
+                f"{person.name} cannot be invited: {who} left the partnership{when}",
+                file=f"people/{pid}.yaml",
+                field="left",
+                hint=f"if they came back, first run '{undo}'",
+            )
+    return ids
+
+
 def _load(root: Path, *, with_teams: bool = False) -> store.Snapshot:
     kinds: tuple[type, ...] = (Organization, Person, Meeting) + ((ActionTeam,) if with_teams else ())
     return store.load(root, kinds=kinds, check_references=False)
@@ -98,14 +132,15 @@ def new_meeting(
     """
     from ngsp_cli.services.status import current_phase
 
+    day = writing_day(as_of)
     snap = store.load(root, check_references=False)
-    outline = playbook.outline(kind, prefer=current_phase(snap, playbook, as_of or clock.today()))
+    outline = playbook.outline(kind, prefer=current_phase(snap, playbook, day))
     team_id = None
     if team is not None:
         team_id = resolve_team(snap, team)
-    invitees = resolve_people(snap, invite)
+    invitees = _at_the_table(snap, resolve_people(snap, invite), as_of)
     if invite_all_business:
-        invitees = list(dict.fromkeys([*(p.id for p in facts.business_people_sorted(snap)), *invitees]))
+        invitees = list(dict.fromkeys([*(p.id for p in _business_leaders(snap, as_of)), *invitees]))
     if title is None:
         title = outline.title if outline else DEFAULT_TITLES[kind]
         if team_id is not None:
@@ -170,21 +205,29 @@ def attend(
             field="status",
             hint="change 'status:' in the file if it took place after all",
         )
-    today = as_of or clock.today()
-    if meeting.date > today:
-        raise InputError(
-            f"{meeting.title} is on {meeting.date.isoformat()}, after today ({today.isoformat()}), "
-            "so nobody has come to it yet",
-            file=_rel(meeting),
-            field="date",
-            hint="list who is expected with 'ngsp meeting invite'; record who came once the day has come, "
-            "or fix its 'date:' if it was moved earlier",
-        )
+    _refuse_before_its_day(
+        meeting,
+        writing_day(as_of),
+        "so nobody has come to it yet",
+        "list who is expected with 'ngsp meeting invite'; record who came once the day has come",
+    )
     added = [pid for pid in ids if pid not in meeting.attendees]
     meeting.attendees = [*meeting.attendees, *added]
     meeting.status = MeetingStatus.held
     save(root, meeting)
     return meeting, added
+
+
+def _refuse_before_its_day(meeting: Meeting, today: dt.date, why: str, hint: str) -> None:
+    """What happened at a meeting (who came, notes, decisions, votes) is recorded once its day has come."""
+    if meeting.date > today:
+        raise InputError(
+            f"{meeting.title} is on {meeting.date.isoformat()}, after today ({today.isoformat()}), {why}; "
+            "nothing was written",
+            file=_rel(meeting),
+            field="date",
+            hint=f"{hint}, or fix its 'date:' if it was moved earlier",
+        )
 
 
 def invite(
@@ -193,27 +236,39 @@ def invite(
     """Add invitees (ids or names, or every business leader) to a meeting."""
     snap, meeting = _edit(root, ref)
     _not_cancelled(meeting, "sent invitations")
-    ids = resolve_people(snap, people)
+    ids = _at_the_table(snap, resolve_people(snap, people))
     if all_business:
-        ids = [*(p.id for p in facts.business_people_sorted(snap)), *ids]
+        ids = [*(p.id for p in _business_leaders(snap)), *ids]
     added = [pid for pid in dict.fromkeys(ids) if pid not in meeting.invitees]
     meeting.invitees = [*meeting.invitees, *added]
     save(root, meeting)
     return meeting, added
 
 
-def add_note(root: Path, ref: str, text: str) -> Meeting:
-    """Add a paragraph to the meeting's notes."""
+def add_note(root: Path, ref: str, text: str, *, as_of: dt.date | None = None) -> Meeting:
+    """Add a paragraph to the meeting's notes (what happened: once its day has come)."""
     text = _text(text, "note")
+    today = writing_day(as_of)
     _, meeting = _edit(root, ref)
+    _refuse_before_its_day(
+        meeting,
+        today,
+        "so there is nothing to note yet",
+        "put what is planned in its agenda (the file's 'agenda:' notes); add notes once the day has come",
+    )
     meeting.notes = f"{meeting.notes}\n\n{text}" if meeting.notes else text
     save(root, meeting)
     return meeting
 
 
-def add_decision(root: Path, ref: str, text: str) -> Meeting:
+def add_decision(root: Path, ref: str, text: str, *, as_of: dt.date | None = None) -> Meeting:
+    """Record a decision taken at the meeting (once its day has come)."""
     text = _text(text, "decision")
+    today = writing_day(as_of)
     _, meeting = _edit(root, ref)
+    _refuse_before_its_day(
+        meeting, today, "so nothing has been decided at it yet", "record the decision once it is held"
+    )
     meeting.decisions = [*meeting.decisions, text]
     save(root, meeting)
     return meeting
@@ -318,7 +373,7 @@ def edit_meeting(
             field="date",
             hint="fix 'date:' in the file if it was recorded on the wrong day",
         )
-    added = resolve_people(snap, invite)
+    added = _at_the_table(snap, resolve_people(snap, invite))
     removed = resolve_people(snap, uninvite)
     both = [pid for pid in added if pid in removed]
     if both:

@@ -23,6 +23,7 @@ points), so anyone can recompute the tally from the folder alone.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -37,12 +38,15 @@ from ngsp_cli.model import (
     CandidatePriority,
     Meeting,
     Priority,
+    PriorityChange,
     PriorityStatus,
     TeamStatus,
     Vote,
     VoteTally,
 )
+from ngsp_cli.services.dates import writing_day
 from ngsp_cli.services.lookup import AmbiguousName, resolve, resolve_person
+from ngsp_cli.services.priorities import status_day
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.store.write import save
@@ -534,6 +538,12 @@ def tally(
             )
     if not business:
         result.warnings.append("no business leader voted; nothing can be selected")
+    for priority in still_selected_elsewhere(snap, meeting):
+        result.warnings.append(
+            f"'{priority.title}' ({priority.id}) stays selected from the vote at {priority.meeting}, "
+            f"although it is not on the ballot of {meeting.id}; if the business leaders finished or "
+            f"dropped it, say so with 'ngsp priority status {priority.id} done' (or parked)"
+        )
     _select(result, [p.strip() for p in picks])
     return result
 
@@ -629,6 +639,41 @@ def _explain_rule(group: list[Ranked]) -> None:
 # Recording
 
 
+def _with_vote(
+    snap: Snapshot, existing: Priority, meeting: Meeting, tally_: VoteTally, entry: Ranked
+) -> Priority:
+    """The priority after the vote of `meeting`: a recount, a refresh, or a correction of an earlier vote."""
+    priority = existing.model_copy(deep=True)
+    priority.id = existing.id
+    status = entry.status if existing.status is not PriorityStatus.done else PriorityStatus.done
+    current_day = status_day(snap, existing)
+    if existing.meeting != meeting.id and current_day is not None and current_day > meeting.date:
+        # An earlier vote counted again after a later one: correct it where it is kept.
+        change = PriorityChange(date=meeting.date, status=entry.status, meeting=meeting.id, votes=tally_,
+                                decided_by=entry.decided_by)  # fmt: skip
+        kept = [c for c in existing.history if c.meeting != meeting.id]
+        priority.history = sorted([*kept, change], key=lambda c: c.date)
+        return priority
+    if existing.meeting != meeting.id and current_day is not None:
+        # A refresh: the state before this vote is kept, dated.
+        priority.history = [
+            *existing.history,
+            PriorityChange(
+                date=current_day,
+                status=existing.status,
+                meeting=existing.meeting if existing.since is None else None,
+                votes=existing.votes if existing.since is None else None,
+                decided_by=existing.decided_by if existing.since is None else None,
+            ),
+        ]
+        priority.since = None
+    priority.meeting = meeting.id
+    priority.votes = tally_
+    priority.decided_by = entry.decided_by
+    priority.status = status
+    return priority
+
+
 def find_meeting(snap: Snapshot, ref: str | None) -> Meeting:
     """The meeting named, or the latest meeting that has candidate priorities."""
     if ref:
@@ -642,13 +687,41 @@ def find_meeting(snap: Snapshot, ref: str | None) -> Meeting:
     return max(with_candidates, key=lambda m: (m.date, m.id))
 
 
+def _same_title(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
 def priority_id(snap: Snapshot, meeting: Meeting, candidate: CandidatePriority) -> str:
-    """The file id of a candidate's priority: the candidate id, unless another meeting took it."""
+    """The file id of a candidate's priority.
+
+    A candidate titled like a recorded priority is that priority (a refresh vote
+    re-ranks the priorities the partnership already has); otherwise the candidate
+    id, unless another priority already has that id.
+    """
+    same = sorted(
+        (p for p in snap.priorities.values() if _same_title(p.title, candidate.title)),
+        key=lambda p: (p.meeting != meeting.id, p.id != candidate.id, p.id),
+    )
+    if same:
+        return same[0].id
     for pid in (candidate.id, f"{candidate.id}-{meeting.date.year}"):
         existing = snap.priorities.get(pid)
         if existing is None or existing.meeting in (None, meeting.id):
             return pid
     return new_id(candidate.id, snap.priorities)
+
+
+def still_selected_elsewhere(snap: Snapshot, meeting: Meeting) -> list[Priority]:
+    """Priorities selected at an earlier vote that are not on this meeting's ballot."""
+    on_ballot = {priority_id(snap, meeting, c) for c in meeting.candidates}
+    out = []
+    for priority in sorted(snap.priorities.values(), key=lambda p: p.id):
+        if priority.id in on_ballot or priority.status is not PriorityStatus.selected:
+            continue
+        voted = snap.meetings.get(priority.meeting or "")
+        if voted is not None and voted.date < meeting.date:
+            out.append(priority)
+    return out
 
 
 def recorded_picks(snap: Snapshot, meeting: Meeting, result: Tally) -> list[str]:
@@ -738,14 +811,35 @@ def team_would_be_parked(found: list[tuple[Priority, ActionTeam]]) -> UsageError
 
 
 def record(
-    snap: Snapshot, meeting: Meeting, result: Tally, *, save_votes: bool = True, replace: bool = False
+    snap: Snapshot,
+    meeting: Meeting,
+    result: Tally,
+    *,
+    save_votes: bool = True,
+    replace: bool = False,
+    today: dt.date | None = None,
 ) -> list[str]:
     """Write the votes into the meeting file and one priority file per candidate; the files written.
 
-    Refuses (UsageError, nothing written) to replace different votes already
-    recorded on the meeting unless `replace`, and to park a selected priority
-    that an active action team works on.
+    Refuses (UsageError, nothing written) to record the votes of a meeting dated
+    after today (`today`: an --as-of, today or earlier), to replace different
+    votes already recorded on the meeting unless `replace`, and to park a selected
+    priority that an active action team works on.
+
+    A candidate titled like an existing priority updates that priority: a later
+    vote (a refresh) becomes its current tally and the state before it moves to
+    its `history`; recounting an earlier vote corrects that vote in `history`.
     """
+    day = writing_day(today)
+    if meeting.date > day:
+        raise InputError(
+            f"{meeting.title} is on {meeting.date.isoformat()}, after today ({day.isoformat()}), so its "
+            "votes cannot have been cast yet; nothing was written",
+            file=f"{Meeting.folder}/{meeting.id}.yaml",
+            field="date",
+            hint="count the votes once the meeting is held (try --dry-run to see a count), "
+            "or fix its 'date:' if it was moved earlier",
+        )
     if result.undecided:
         raise tie_unsettled(result)
     replacing = replaced_votes(meeting, result) if save_votes else 0
@@ -778,13 +872,7 @@ def record(
         )
         existing = snap.priorities.get(pid)
         if existing is not None:
-            priority = existing.model_copy(deep=True)
-            priority.id = pid
-            priority.meeting = meeting.id
-            priority.votes = tally_
-            priority.decided_by = entry.decided_by
-            if existing.status is not PriorityStatus.done:
-                priority.status = entry.status
+            priority = _with_vote(snap, existing, meeting, tally_, entry)
         else:
             priority = Priority(
                 title=candidate.title,

@@ -33,6 +33,7 @@ from ngsp_cli.rules import PartnershipAt
 from ngsp_cli.rules.answers import TeamFlag
 from ngsp_cli.services.dates import not_in_future
 from ngsp_cli.services.lookup import resolve_person, resolve_priority, resolve_team
+from ngsp_cli.services.priorities import first_selected
 from ngsp_cli.store import folder as store
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.store.write import save
@@ -93,9 +94,11 @@ def new_team(
 
     Refuses (listing every reason) when no champion is given, when a champion
     is not a person of a business organization (public partners join as
-    support), when the priority was parked, or when an active team already
-    works on the priority (unless `force`: a second team on purpose).
+    support), when the priority was parked, when an active team already
+    works on the priority (unless `force`: a second team on purpose), or when
+    `formed` (default: today) comes before the day the priority was selected.
     """
+    given = formed is not None
     formed = not_in_future(
         formed,
         today,
@@ -103,10 +106,23 @@ def new_team(
         "--formed",
         "use the day the champions agreed to lead it; form the team once they have",
     )
-    snap = _load(root)
+    snap = store.load(root, kinds=(*TEAM_KINDS, Meeting), check_references=False)
     priority_id = resolve_priority(snap, priority)
     prio = snap.priorities[priority_id]
     problems: list[Problem] = []
+    chosen = first_selected(snap, prio)
+    if chosen is not None and formed < chosen.day:
+        how = f"at {chosen.meeting}" if chosen.meeting else "by hand"
+        problems.append(
+            Problem(
+                f"the team would be formed on {formed.isoformat()}"
+                + ("" if given else " (today)")
+                + f", before its priority '{prio.title}' was selected on {chosen.day.isoformat()} ({how})",
+                field="--formed",
+                hint=f"a team is formed once its priority is chosen: give --formed {chosen.day.isoformat()} "
+                "or later" + ("" if given else ", or fix the date of the vote's meeting if it is wrong"),
+            )
+        )
     champion_ids: list[str] = []
     for ref in champions:
         try:

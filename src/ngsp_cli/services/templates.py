@@ -31,6 +31,8 @@ class TemplateEntry:
             return "page and style of agenda, invite, memo (html)"
         if self.name.startswith("_"):
             return "used inside other templates"
+        if "/" in self.name:  # site/..., ci/...: the pages or files of one command
+            return f"ngsp {self.name.split('/', 1)[0]}"
         document = self.name.split(".", 1)[0]
         return f"ngsp {document}"
 

@@ -8,6 +8,8 @@ people added the same thing on different laptops and merged:
 - two people with the same e-mail address,
 - two meeting files for the same meeting (same date, kind, team and title),
 - two priorities with the same title,
+- a meeting after today marked held, or with votes (what has not happened yet),
+- (a warning) a team formed before its priority was selected,
 
 plus the playbook's phase files, the indicator definitions (bundled, playbook,
 folder) and self-assessment
@@ -17,13 +19,24 @@ the first one.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ngsp_cli import clock
 from ngsp_cli.errors import FolderInvalid, NgspError, Problem
 from ngsp_cli.ids import slug
-from ngsp_cli.model import AssessmentKind, Entity, Meeting, Organization, Person, Priority
+from ngsp_cli.model import (
+    ActionTeam,
+    AssessmentKind,
+    Entity,
+    Meeting,
+    MeetingStatus,
+    Organization,
+    Person,
+    Priority,
+)
 from ngsp_cli.playbook.indicators import IndicatorSet, answer_problem, load_indicator_set
 from ngsp_cli.services.survey import SurveyDefinition, folder_survey
 from ngsp_cli.store import folder as store
@@ -176,14 +189,77 @@ def playbook_problems(root: Path, snap: store.Snapshot) -> list[Problem]:
     return []
 
 
-def validate_folder(root: Path) -> Validation:
-    """Load and check everything; never raises for a problem in the files."""
+def timeline_problems(snap: store.Snapshot, today: dt.date) -> list[Problem]:
+    """Records of what cannot have happened yet: a meeting after today marked held, or with votes.
+
+    ngsp refuses to write these; a hand edit (or a file from an older ngsp) can still hold them,
+    and every screen would then count a meeting that has not taken place.
+    """
+    problems = []
+    for meeting in sorted(snap.meetings.values(), key=lambda m: (m.date, m.id)):
+        if meeting.date <= today:
+            continue
+        rel = f"{Meeting.folder}/{meeting.id}.yaml"
+        when = f"{meeting.date.isoformat()}, after today ({today.isoformat()})"
+        if meeting.status is MeetingStatus.held:
+            problems.append(
+                Problem(
+                    f"{meeting.title} is marked held but is on {when}",
+                    file=rel,
+                    line=_line(snap.root, rel, ("status",)),
+                    field="status",
+                    hint="set 'status: planned' until the day has come, or fix 'date:' if it was held before",
+                )
+            )
+        if meeting.votes:
+            problems.append(
+                Problem(
+                    f"{meeting.title} has votes recorded but is on {when}",
+                    file=rel,
+                    line=_line(snap.root, rel, ("votes",)),
+                    field="votes",
+                    hint="record the votes once the meeting is held, or fix 'date:' if it was held earlier",
+                )
+            )
+    return problems
+
+
+def order_warnings(snap: store.Snapshot) -> list[Problem]:
+    """Dates of dependent events out of order: a team formed before its priority was selected."""
+    from ngsp_cli.services.priorities import first_selected
+
+    warnings = []
+    for team in sorted(snap.teams.values(), key=lambda t: t.id):
+        priority = snap.priorities.get(team.priority)
+        chosen = first_selected(snap, priority) if priority is not None else None
+        if team.formed is None or chosen is None or team.formed >= chosen.day:
+            continue
+        rel = f"{ActionTeam.folder}/{team.id}.yaml"
+        warnings.append(
+            Problem(
+                f"{team.name} was formed on {team.formed.isoformat()}, before its priority "
+                f"'{priority.title if priority else team.priority}' was selected on {chosen.day.isoformat()}",
+                file=rel,
+                line=_line(snap.root, rel, ("formed",)),
+                field="formed",
+                hint="fix 'formed:' (or the date of the vote's meeting) so the team comes after its priority",
+            )
+        )
+    return warnings
+
+
+def validate_folder(root: Path, today: dt.date | None = None) -> Validation:
+    """Load and check everything; never raises for a problem in the files.
+
+    `today` (default: the clock) is the day after which nothing can have happened yet.
+    """
     try:
         snap = store.load(root, strict=False)
     except FolderInvalid as exc:
         return Validation(root, None, None, list(exc.problems))
     problems = list(snap.problems)
     problems += duplicate_problems(snap)
+    problems += timeline_problems(snap, today or clock.today())
     problems += playbook_problems(root, snap)
     indicator_set, indicator_problems = load_indicator_set(root, snap.partnership)
     problems += indicator_problems
@@ -192,5 +268,5 @@ def validate_folder(root: Path) -> Validation:
         survey = folder_survey(root, snap.partnership)
     except NgspError as exc:
         problems += exc.problems
-    warnings = assessment_warnings(snap, indicator_set, survey)
+    warnings = assessment_warnings(snap, indicator_set, survey) + order_warnings(snap)
     return Validation(root, snap, indicator_set, sorted(problems, key=Problem.sort_key), warnings)

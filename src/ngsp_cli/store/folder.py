@@ -75,6 +75,11 @@ def read_raw(root: Path, rel: str) -> RawFile:
         raw_bytes = path.read_bytes()
     except FileNotFoundError as exc:
         raise NotFoundError(f"{rel} does not exist", file=rel) from exc
+    return parse_raw(rel, raw_bytes)
+
+
+def parse_raw(rel: str, raw_bytes: bytes) -> RawFile:
+    """One file's bytes, decoded and parsed; `rel` names it in problems."""
     try:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -307,27 +312,69 @@ class Snapshot:
 
 
 def entity_files(root: Path, kind: type[Entity]) -> list[str]:
-    return _files_ending(root, kind, ".yaml")
+    return _files_ending(_DiskFiles(root), kind, ".yaml")
 
 
-def _files_ending(root: Path, kind: type[Entity], suffix: str) -> list[str]:
-    folder = root / kind.folder
-    if not folder.is_dir():
-        return []
+class _DiskFiles:
+    """The files of a folder on disk."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def names(self, folder: str) -> list[str]:
+        """Names of the plain files directly in `folder` (relative to the root)."""
+        path = self.root / folder
+        if not path.is_dir():
+            return []
+        return [entry.name for entry in os.scandir(path) if entry.is_file()]
+
+    def exists(self, rel: str) -> bool:
+        return (self.root / rel).exists()
+
+    def read(self, rel: str) -> RawFile:
+        return read_raw(self.root, rel)
+
+
+class _GivenFiles:
+    """Files given as {relative path: bytes}, e.g. read from a git commit without a checkout."""
+
+    def __init__(self, files: Mapping[str, bytes]) -> None:
+        self.files = files
+        self.folders: dict[str, list[str]] = {}
+        for rel in files:
+            folder, _, name = rel.rpartition("/")
+            self.folders.setdefault(folder, []).append(name)
+
+    def names(self, folder: str) -> list[str]:
+        return list(self.folders.get(folder, ()))
+
+    def exists(self, rel: str) -> bool:
+        return rel in self.files
+
+    def read(self, rel: str) -> RawFile:
+        if rel not in self.files:
+            raise NotFoundError(f"{rel} does not exist", file=rel)
+        return parse_raw(rel, self.files[rel])
+
+
+_Files = _DiskFiles | _GivenFiles
+
+
+def _files_ending(files: _Files, kind: type[Entity], suffix: str) -> list[str]:
     return sorted(
-        f"{kind.folder}/{entry.name}"
-        for entry in os.scandir(folder)
-        if entry.name.endswith(suffix) and not entry.name.startswith(".") and entry.is_file()
+        f"{kind.folder}/{name}"
+        for name in files.names(kind.folder)
+        if name.endswith(suffix) and not name.startswith(".")
     )
 
 
-def _yml_problems(root: Path, kind: type[Entity]) -> list[Problem]:
+def _yml_problems(files: _Files, kind: type[Entity]) -> list[Problem]:
     """Files saved as .yml, which many editors offer: reported, never silently skipped."""
     problems = []
-    for rel in _files_ending(root, kind, ".yml"):
+    for rel in _files_ending(files, kind, ".yml"):
         wanted = rel[: -len(".yml")] + ".yaml"
         hint = f"rename it to {Path(wanted).name} (in git: git mv {rel} {wanted})"
-        if (root / wanted).exists():
+        if files.exists(wanted):
             hint += "; a file of that name exists too, so merge the two first"
         problems.append(
             Problem(f"'{Path(rel).name}' is not read: ngsp reads files ending in .yaml", file=rel, hint=hint)
@@ -347,6 +394,34 @@ def load(
     Every problem of every file is collected; with `strict`, any problem raises
     FolderInvalid carrying all of them, sorted by file and line.
     """
+    return _load(root, _DiskFiles(root), kinds, strict=strict, check_references=check_references)
+
+
+def load_files(
+    root: Path,
+    files: Mapping[str, bytes],
+    kinds: Iterable[type[Entity]] = ENTITY_TYPES,
+    *,
+    strict: bool = True,
+    check_references: bool = True,
+) -> Snapshot:
+    """Like `load`, from the folder's files given as {path relative to the folder: bytes}.
+
+    A folder read from a git commit comes this way, without a checkout.  `root`
+    becomes the snapshot's root: the playbook, indicator and template overrides
+    a partnership keeps beside its files are looked up there.
+    """
+    return _load(root, _GivenFiles(files), kinds, strict=strict, check_references=check_references)
+
+
+def _load(
+    root: Path,
+    files: _Files,
+    kinds: Iterable[type[Entity]],
+    *,
+    strict: bool,
+    check_references: bool,
+) -> Snapshot:
     from ngsp_cli.ids import is_valid_id
 
     problems: list[Problem] = []
@@ -356,14 +431,14 @@ def load(
     try:
         raws: dict[str, RawFile] = {}
         try:
-            raws[PARTNERSHIP_FILE] = read_raw(root, PARTNERSHIP_FILE)
+            raws[PARTNERSHIP_FILE] = files.read(PARTNERSHIP_FILE)
         except InputError as exc:
             raise FolderInvalid([exc.problem]) from exc
         for kind in kinds:
-            problems.extend(_yml_problems(root, kind))
-            for rel in entity_files(root, kind):
+            problems.extend(_yml_problems(files, kind))
+            for rel in _files_ending(files, kind, ".yaml"):
                 try:
-                    raws[rel] = read_raw(root, rel)
+                    raws[rel] = files.read(rel)
                 except InputError as exc:
                     problems.append(exc.problem)
         try:

@@ -163,3 +163,28 @@ def check_references(snap: Snapshot, raws: Mapping[str, RawFile], loaded: set[ty
             if entity_id not in entities and isinstance(raw.data, dict):
                 check(rel, raw.data, references, entity_id)
     return problems
+
+
+def references_to(snap: Snapshot, kind: type[Entity], entity_id: str) -> list[Problem]:
+    """Every place in the folder that names `entity_id` of `kind` (partnership.yaml first).
+
+    Read from the same table `check_references` uses, so a reference `check` would
+    report as dangling after a removal is one this finds before it.
+    """
+    wanted = next(what for what, (named, _) in _NAMED.items() if named is kind)
+    found: list[Problem] = []
+
+    def scan(rel: str, holder: Any, references: list[tuple[tuple[str, ...], str]]) -> None:
+        for path, what in references:
+            if what != wanted:
+                continue
+            for where, ref in _found(holder, path):
+                if isinstance(ref, str) and ref.strip() == entity_id:
+                    found.append(Problem(f"'{entity_id}' is named here", file=rel,
+                                         field=".".join(str(p) for p in where)))  # fmt: skip
+
+    scan("partnership.yaml", snap.partnership, _PARTNERSHIP_REFERENCES)
+    for holder_kind, references in _REFERENCES.items():
+        for holder_id, holder in sorted(snap.entities(holder_kind).items()):
+            scan(_entity_rel(holder_kind, holder_id), holder, references)
+    return found

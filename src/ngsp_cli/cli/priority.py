@@ -1,0 +1,181 @@
+"""`ngsp priority ...`: the priorities the industry chose, their votes over time, and their status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ngsp_cli import clock
+from ngsp_cli.cli import common
+
+if TYPE_CHECKING:
+    from ngsp_cli.model import Priority
+    from ngsp_cli.store.folder import Snapshot
+
+app = typer.Typer(no_args_is_help=True)
+
+STATUS_HELP = "selected, parked, done or candidate"
+PriorityArg = Annotated[str, typer.Argument(help="Priority id or title.")]
+AsOfOption = Annotated[
+    dt.datetime | None,
+    common.as_of_option("Shows each priority's status on that day; later votes and changes are left out."),
+]
+
+
+def _json(snap: Snapshot, priority: Priority, as_of: dt.date) -> dict[str, Any]:
+    from ngsp_cli.services.priorities import active_teams_on, status_day, status_on
+
+    on = status_on(snap, priority, as_of)
+    return {
+        **common.entity_json(priority),
+        "file": f"priorities/{priority.id}.yaml",
+        "status_on_as_of": on.value if on else None,
+        "status_since": status_day(snap, priority),
+        "active_teams": [t.id for t in active_teams_on(snap, priority.id)],
+    }
+
+
+def _named_by(snap: Snapshot, as_of: dt.date) -> list[Priority]:
+    """The priorities known on `as_of`, by id."""
+    from ngsp_cli.services.priorities import status_on
+
+    return [
+        p
+        for p in sorted(snap.priorities.values(), key=lambda p: p.id)
+        if status_on(snap, p, as_of) is not None
+    ]
+
+
+@app.command("list")
+def list_(
+    status: Annotated[str | None, typer.Option("--status", help=f"Only this status: {STATUS_HELP}.")] = None,
+    as_of: AsOfOption = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """List the priorities with their status, since when, their latest tally and active teams."""
+    from rich import box
+
+    from ngsp_cli.cli.layout import FitTable
+    from ngsp_cli.model import PriorityStatus
+    from ngsp_cli.services.priorities import active_teams_on, status_day, status_on
+    from ngsp_cli.text import plural
+    from ngsp_cli.vocab import choose
+
+    wanted = choose(PriorityStatus, status, "a priority status") if status else None
+    snap = common.load_snapshot(folder)
+    day = common.day_of(as_of) or clock.today()
+    rows = [p for p in _named_by(snap, day) if wanted is None or status_on(snap, p, day) is wanted]
+    if as_json:
+        common.emit_json([_json(snap, p, day) for p in rows])
+        return
+    table = FitTable(
+        key=0,
+        title=f"{plural(len(rows), 'priority', 'priorities')} (as of {day.isoformat()})",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column("priority (id below)", overflow="fold")
+    table.add_column("status", no_wrap=True)
+    table.add_column("since", no_wrap=True)
+    table.add_column("dots", justify="right")
+    table.add_column("teams")
+    for p in rows:
+        on = status_on(snap, p, day)
+        since = status_day(snap, p)
+        current = since is None or since <= day
+        table.add_row(
+            common.name_cell(p.title, p.id),
+            on.value if on else "-",
+            (since.isoformat() if since else "-") if current else "earlier",
+            str(p.votes.business_points) if p.votes is not None and current else "-",
+            common.cell(", ".join(t.id for t in active_teams_on(snap, p.id)) or "-"),
+        )
+    common.out().print(table)
+
+
+@app.command("show")
+def show(
+    priority: PriorityArg,
+    as_of: AsOfOption = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Show one priority: its status, every vote and status change, and its action teams."""
+    from rich.markup import escape
+
+    from ngsp_cli.cli.layout import Hanging
+    from ngsp_cli.services.lookup import resolve_priority
+    from ngsp_cli.services.priorities import active_teams_on, describe_history, status_on
+
+    snap = common.load_snapshot(folder)
+    day = common.day_of(as_of) or clock.today()
+    found = snap.priorities[resolve_priority(snap, priority)]
+    if as_json:
+        data = _json(snap, found, day)
+        data["history_lines"] = describe_history(snap, found, day)
+        common.emit_json(data)
+        return
+    console = common.out()
+    on = status_on(snap, found, day)
+    console.print(f"[bold]{escape(found.title)}[/bold]  [dim]{found.id}[/dim]")
+    console.print(Hanging("  ", f"{found.category.value}; {on.value if on else 'not named yet'} "
+                                f"as of {day.isoformat()}"))  # fmt: skip
+    if found.description:
+        console.print(Hanging("  ", escape(found.description)))
+    console.print("\n[bold]Votes and status changes[/bold]")
+    for line in describe_history(snap, found, day):
+        console.print(Hanging("  - ", escape(line)))
+    if found.decided_by:
+        console.print(Hanging("  tie: ", escape(found.decided_by)))
+    teams = active_teams_on(snap, found.id)
+    if teams:
+        console.print("\n[bold]Active action teams[/bold]")
+        for team in teams:
+            console.print(Hanging("  - ", f"{escape(team.name)} [dim]({team.id})[/dim]"))
+
+
+@app.command("status")
+def status_command(
+    priority: PriorityArg,
+    status: Annotated[str, typer.Argument(help=STATUS_HELP)],
+    date: Annotated[
+        dt.datetime | None, common.date_option("--date", "The day it was decided (default: today).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Park it even though an active action team works on it.")
+    ] = False,
+    as_of: Annotated[
+        dt.datetime | None, common.writing_as_of_option("--date may not be later than it.")
+    ] = None,
+    folder: common.DirOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Set a priority's status: selected, parked, done (finished) or candidate, dated.
+
+    The status before it stays in the priority's history. Parking a priority that an
+    active action team works on is refused unless --force: pause or close the team first.
+    """
+    from ngsp_cli.model import PriorityStatus
+    from ngsp_cli.services.priorities import set_status
+    from ngsp_cli.vocab import choose
+
+    wanted = choose(PriorityStatus, status, "a priority status")
+    updated, changed = set_status(
+        common.root_of(folder),
+        priority,
+        wanted,
+        on=common.day_of(date),
+        force=force,
+        today=common.day_of(as_of),
+    )
+    if as_json:
+        common.emit_json(common.entity_json(updated))
+    if changed:
+        since = updated.since.isoformat() if updated.since else ""
+        common.done(f"{updated.title} is {updated.status.value} since {since} (priorities/{updated.id}.yaml)")
+    else:
+        common.done(f"{updated.title} is already {updated.status.value}; nothing changed")

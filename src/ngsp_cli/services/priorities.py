@@ -1,0 +1,191 @@
+"""Priorities over time: when each was selected, the latest vote, and setting a status by hand.
+
+A priority's file holds its latest state (`status`, `since`, `meeting`, `votes`)
+and, under `history`, every earlier vote and status change, oldest first.
+`ngsp prioritize` adds a vote; `ngsp priority status` sets a status by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ngsp_cli.errors import UsageError
+from ngsp_cli.model import (
+    ActionTeam,
+    Meeting,
+    Priority,
+    PriorityChange,
+    PriorityStatus,
+    TeamStatus,
+)
+from ngsp_cli.services.dates import not_in_future
+from ngsp_cli.services.lookup import resolve_priority
+from ngsp_cli.store import folder as store
+from ngsp_cli.store.folder import Snapshot
+from ngsp_cli.store.write import save
+from ngsp_cli.text import plural
+
+
+def status_day(snap: Snapshot, priority: Priority) -> dt.date | None:
+    """The day the priority's current status was set: `since`, else the day of its latest vote."""
+    if priority.since is not None:
+        return priority.since
+    meeting = snap.meetings.get(priority.meeting or "")
+    return meeting.date if meeting is not None else None
+
+
+@dataclass(frozen=True)
+class Selection:
+    """When a priority was first selected, and how (a vote at a meeting, or by hand)."""
+
+    day: dt.date
+    meeting: str | None
+
+
+def first_selected(snap: Snapshot, priority: Priority) -> Selection | None:
+    """The earliest known day the priority was selected (None: never, or no date is known)."""
+    found: list[Selection] = [
+        Selection(change.date, change.meeting)
+        for change in priority.history
+        if change.status is PriorityStatus.selected
+    ]
+    if priority.status is PriorityStatus.selected:
+        day = status_day(snap, priority)
+        if day is not None:
+            found.append(Selection(day, priority.meeting if priority.since is None else None))
+    return min(found, key=lambda s: s.day) if found else None
+
+
+def status_on(snap: Snapshot, priority: Priority, as_of: dt.date) -> PriorityStatus | None:
+    """The priority's status on `as_of` (None: it was not yet named then).
+
+    Dated states only: an undated current status (a hand-written file) counts as always.
+    """
+    states = [(change.date, change.status) for change in priority.history]
+    states.append((status_day(snap, priority) or dt.date.min, priority.status))
+    known = [status for day, status in sorted(states, key=lambda s: s[0]) if day <= as_of]
+    return known[-1] if known else None
+
+
+@dataclass(frozen=True)
+class LastVote:
+    day: dt.date
+    meeting: str
+
+
+def last_vote(snap: Snapshot, as_of: dt.date) -> LastVote | None:
+    """The latest prioritization vote on or before `as_of` (votes of a meeting, or a tally of a priority)."""
+    votes: list[LastVote] = [
+        LastVote(m.date, m.id) for m in snap.meetings.values() if m.votes and m.date <= as_of
+    ]
+    for priority in snap.priorities.values():
+        if priority.votes is not None and priority.meeting in snap.meetings:
+            votes.append(LastVote(snap.meetings[priority.meeting].date, priority.meeting))
+        votes += [LastVote(c.date, c.meeting) for c in priority.history if c.meeting and c.votes]
+    votes = [v for v in votes if v.day <= as_of]
+    return max(votes, key=lambda v: (v.day, v.meeting)) if votes else None
+
+
+def active_teams_on(snap: Snapshot, priority_id: str) -> list[ActionTeam]:
+    return sorted(
+        (t for t in snap.teams.values() if t.priority == priority_id and t.status is TeamStatus.active),
+        key=lambda t: t.id,
+    )
+
+
+def set_status(
+    root: Path,
+    ref: str,
+    status: PriorityStatus,
+    *,
+    on: dt.date | None = None,
+    force: bool = False,
+    today: dt.date | None = None,
+) -> tuple[Priority, bool]:
+    """Set a priority's status on a day (today or earlier); the state before it goes to `history`.
+
+    Parking a priority (or making it a candidate again) that an active action
+    team works on is refused unless `force`, as `ngsp prioritize` refuses it.
+    A day before the priority's current status was set is refused too.
+    Returns the priority and whether the file changed.
+    """
+    day = not_in_future(
+        on, today, "a priority's status", "--date", "use the day the business leaders decided it"
+    )
+    snap = store.load(root, kinds=(Meeting, Priority, ActionTeam), check_references=False)
+    priority = snap.priorities[resolve_priority(snap, ref)]
+    rel = f"{Priority.folder}/{priority.id}.yaml"
+    if priority.status is status:
+        return priority, False
+    busy = active_teams_on(snap, priority.id)
+    if busy and status in (PriorityStatus.parked, PriorityStatus.candidate) and not force:
+        team = busy[0]
+        raise UsageError(
+            f"'{priority.title}' has the active action team {team.name} ({team.id}); "
+            f"it was not {status.value}",
+            file=rel,
+            field="status",
+            hint=f"if the business leaders dropped it, pause or close the team first "
+            f"('ngsp team status {team.id} paused' or 'done'), or pass --force to set it anyway",
+        )
+    current_day = status_day(snap, priority)
+    if current_day is not None and day < current_day:
+        raise UsageError(
+            f"'{priority.title}' became {priority.status.value} on {current_day.isoformat()}; "
+            f"a change on {day.isoformat()} would come before it",
+            file=rel,
+            field="since",
+            hint=f"give --date {current_day.isoformat()} or later",
+        )
+    updated = priority.model_copy(deep=True)
+    updated.id = priority.id
+    if current_day is not None:
+        updated.history = [
+            *priority.history,
+            PriorityChange(
+                date=current_day,
+                status=priority.status,
+                meeting=priority.meeting if priority.since is None else None,
+                votes=priority.votes if priority.since is None else None,
+                decided_by=priority.decided_by if priority.since is None else None,
+            ),
+        ]
+    updated.status = status
+    updated.since = day
+    save(root, updated)
+    return updated, True
+
+
+def describe_history(snap: Snapshot, priority: Priority, as_of: dt.date | None = None) -> list[str]:
+    """One line per state of the priority up to `as_of` (default: all), oldest first, in plain words."""
+    lines = [
+        _line(snap, c.date, c.status, c.meeting, c)
+        for c in priority.history
+        if as_of is None or c.date <= as_of
+    ]
+    day = status_day(snap, priority)
+    if as_of is None or day is None or day <= as_of:
+        meeting = priority.meeting if priority.since is None else None
+        lines.append(_line(snap, day, priority.status, meeting, priority))
+    return lines
+
+
+def _line(
+    snap: Snapshot,
+    day: dt.date | None,
+    status: PriorityStatus,
+    meeting: str | None,
+    state: Priority | PriorityChange,
+) -> str:
+    when = day.isoformat() if day else "undated"
+    if meeting and state.votes is not None:
+        tally = state.votes
+        rank = f", rank {tally.rank}" if tally.rank else ""
+        return (
+            f"{when}: {status.value} by the vote at {meeting} "
+            f"({plural(tally.business_points, 'business dot')} from "
+            f"{plural(tally.business_voters, 'business leader')}{rank})"
+        )
+    return f"{when}: {status.value}" + (f" (meeting {meeting})" if meeting else " (set by hand)")
