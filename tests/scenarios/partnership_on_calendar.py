@@ -64,6 +64,12 @@ class Partnership:
         assert result.exit_code == 0, f"ngsp {' '.join(args)} failed on {self.today}:\n{result.output}"
         return str(result.stdout)
 
+    def refused(self, *args: str) -> Any:
+        """Run a command that must fail; its result (exit code, output)."""
+        result = self._run("-C", self.root, *args)
+        assert result.exit_code != 0, f"ngsp {' '.join(args)} succeeded on {self.today}"
+        return result
+
     def json(self, *args: str) -> Any:
         return json.loads(self(*args, "--json"))
 

@@ -41,9 +41,6 @@ def _messy(p: Partnership) -> Partnership:
 
 def test_g_a_messy_hand_edited_folder(partnership: Partnership) -> None:
     p = _messy(partnership)
-    # The hiring team has no goal yet (move to action); its priority has no vote tally (unknown);
-    # it has no public support staff (partial support); its task is overdue (partial plan).
-    assert p.scorecard() == ("move-to-action", 0.43, "?MM?PP?")
     meetings = {m["id"]: m for m in p.json("meeting", "list")}
     assert {k: (m["held"], m["upcoming"]) for k, m in meetings.items()} == {
         "2026-01-20-support-team-kickoff": (True, False),
@@ -54,6 +51,14 @@ def test_g_a_messy_hand_edited_folder(partnership: Partnership) -> None:
     status = p.status()
     assert [m["id"] for m in status["upcoming_meetings"]] == ["2026-05-05-spring"]
     assert [m["id"] for m in status["unrecorded_meetings"]] == ["2026-03-24-support"]
+    # check names the meeting marked held before its day, and scores nothing until it is fixed.
+    refused = p.refused("check")
+    assert refused.exit_code == 2
+    assert "meetings/2026-05-05-spring.yaml" in refused.output
+    p.edit("meetings/2026-05-05-spring.yaml", status="planned")
+    # The hiring team has no goal yet (move to action); its priority has no vote tally (unknown);
+    # it has no public support staff (partial support); its task is overdue (partial plan).
+    assert p.scorecard() == ("move-to-action", 0.43, "?MM?PP?")
     # The launch counts each person once: 3 business leaders and 1 public partner.
     found = p.indicators()
     assert found["business-outnumber-public"]["evidence"] == (
@@ -76,6 +81,6 @@ def test_g_a_messy_hand_edited_folder(partnership: Partnership) -> None:
     )
     listed = p.json("team", "list")
     assert [(t["id"], t["reporting"], t["overdue_tasks"]) for t in listed] == [("hiring", "not-due", ["t1"])]
-    # A day after the spring meeting's date the same folder says it was held.
+    # Planned, with its attendance recorded: a day after its date the folder says it was held.
     later = {m["id"]: m["held"] for m in p.json("meeting", "list", "--as-of", "2026-05-06")}
     assert later["2026-05-05-spring"] is True
