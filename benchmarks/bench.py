@@ -202,8 +202,10 @@ class Bench:
             (f"ngsp portfolio --repos, {count} repositories, nothing new", again, 10),
         ):
             wall = statistics.median(s.seconds for s in samples)
-            cpu = statistics.median(s.cpu for s in samples)
-            ok = "ok" if wall <= budget else "MISSED"
+            cpu = statistics.median(s.cpu for s in samples)  # ngsp and its git processes
+            # By CPU: the whole work as if done on one core, which other work on a shared
+            # machine disturbs less than the wall clock.
+            ok = "ok" if (cpu if self.args.by == "cpu" else wall) <= budget else "MISSED"
             self.rows.append(Row(figure, f"{wall:.2f} s (cpu {cpu:.1f} s)", f"<= {budget} s", ok))
 
     def run(self) -> int:

@@ -1,7 +1,7 @@
 """One exception family for everything ngsp tells its users.
 
 Core code raises these and never prints or exits; the command-line layer turns
-them into a short message and an exit code (see docs/cli.md).
+them into a short message and an exit code (the exit codes are listed in docs/cli.md).
 """
 
 from __future__ import annotations
@@ -83,12 +83,6 @@ class UsageError(NgspError):
 
 class NotFoundError(InputError):
     """An id, file or folder that the user named does not exist (exit 2)."""
-
-
-class CheckFailed(NgspError):
-    """The command ran and found what it exists to find (exit 1)."""
-
-    exit_code = EXIT_CHECK_FAILED
 
 
 class ManyProblems(InputError):

@@ -23,11 +23,16 @@ def test_init_with_flags_creates_a_folder(ngsp, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     root = tmp_path / "nela"
     text = (root / "partnership.yaml").read_text()
-    assert text.startswith("schema_version: 1\nname: NELA Healthcare\n")
+    assert text.startswith(
+        "# yaml-language-server: $schema=.ngsp/schema/partnership.json\n"
+        "schema_version: 1\nname: NELA Healthcare\n"
+    )
     assert "  - delta-workforce-board\n  - louisiana-delta-community-college\n" in text
     assert (root / "organizations/delta-workforce-board.yaml").read_text() == (
+        "# yaml-language-server: $schema=../.ngsp/schema/organization.json\n"
         "name: Delta Workforce Board\nkind: workforce\n"
     )
+    assert (root / ".ngsp/schema/organization.json").is_file()
     assert "out/" in (root / ".gitignore").read_text()
     assert not (root / ".git").exists()
 
@@ -224,3 +229,93 @@ def test_internal_errors_are_one_sentence(ngsp, partnership_tree, monkeypatch) -
     assert result.exit_code == 3
     assert "NGSP_DEBUG=1" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_init_says_what_it_defaulted_without_a_terminal(ngsp, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("TZ", "America/Boise")
+    result = ngsp("init", "p", "--name", "P", "--industry", "I", "--region", "R", "--no-git", "--no-input")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert "--timezone America/Boise (this computer's)" in said
+    assert "no --county" in said
+    text = (tmp_path / "p/partnership.yaml").read_text(encoding="utf-8")
+    assert "settings:\n  timezone: America/Boise\n" in text
+
+
+def test_init_takes_the_time_zone_and_counties_from_flags(ngsp, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("TZ", "Etc/UTC")  # a server's clock is not a region's time zone
+    result = ngsp("init", "p", "--name", "P", "--industry", "I", "--region", "R", "--no-git",
+                  "--county", "Ada", "--county", "Canyon", "--timezone", "America/Denver")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "p/partnership.yaml").read_text(encoding="utf-8")
+    assert "counties:\n  - Ada\n  - Canyon\n" in text
+    assert "timezone: America/Denver" in text
+    assert "--timezone" not in result.stderr
+    assert "--county" not in result.stderr
+    bare = ngsp("init", "u", "--name", "U", "--industry", "I", "--region", "R", "--no-git", "--no-input")
+    assert "this computer does not say" in " ".join(bare.stderr.split())
+    assert "timezone" not in (tmp_path / "u/partnership.yaml").read_text(encoding="utf-8")
+
+
+def test_init_refuses_an_unknown_time_zone(ngsp, tmp_path: Path) -> None:
+    result = ngsp("init", "p", "--name", "P", "--industry", "I", "--region", "R", "--timezone", "Mars/Base")
+    assert result.exit_code == 2
+    assert "'Mars/Base' is not a time zone name" in result.stderr
+    assert "hint:" in result.stderr
+    assert not (tmp_path / "p").exists()
+
+
+def _git(root: Path, *args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True).stdout
+
+
+def test_init_with_git_makes_the_first_commit_and_keeps_out_and_caches_out(
+    ngsp, tmp_path: Path, monkeypatch
+) -> None:
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    config = tmp_path / "gitconfig"
+    config.write_text("[user]\n\tname = Ann Lee\n\temail = ann@example.org\n", encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    result = ngsp("init", "p", "--name", "P", "--industry", "I", "--region", "R", "--git", "--no-input")
+    assert result.exit_code == 0, result.output
+    root = tmp_path / "p"
+    assert _git(root, "log", "--format=%an <%ae>|%s").strip() == (
+        "Ann Lee <ann@example.org>|Start the partnership folder with ngsp"
+    )
+    assert _git(root, "status", "--porcelain") == ""
+    assert "partnership.yaml" in _git(root, "ls-files")
+    (root / "out").mkdir()
+    (root / "out/agenda.html").write_text("x", encoding="utf-8")
+    (root / "__pycache__").mkdir()
+    (root / "__pycache__/x.pyc").write_text("x", encoding="utf-8")
+    (root / "~$agenda.docx").write_text("x", encoding="utf-8")
+    assert _git(root, "status", "--porcelain") == ""
+    assert "*.yaml text eol=lf" in (root / ".gitattributes").read_text(encoding="utf-8")
+
+
+def test_init_without_a_git_identity_signs_the_first_commit_as_ngsp(
+    ngsp, tmp_path: Path, monkeypatch
+) -> None:
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    empty = tmp_path / "gitconfig"
+    empty.write_text("", encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(empty))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"):
+        monkeypatch.delenv(name, raising=False)
+    result = ngsp("init", "p", "--name", "P", "--industry", "I", "--region", "R", "--git", "--no-input")
+    assert result.exit_code == 0, result.output
+    root = tmp_path / "p"
+    assert _git(root, "log", "--format=%an <%ae>").strip() == "ngsp <ngsp@localhost>"
+    assert "git config --global user.name" in " ".join(result.stderr.split())
+    # Nothing was written to the repository's own settings: later commits are the person's.
+    assert "user.name" not in (root / ".git/config").read_text(encoding="utf-8")

@@ -256,3 +256,18 @@ def test_a_committed_folder_loads_as_the_folder_on_disk(state: State) -> None:
         assert getattr(committed, kind) == getattr(on_disk, kind), kind
     assert committed.partnership == on_disk.partnership
     assert dt.date.fromisoformat(AS_OF)  # the examples' dates are those of the other tests
+
+
+def test_the_partnerships_own_playbook_in_its_repository_counts(ngsp, state: State) -> None:
+    before = {r["folder"]: r for r in json.loads(_run(ngsp, state, "--json").stdout)["partnerships"]}
+    laramie = state.work / "laramie"
+    (laramie / "playbook").mkdir()
+    # Leave out a self-assessed indicator: the score is worked out over the others.
+    (laramie / "playbook" / "indicators.yaml").write_text(
+        "indicators:\n  - id: region-labor-market\n    enabled: false\n", encoding="utf-8"
+    )
+    commit_all(laramie, state.remotes / "laramie.git", "Our own indicators")
+    after = {r["folder"]: r for r in json.loads(_run(ngsp, state, "--json").stdout)["partnerships"]}
+    on_disk = json.loads(ngsp("portfolio", laramie, "--as-of", AS_OF, "--json").stdout)["partnerships"][0]
+    assert after["laramie"]["score"] == on_disk["score"]
+    assert after["laramie"]["score"] != before["laramie"]["score"]

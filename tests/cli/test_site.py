@@ -138,6 +138,10 @@ def test_a_folder_of_other_files_is_not_replaced(ngsp, example_folder: Path, tmp
 
 @pytest.fixture
 def program(tmp_path: Path) -> Path:
+    return make_program(tmp_path)
+
+
+def make_program(tmp_path: Path) -> Path:
     """A repositories file: two partnerships, one broken, one missing."""
     examples = bundled("examples")
     lines = []

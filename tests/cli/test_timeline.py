@@ -99,6 +99,8 @@ WRITING_AS_OF = [
     ("prioritize", LAUNCH),
     ("survey", "--answer", "data-shared=yes"),
     ("assess", "--answer", "region-labor-market=yes"),
+    ("org", "leave", "acme-tools", "--people-leave"),
+    ("person", "leave", "ann-lee"),
 ]
 
 

@@ -31,6 +31,8 @@ def test_init_asks_in_a_terminal(tmp_path: Path) -> None:
         ("Which industry", "Food processing"),
         ("Which labor-market region", "Treasure Valley"),
         ("Convening organization", "Valley Workforce Board, Valley College"),
+        ("Time zone of the meetings", "America/Boise"),
+        ("Counties of the region", "Ada, Canyon"),
     ):
         child.expect(question)
         child.sendline(answer)
@@ -40,3 +42,5 @@ def test_init_asks_in_a_terminal(tmp_path: Path) -> None:
     text = (tmp_path / "farm/partnership.yaml").read_text(encoding="utf-8")
     assert "name: Valley Food Partnership\nindustry: Food processing\nregion: Treasure Valley\n" in text
     assert "conveners:\n  - valley-workforce-board\n  - valley-college\n" in text
+    assert "counties:\n  - Ada\n  - Canyon\n" in text
+    assert "timezone: America/Boise" in text

@@ -112,14 +112,3 @@ def test_the_example_teams_are_flagged_as_of_late_november(example_folder: Path)
     for team in snap.teams.values():
         assert any(snap.is_business(p) for p in team.champions)
         assert not any(snap.is_business(p) for p in team.support)
-
-
-def test_summaries_for_meetings(example_folder: Path) -> None:
-    snap = store.load(example_folder)
-    quarterly = next(m for m in snap.meetings.values() if m.kind.value == "full-partnership")
-    digest = core.meeting_digest(snap, quarterly)
-    assert sorted(s.team.id for s in digest) == sorted(snap.teams)
-    team_meeting = next(m for m in snap.meetings.values() if m.kind.value == "action-team" and m.date > DAY)
-    only = core.meeting_digest(snap, team_meeting)
-    assert [s.team.id for s in only] == [team_meeting.team]
-    assert all(t.status is TaskStatus.open for t in only[0].open_tasks)

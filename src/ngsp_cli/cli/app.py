@@ -29,6 +29,7 @@ from ngsp_cli.cli import (
     priority,
     publish,
     report,
+    schema,
     status,
     survey,
     team,
@@ -157,6 +158,7 @@ app.command("invite")(documents.invite_command)
 app.command("memo")(documents.memo_command)
 app.command("site")(publish.site_command)
 app.command("ci")(publish.ci_command)
+app.command("schema")(schema.schema_command)
 app.add_typer(templates.app, name="templates", help="The document templates, and your own versions of them.")
 
 

@@ -15,8 +15,9 @@ import sys
 def main() -> None:
     # An ngsp command is a short process whose objects (models, rows, rendered
     # lines) are freed by reference counting; the cyclic collector only rescans the
-    # tens of thousands of objects the libraries create at import.  Without it a
-    # command takes about 3 % less CPU and no more memory (see docs/performance.md).
+    # tens of thousands of objects the libraries create at import.  Measured on the
+    # typical folder of benchmarks/ (CPU medians of 15 side-by-side runs), without it
+    # `status` takes 7 % less CPU, `org list` 9 % and `check` 12 %.
     gc.disable()
     if sys.argv[1:] == ["--version"]:
         from ngsp_cli import __version__

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -41,7 +41,16 @@ def init_command(
         ),
     ] = "workforce",
     county: Annotated[
-        list[str] | None, typer.Option("--county", help="A county of the region (repeatable).")
+        list[str] | None,
+        typer.Option("--county", help="A county of the region (repeatable; asked in a terminal)."),
+    ] = None,
+    timezone: Annotated[
+        str | None,
+        typer.Option(
+            "--timezone",
+            help="Time zone of the meetings, e.g. America/Chicago, for calendar invites "
+            "(default: this computer's).",
+        ),
     ] = None,
     example: Annotated[
         str | None,
@@ -66,8 +75,9 @@ def init_command(
 
     if example is not None:
         target = path or Path(example)
-        create.copy_example(example, target, git=git)
+        made = create.copy_example(example, target, git=git)
         common.done(f"copied the example '{example}' to {target}")
+        _tell_git(made)
         common.err().print(f"  next: cd {target} && ngsp status")
         return
     kind = choose(
@@ -98,8 +108,39 @@ def init_command(
             required=False,
         )
         convener = [c.strip() for c in answer.split(",") if c.strip()]
+    defaulted: list[str] = []
+    machine_zone = create.machine_timezone()
+    if timezone is None:
+        if common.can_prompt(no_input):
+            timezone = (
+                common.ask_text(
+                    "--timezone",
+                    "Time zone of the meetings (e.g. America/Chicago; Enter to skip)?",
+                    default=machine_zone or "",
+                    required=False,
+                )
+                or None
+            )
+        else:
+            timezone = machine_zone
+            defaulted.append(
+                f"--timezone {machine_zone} (this computer's)"
+                if machine_zone
+                else "no --timezone (this computer does not say; invites then use the reader's clock)"
+            )
+    timezone = _checked_timezone(timezone)
+    if county is None:
+        if common.can_prompt(no_input):
+            answer = common.ask_text(
+                "--county", "Counties of the region, comma separated (Enter to skip)?", required=False
+            )
+            county = [c.strip() for c in answer.split(",") if c.strip()]
+        else:
+            defaulted.append("no --county (add them under 'counties:' in partnership.yaml)")
+    if convener is None and not common.can_prompt(no_input):
+        defaulted.append("no --convener (add one with 'ngsp org add NAME --kind workforce')")
     target = path or Path(slug(name))
-    create.create_partnership(
+    made = create.create_partnership(
         target,
         name=name,
         industry=industry,
@@ -108,11 +149,55 @@ def init_command(
         convener_kind=kind,
         counties=county or [],
         git=git,
+        timezone=timezone,
     )
     common.done(f"created the partnership folder {target}")
+    if defaulted:
+        common.err().print("  without a terminal to ask, ngsp used:")
+        for item in defaulted:
+            common.err().print(f"    {item}")
+    _tell_git(made)
     common.err().print(
         f"  next: cd {target}, add businesses with 'ngsp org add NAME --kind business', then 'ngsp status'"
     )
+
+
+def _checked_timezone(value: str | None) -> str | None:
+    """A time zone name, or a usage error that names what was typed."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from ngsp_cli.errors import UsageError
+
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(
+            f"--timezone: '{value}' is not a time zone name",
+            hint="use a name like America/Chicago, America/New_York or America/Denver",
+        ) from None
+    return value
+
+
+def _tell_git(made: Any) -> None:
+    """What happened with git, in a line or two (nothing when the folder is not a repository)."""
+    if not made.repository:
+        return
+    if made.committed and made.signed_by_ngsp:
+        common.err().print(
+            "  git: made the first commit, signed 'ngsp' because git does not know your name yet; "
+            'set it with: git config --global user.name "Your Name" and '
+            "git config --global user.email you@example.org"
+        )
+    elif made.committed:
+        common.err().print("  git: the folder is a repository with a first commit of every file")
+    elif made.problem:
+        common.warn(
+            f"the folder is a git repository, but the first commit was not made: {made.problem}. "
+            "Commit it yourself: git add --all && git commit -m 'Start the partnership folder'"
+        )
 
 
 def migrate_command(

@@ -234,6 +234,9 @@ def leave(
         bool,
         typer.Option("--undo", help="It came back, or it was a mistake: clear its 'left'."),
     ] = False,
+    as_of: Annotated[
+        dt.datetime | None, common.writing_as_of_option("--date may not be later than it.")
+    ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,
@@ -264,7 +267,9 @@ def leave(
                 default=True,
                 no_input=no_input,
             )
-    departure = membership.leave_org(root, org, on=date.date() if date else None, people_too=people)
+    departure = membership.leave_org(
+        root, org, on=date.date() if date else None, people_too=people, today=common.day_of(as_of)
+    )
     _tell_departure(departure, as_json)
 
 

@@ -246,6 +246,9 @@ def leave(
     undo: Annotated[
         bool, typer.Option("--undo", help="They came back, or it was a mistake: clear 'left'.")
     ] = False,
+    as_of: Annotated[
+        dt.datetime | None, common.writing_as_of_option("--date may not be later than it.")
+    ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
@@ -261,7 +264,9 @@ def leave(
             common.emit_json(common.entity_json(back))
         common.done(f"{back.name} is at the table again (people/{back.id}.yaml)")
         return
-    departure = membership.leave_person(root, person, on=date.date() if date else None)
+    departure = membership.leave_person(
+        root, person, on=date.date() if date else None, today=common.day_of(as_of)
+    )
     _tell_departure(departure, as_json)
 
 

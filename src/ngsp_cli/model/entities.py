@@ -222,7 +222,8 @@ class Person(Entity):
     name: str = Field(min_length=1)
     org: str = Field(min_length=1, description="organization id")
     title: str | None = None
-    email: str | None = None
+    # The pattern tells editors (see model/schema.py) what _email_shape checks.
+    email: str | None = Field(None, json_schema_extra={"pattern": r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$"})
     phone: str | None = None
     roles: list[Role] = Field(default_factory=list)
     joined: dt.date | None = None
@@ -277,7 +278,9 @@ class Meeting(Entity):
     kind: MeetingKind
     title: str = Field(min_length=1)
     date: dt.date
-    time: str | None = None
+    time: str | None = Field(
+        None, description="24-hour HH:MM", json_schema_extra={"pattern": r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*$"}
+    )
     duration_minutes: int | None = Field(None, ge=1)
     location: str | None = None
     status: MeetingStatus = MeetingStatus.planned

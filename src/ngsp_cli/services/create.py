@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from ngsp_cli.errors import InputError, NotFoundError, UsageError
 from ngsp_cli.ids import new_id
-from ngsp_cli.model import Organization, OrgKind, Partnership
+from ngsp_cli.model import Organization, OrgKind, Partnership, Settings
 from ngsp_cli.resources import bundled, example_names
 from ngsp_cli.store.folder import PARTNERSHIP_FILE
 from ngsp_cli.store.write import save
@@ -21,7 +22,38 @@ out/
 # ngsp's lock and temporary files while it writes.
 .ngsp.lock
 .*.tmp
+# Caches and the files editors and operating systems leave behind.
+__pycache__/
+.cache/
+~$*
+.~lock.*#
+.DS_Store
+Thumbs.db
+desktop.ini
 """
+
+GITATTRIBUTES = """\
+# The partnership's files are text with one kind of line ending on every computer,
+# so a change on Windows shows as the lines that changed, not as every line.
+*.yaml text eol=lf
+*.yml text eol=lf
+*.md text eol=lf
+*.j2 text eol=lf
+*.csv text eol=lf
+# Office files and pictures are compared as a whole.
+*.docx binary
+*.xlsx binary
+*.pdf binary
+*.png binary
+*.jpg binary
+# Rendered documents stay out of exported copies too.
+out/ export-ignore
+"""
+
+FIRST_COMMIT_MESSAGE = "Start the partnership folder with ngsp"
+# Who signs the first commit when git does not know the person's name yet: the commit
+# is ngsp's doing, and the person's own git settings are left as they are.
+NGSP_IDENTITY = ("ngsp", "ngsp@localhost")
 
 FOLDER_README = """\
 # {name}
@@ -40,6 +72,7 @@ may edit by hand; `ngsp check` tells you if something is off.
 | `action-teams/` | action team: champions, tasks, progress updates |
 | `assessments/` | dated self-assessment or outcome survey |
 | `templates/` | your own versions of ngsp's document templates (optional) |
+| `.ngsp/schema/` | the JSON Schema of each kind of file, for editors that check YAML as you type |
 | `out/` | documents ngsp renders (not kept in git) |
 """
 
@@ -56,21 +89,72 @@ def _prepare_target(path: Path) -> None:
     path.mkdir(parents=True, exist_ok=True)
 
 
-def _git_init(path: Path, git: bool | None) -> bool:
-    """Make the folder a git repository; `None` means "if git is installed"."""
+@dataclass
+class GitResult:
+    """What happened with git: whether the folder is a repository and its first commit."""
+
+    repository: bool = False
+    committed: bool = False
+    signed_by_ngsp: bool = False  # git did not know the person's name and e-mail
+    problem: str | None = None  # why the first commit was not made
+
+
+def _git_knows_who(path: Path) -> bool:
+    """Whether git has a name and an e-mail to sign commits with in `path`."""
+    for key in ("user.name", "user.email"):
+        found = subprocess.run(["git", "-C", str(path), "config", key], capture_output=True, text=True)
+        if found.returncode != 0 or not found.stdout.strip():
+            return False
+    return True
+
+
+def _first_commit(path: Path, result: GitResult) -> None:
+    """Commit everything ngsp wrote, so every later change shows as a change.
+
+    When git does not know the person's name and e-mail, the commit is signed
+    `ngsp <ngsp@localhost>` for this one commit only (`git -c`): nothing is written
+    to the person's settings, so their own commits are never signed with a made-up
+    name, and the folder still starts with a clean history. A commit that fails for
+    another reason (a hook, required signing) leaves the folder as it is and says why.
+    """
+    identity: list[str] = []
+    if not _git_knows_who(path):
+        name, email = NGSP_IDENTITY
+        identity = ["-c", f"user.name={name}", "-c", f"user.email={email}"]
+        result.signed_by_ngsp = True
+    steps = (
+        ["git", "-C", str(path), "add", "--all"],
+        ["git", "-C", str(path), *identity, "commit", "-q", "-m", FIRST_COMMIT_MESSAGE],
+    )
+    for step in steps:
+        done = subprocess.run(step, capture_output=True, text=True)
+        if done.returncode != 0:
+            result.signed_by_ngsp = False
+            lines = (done.stderr or done.stdout).strip().splitlines()
+            result.problem = lines[-1] if lines else f"git exited with {done.returncode}"
+            return
+    result.committed = True
+
+
+def _git_init(path: Path, git: bool | None) -> GitResult:
+    """Make the folder a git repository with a first commit; `None` means "if git is installed"."""
+    result = GitResult()
     if git is False:
-        return False
+        return result
     if (path / ".git").exists():
-        return True
+        result.repository = True
+        return result
     if shutil.which("git") is None:
         if git:
             raise UsageError(
                 "git is not installed, so the folder cannot be a git repository",
                 hint="install git, or pass --no-git",
             )
-        return False
+        return result
     subprocess.run(["git", "init", "-q", str(path)], check=True, capture_output=True)
-    return True
+    result.repository = True
+    _first_commit(path, result)
+    return result
 
 
 def create_partnership(
@@ -84,11 +168,13 @@ def create_partnership(
     counties: list[str] | None = None,
     naics: list[str] | None = None,
     git: bool | None = None,
-) -> Path:
+    timezone: str | None = None,
+) -> GitResult:
     """A new, empty partnership folder with its convener organizations."""
     _prepare_target(path)
     for sub in SUBFOLDERS:
         (path / sub).mkdir(exist_ok=True)
+    _write_schemas(path)  # first, so that every file written next points at its schema
     convener_ids: list[str] = []
     taken: set[str] = set()
     partnership = Partnership(
@@ -97,6 +183,7 @@ def create_partnership(
         region=region,
         counties=counties or [],
         naics=naics or [],
+        settings=Settings(timezone=timezone),
     )
     save(path, partnership, create=True)
     for convener in conveners or []:
@@ -109,20 +196,20 @@ def create_partnership(
         partnership.conveners = convener_ids
         save(path, partnership)
     _write_extras(path, name)
-    _git_init(path, git)
-    return path
+    return _git_init(path, git)
 
 
 def _write_extras(path: Path, name: str) -> None:
-    gitignore = path / ".gitignore"
-    if not gitignore.exists():
-        gitignore.write_text(GITIGNORE, encoding="utf-8")
+    for file_name, text in ((".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)):
+        target = path / file_name
+        if not target.exists():
+            target.write_text(text, encoding="utf-8", newline="\n")
     readme = path / "README.md"
     if not readme.exists():
         readme.write_text(FOLDER_README.format(name=name), encoding="utf-8")
 
 
-def copy_example(example: str, path: Path, *, git: bool | None = None) -> Path:
+def copy_example(example: str, path: Path, *, git: bool | None = None) -> GitResult:
     """A copy of a bundled example partnership to learn on."""
     from ngsp_cli.vocab import did_you_mean
 
@@ -137,6 +224,44 @@ def copy_example(example: str, path: Path, *, git: bool | None = None) -> Path:
     shutil.copytree(source, path, dirs_exist_ok=True, ignore=shutil.ignore_patterns("out", ".ngsp.lock"))
     from ngsp_cli.store.folder import read_partnership
 
+    _write_schemas(path)
     _write_extras(path, read_partnership(path).name)
-    _git_init(path, git)
-    return path
+    return _git_init(path, git)
+
+
+def machine_timezone() -> str | None:
+    """The time zone name this computer uses (America/Chicago), or None when it cannot tell.
+
+    From the TZ variable, else the zone /etc/localtime points at, else /etc/timezone.
+    """
+    import os
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    candidates: list[str] = []
+    tz = os.environ.get("TZ", "").lstrip(":").strip()
+    if tz:
+        candidates.append(tz)
+    localtime = Path("/etc/localtime")
+    if localtime.is_symlink():
+        target = str(localtime.resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    etc_timezone = Path("/etc/timezone")
+    if etc_timezone.is_file():
+        candidates.append(etc_timezone.read_text(encoding="utf-8", errors="replace").strip())
+    for name in candidates:
+        if "/" not in name or name.startswith(("Etc/", "posix/Etc/", "right/")):
+            # UTC, Etc/UTC, EST5EDT and the like are a server's clock, not a region's time zone.
+            continue
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+        return name
+    return None
+
+
+def _write_schemas(path: Path) -> None:
+    from ngsp_cli.services.schema import folder_schema_dir, write_schemas
+
+    write_schemas(folder_schema_dir(path))

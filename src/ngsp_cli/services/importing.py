@@ -39,6 +39,7 @@ from ngsp_cli.ids import is_valid_id, new_id
 from ngsp_cli.model import Entity, Organization, OrgKind, Person, Role
 from ngsp_cli.services.spreadsheet import Sheet, read_sheet
 from ngsp_cli.store import folder as store
+from ngsp_cli.text import plural
 from ngsp_cli.vocab import closest, normalized_name
 
 E = TypeVar("E", Organization, Person)
@@ -535,20 +536,20 @@ class ImportResult:
         parts = []
         if self.what == "people":
             parts.append(
-                f"{_n(c['people_created'], 'person', 'people')} {would}created, "
+                f"{plural(c['people_created'], 'person', 'people')} {would}created, "
                 f"{c['people_updated']} {would}updated"
             )
             if c["organizations_created"]:
-                parts.append(f"{_n(c['organizations_created'], 'organization')} {would}created")
+                parts.append(f"{plural(c['organizations_created'], 'organization')} {would}created")
         else:
             parts.append(
-                f"{_n(c['organizations_created'], 'organization')} {would}created, "
+                f"{plural(c['organizations_created'], 'organization')} {would}created, "
                 f"{c['organizations_updated']} {would}updated"
             )
         if c["rows_skipped"]:
-            parts.append(f"{_n(c['rows_skipped'], 'row')} with nothing new")
+            parts.append(f"{plural(c['rows_skipped'], 'row')} with nothing new")
         if c["rows_bad"]:
-            parts.append(_n(c["rows_bad"], "bad row"))
+            parts.append(plural(c["rows_bad"], "bad row"))
         return "; ".join(parts)
 
     def as_dict(self) -> dict[str, Any]:
@@ -564,10 +565,6 @@ class ImportResult:
             "files_written": self.written,
             "interrupted": self.interrupted,
         }
-
-
-def _n(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
 def _entity_dump(entity: Entity) -> dict[str, Any]:

@@ -251,14 +251,6 @@ def read_votes_lenient(path: Path, *, display: str | None = None) -> tuple[list[
     return rows, problems
 
 
-def read_votes(path: Path, *, display: str | None = None) -> list[VoteRow]:
-    """Votes from a CSV (voter, priority, points columns) or YAML file; raises on any bad line."""
-    rows, problems = read_votes_lenient(path, display=display)
-    if problems:
-        raise VotesInvalid(problems, display or str(path))
-    return rows
-
-
 def recorded_votes(snap: Snapshot, meeting: Meeting) -> list[VoteRow]:
     """The votes already recorded in a meeting file, with their lines."""
     rel = f"{Meeting.folder}/{meeting.id}.yaml"

@@ -50,6 +50,8 @@ _ENTITY_FOLDERS = frozenset(kind.folder for kind in ENTITY_TYPES)
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 Progress = Callable[[str, int, int, str], None]  # stage, done, total, name
+# The cache can always be fetched again: no background upkeep, no waiting for the disk.
+_CACHE_OPTIONS = ("-c", "gc.auto=0", "-c", "maintenance.auto=false", "-c", "core.fsync=none")
 
 
 @dataclass(frozen=True)
@@ -221,7 +223,7 @@ def _git(
     folder: Path, *args: str, input: bytes | None = None, timeout: float | None = None
 ) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        ["git", "-c", "gc.auto=0", "-c", "maintenance.auto=false", "--git-dir", str(folder), *args],
+        ["git", *_CACHE_OPTIONS, "--git-dir", str(folder), *args],
         input=input,
         capture_output=True,
         env=git_env(),
@@ -283,6 +285,19 @@ def fetch_one(spec: RepoSpec, cache: Path) -> Fetched:
         if made.returncode != 0:
             return Fetched(spec, folder, reached=False, error=_git_says(made.stderr))
     ref = f"refs/heads/{spec.branch}" if spec.branch else "HEAD"
+    if cached_commit is not None:
+        # Asking for the head alone costs far less than a fetch that finds nothing new.
+        try:
+            listed = _git(folder, "ls-remote", spec.url, ref, timeout=FETCH_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            listed = None
+        if listed is not None and listed.returncode == 0:
+            heads = {}
+            for line in listed.stdout.decode().splitlines():
+                oid, _, name = line.partition("\t")
+                heads[name] = oid
+            if heads.get(ref) == cached_commit and _has_commit(folder, cached_commit):
+                return _fetched(spec, folder, cached_commit)
     try:
         done = _git(
             folder, "fetch", "--quiet", "--no-tags", "--depth", "1", spec.url, f"+{ref}:{HEAD_REF}",
@@ -294,10 +309,23 @@ def fetch_one(spec: RepoSpec, cache: Path) -> Fetched:
     if error is not None:
         # Unreachable, or the branch is gone: the copy fetched last time, if any, stands in.
         return Fetched(spec, folder, commit=cached_commit, fetched_at=fetched_at, reached=False, error=error)
+    loose = folder / HEAD_REF  # where the fetch just wrote it; else ask git
+    with contextlib.suppress(OSError):
+        commit = loose.read_text(encoding="ascii").strip()
+        if re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", commit):
+            return _fetched(spec, folder, commit)
     head = _git(folder, "rev-parse", "--verify", "--quiet", f"{HEAD_REF}^{{commit}}")
     if head.returncode != 0:
         return Fetched(spec, folder, reached=False, error=_git_says(head.stderr))
-    commit = head.stdout.decode().strip()
+    return _fetched(spec, folder, head.stdout.decode().strip())
+
+
+def _has_commit(folder: Path, commit: str) -> bool:
+    return _git(folder, "cat-file", "-e", f"{commit}^{{commit}}").returncode == 0
+
+
+def _fetched(spec: RepoSpec, folder: Path, commit: str) -> Fetched:
+    """The repository was reached and its head is `commit`: noted in the cache."""
     now = clock.now_utc()
     _write_json(
         folder / STATE_FILE,

@@ -116,11 +116,6 @@ def outcome_surveys(snap: Snapshot, as_of: dt.date | None = None) -> list[Assess
     return sorted(found, key=lambda a: (a.date, a.id))
 
 
-def latest_survey(snap: Snapshot, as_of: dt.date | None = None) -> Assessment | None:
-    surveys = outcome_surveys(snap, as_of)
-    return surveys[-1] if surveys else None
-
-
 # ---------------------------------------------------------------------------
 # Answers given as flags or in a file
 

@@ -19,7 +19,6 @@ from ngsp_cli.ids import check_id, new_id
 from ngsp_cli.model import (
     ActionTeam,
     Meeting,
-    MeetingKind,
     Organization,
     Person,
     Priority,
@@ -352,33 +351,3 @@ def summarize_at(view: PartnershipAt, team: ActionTeam, *, since: dt.date | None
         reporting=view.reporting(team).state if active else None,
         flags=[f for f in view.team_flags if f.team == team.id],
     )
-
-
-def teams_for_meeting(snap: Snapshot, meeting: Meeting) -> list[ActionTeam]:
-    """The teams whose work a meeting's agenda and memo should show.
-
-    An action-team meeting shows its own team; a full-partnership (or launch)
-    meeting shows every active team.
-    """
-    if meeting.kind is MeetingKind.action_team:
-        team = snap.teams.get(meeting.team or "")
-        return [team] if team else []
-    if meeting.kind in (MeetingKind.full_partnership, MeetingKind.launch):
-        return sorted((t for t in snap.teams.values() if t.status is TeamStatus.active), key=lambda t: t.id)
-    return []
-
-
-def meeting_digest(snap: Snapshot, meeting: Meeting, as_of: dt.date | None = None) -> list[TeamSummary]:
-    """Open tasks and recent updates of the teams a meeting covers, as of the meeting's date.
-
-    Recent updates are those since the previous meeting of the same kind (and
-    team), or within the stale limit when there was none.
-    """
-    view = PartnershipAt(snap, as_of or meeting.date)
-    previous = [
-        m
-        for m in snap.meetings.values()
-        if m.kind is meeting.kind and m.team == meeting.team and m.date < meeting.date
-    ]
-    since = max(m.date for m in previous) if previous else None
-    return [summarize_at(view, team, since=since) for team in teams_for_meeting(snap, meeting)]

@@ -34,7 +34,7 @@ from pydantic import BaseModel
 
 from ngsp_cli.errors import InputError
 from ngsp_cli.store.files import folder_lock, temp_beside
-from ngsp_cli.store.write import rel_path, render
+from ngsp_cli.store.write import rel_path, render, schema_line
 
 
 @dataclass
@@ -161,7 +161,7 @@ def save_all(
                         f"{rel} already exists", file=rel, hint="run the command again; it picks another id"
                     )
                 old_text = path.read_text(encoding="utf-8-sig") if exists else None
-                text = render(model, old_text)
+                text = render(model, old_text, first_line=schema_line(model, root))
                 if text != old_text:
                     staged.append(_Staged(rel, path, stage(path, text, temps), old_text))
             if not caught:

@@ -12,7 +12,16 @@ from pydantic import BaseModel
 
 from ngsp_cli.errors import InputError
 from ngsp_cli.ids import check_id
-from ngsp_cli.model import Entity, Partnership
+from ngsp_cli.model import (
+    ActionTeam,
+    Assessment,
+    Entity,
+    Meeting,
+    Organization,
+    Partnership,
+    Person,
+    Priority,
+)
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.files import folder_lock, write_atomic
 from ngsp_cli.store.folder import PARTNERSHIP_FILE
@@ -49,8 +58,37 @@ def rel_path(model: BaseModel) -> str:
     raise TypeError(f"{type(model).__name__} is not stored in its own file")
 
 
-def render(model: BaseModel, existing_text: str | None = None) -> str:
-    """The YAML text of `model`, keeping the comments and layout of `existing_text`."""
+# Where a partnership folder keeps the JSON Schemas of its files (services/schema.py).
+SCHEMA_DIR = ".ngsp/schema"
+SCHEMA_KINDS: dict[type[BaseModel], str] = {
+    Partnership: "partnership",
+    Organization: "organization",
+    Person: "person",
+    Meeting: "meeting",
+    Priority: "priority",
+    ActionTeam: "action-team",
+    Assessment: "assessment",
+}
+
+
+def schema_line(model: BaseModel, root: Path) -> str:
+    """The first line of a new file of `model`, pointing editors at its schema ('' when the folder has none).
+
+    The path is relative to the file: `.ngsp/schema/partnership.json` from partnership.yaml,
+    `../.ngsp/schema/person.json` from people/<id>.yaml.
+    """
+    kind = SCHEMA_KINDS.get(type(model))
+    if kind is None or not (root / SCHEMA_DIR / f"{kind}.json").is_file():
+        return ""
+    up = "" if isinstance(model, Partnership) else "../"
+    return f"# yaml-language-server: $schema={up}{SCHEMA_DIR}/{kind}.json\n"
+
+
+def render(model: BaseModel, existing_text: str | None = None, *, first_line: str = "") -> str:
+    """The YAML text of `model`, keeping the comments and layout of `existing_text`.
+
+    `first_line` starts a new file (see `schema_line`); an existing file keeps its own first lines.
+    """
     rt = yamlio.writer()
     full, sparse = file_data(model)
     if existing_text is None:
@@ -60,7 +98,7 @@ def render(model: BaseModel, existing_text: str | None = None) -> str:
         doc = yamlio.merge_into(doc, full, sparse, yamlio.parse(existing_text))
     stream = io.StringIO()
     rt.dump(doc, stream)
-    return stream.getvalue()
+    return (first_line if existing_text is None else "") + stream.getvalue()
 
 
 def save(root: Path, model: BaseModel, *, create: bool = False) -> Path:
@@ -80,7 +118,7 @@ def save(root: Path, model: BaseModel, *, create: bool = False) -> Path:
                 hint="choose another id or edit the existing entry",
             )
         existing = path.read_text(encoding="utf-8-sig") if exists else None
-        text = render(model, existing)
+        text = render(model, existing, first_line=schema_line(model, root))
         if text != existing:
             write_atomic(path, text)
     return path
