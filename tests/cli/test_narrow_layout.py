@@ -80,6 +80,26 @@ def test_columns_that_do_not_fit_are_named_under_the_table(ngsp, example_folder,
     assert "not shown for lack of room: title" in flat(result.stdout)
 
 
+@pytest.mark.parametrize("columns", [40, 48])
+def test_every_column_left_out_is_named_under_the_table(
+    ngsp, example_folder, monkeypatch, columns: int
+) -> None:
+    narrow(monkeypatch, columns)
+    result = ngsp("-C", example_folder, "org", "list")
+    assert result.exit_code == 0, result.output
+    header = result.stdout.split("┡")[0]
+    note = (
+        flat(result.stdout.split("(not shown for lack of room:")[-1]) if "(not shown" in result.stdout else ""
+    )
+    assert note, result.stdout
+    for heading, called in [
+        ("organization", "organization"),
+        ("kind", "kind and county"),
+        ("people", "people"),
+    ]:
+        assert heading in header or called in note, result.stdout
+
+
 def test_the_meeting_column_stays_in_a_very_narrow_terminal(ngsp, example_folder, monkeypatch) -> None:
     meetings = json.loads(ngsp("-C", example_folder, "meeting", "list", "--json").stdout)
     narrow(monkeypatch, 40)

@@ -277,3 +277,25 @@ def test_an_import_row_joined_after_today_is_refused(ngsp, folder: Path, tmp_pat
     # The good row is imported, as every import does; the row dated in the future is not.
     assert (folder / "organizations" / "bayou-bakery.yaml").is_file()
     assert not (folder / "organizations" / "river-mill.yaml").exists()
+
+
+def test_team_work_is_not_dated_before_the_team_was_formed(ngsp, folder: Path) -> None:
+    formed = ngsp(
+        "-C", folder, "team", "new", "hiring-pipeline", "--champion", "ann-lee", "--formed", "2027-01-20"
+    )
+    assert formed.exit_code == 0, formed.output
+    assert ngsp("-C", folder, "team", "task", "add", "hiring-pipeline", "Map the jobs").exit_code == 0
+    before = _digest(folder)
+    for args, what in (
+        (("team", "task", "done", "hiring-pipeline", "t1"), "task t1 finished"),
+        (("team", "update", "hiring-pipeline", "Met twice"), "a progress update"),
+    ):
+        result = ngsp("-C", folder, *args, "--date", "2027-01-15")
+        assert result.exit_code == 2, result.output
+        said = flat(result.stderr)
+        assert f"{what} on 2027-01-15 would come before Hiring pipeline was formed on 2027-01-20" in said
+    assert _digest(folder) == before
+    assert (
+        ngsp("-C", folder, "team", "task", "done", "hiring-pipeline", "t1", "--date", "2027-01-20").exit_code
+        == 0
+    )

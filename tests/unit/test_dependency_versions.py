@@ -22,8 +22,8 @@ PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
 
 # What ngsp uses of each library beyond its documented API, and the tests that cover it.
 FENCED = {
-    "rich": "cli/layout.py FitTable subclasses rich.table.Table and overrides its private "
-    "_calculate_column_widths, calling _measure_column and _get_padding_width "
+    "rich": "cli/layout.py FitTable measures cells the way rich.table.Table does and prints a copy "
+    "with set column widths, counting on rich to add the same padding and borders "
     "(tests/cli/test_narrow_layout.py)",
     "typer": "cli/app.py builds the command tree lazily from Typer.registered_commands and "
     "registered_groups, typer.main.solve_typer_info_help and typer.models.DefaultPlaceholder, "

@@ -16,11 +16,12 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from ngsp_cli.model import Entity
 from ngsp_cli.resources import bundled, example_names
 from ngsp_cli.services.schema import KINDS, schemas
 from ngsp_cli.store import folder as store
 from ngsp_cli.store import yamlio
-from ngsp_cli.store.write import SCHEMA_DIR, SCHEMA_KINDS
+from ngsp_cli.store.write import FOLDER_KINDS, SCHEMA_DIR
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "bad"
 # Bad-input cases whose file is wrong on its own: the schema must refuse that file too.
@@ -37,7 +38,6 @@ REFUSED_BY_SCHEMA = {
     "empty-file": "organizations/empty.yaml",
     "top-level-list": "organizations/listed.yaml",
 }
-_FOLDERS = {model.folder: kind for model, kind in SCHEMA_KINDS.items() if getattr(model, "folder", "")}
 
 
 def editor_load(text: str) -> Any:
@@ -55,7 +55,7 @@ def kind_of(rel: str) -> str | None:
     if rel == "partnership.yaml":
         return "partnership"
     parts = rel.split("/")
-    return _FOLDERS.get(parts[0]) if len(parts) == 2 and rel.endswith(".yaml") else None
+    return FOLDER_KINDS.get(parts[0]) if len(parts) == 2 and rel.endswith(".yaml") else None
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +82,11 @@ def check_accepts(kind: str, text: str) -> bool:
     except ValidationError:
         return False
     return True
+
+
+def test_every_folder_of_entity_files_has_its_schema() -> None:
+    folders = {model.folder: kind for kind, (model, _, _) in KINDS.items() if issubclass(model, Entity)}
+    assert folders == FOLDER_KINDS
 
 
 def test_ngsp_schema_writes_a_valid_schema_for_every_kind(ngsp: Callable[..., Any], tmp_path: Path) -> None:

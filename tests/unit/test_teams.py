@@ -85,7 +85,14 @@ def test_a_team_cannot_be_formed_on_a_later_day(example_folder: Path) -> None:
 
 def test_tasks_and_updates(example_folder: Path) -> None:
     root = example_folder
-    core.new_team(root, "cna-to-lpn", ["lisa-arceneaux"], team_id="pathway", formed=DAY, force=True)
+    core.new_team(
+        root,
+        "cna-to-lpn",
+        ["lisa-arceneaux"],
+        team_id="pathway",
+        formed=DAY - dt.timedelta(days=7),
+        force=True,
+    )
     _, first = core.add_task(root, "pathway", "Survey CNAs", owner="Lisa Arceneaux", due=DAY, quick_win=True)
     _, second = core.add_task(root, "pathway", "Draft the evening track", due=DAY + dt.timedelta(days=30))
     assert (first.id, first.owner, second.id) == ("t1", "lisa-arceneaux", "t2")

@@ -275,7 +275,7 @@ def lazy_command(typer_app: typer.Typer) -> Any:
     import inspect
 
     from typer.core import TyperCommand
-    from typer.main import get_command, solve_typer_info_help
+    from typer.main import get_command
 
     commands, groups = typer_app.registered_commands, typer_app.registered_groups
     typer_app.registered_commands, typer_app.registered_groups = [], []
@@ -331,8 +331,11 @@ def lazy_command(typer_app: typer.Typer) -> Any:
         group_name = _value(group_info.name)
         if not isinstance(group_name, str):
             raise TypeError("give every command group a name in app.add_typer(..., name=...)")
+        group_help = _value(group_info.help)
+        if not isinstance(group_help, str):
+            raise TypeError(f"give the command group '{group_name}' its help in app.add_typer(..., help=...)")
         builders[group_name] = group(group_info, group_name)
-        stubs[group_name] = stub(group_name, solve_typer_info_help(group_info), group_info)
+        stubs[group_name] = stub(group_name, group_help, group_info)
     # Its subcommands are prepared when they are resolved (NgspGroup.resolve_command).
     lazy: Any = prepare(top)
     lazy.commands = _LazyCommands(builders, stubs)

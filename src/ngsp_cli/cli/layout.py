@@ -14,6 +14,7 @@ import copy
 from typing import TYPE_CHECKING, Any
 
 from rich.measure import Measurement
+from rich.padding import Padding
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
@@ -85,15 +86,6 @@ def _shrink(widths: list[int], floors: list[int], allowed: list[int], room: int)
         excess -= 1
 
 
-class _Hide(Exception):
-    """Raised while measuring: these columns do not fit; render the table without them."""
-
-    def __init__(self, hidden: list[int], measured: list[Measurement]) -> None:
-        super().__init__()
-        self.hidden = hidden
-        self.measured = measured
-
-
 class FitTable(Table):
     """A rich Table whose columns give way in an order people can live with.
 
@@ -103,15 +95,17 @@ class FitTable(Table):
     other columns with overflow="fold" split words, then columns are left out from the
     right (said so under the table); the key column (the first unless told) gives way
     last. Put the columns in order of importance.
-    """
 
-    _measured: list[Measurement] | None = None
+    Only rich's public API is used: the cells are measured with `Measurement.get`, and
+    the table is printed as a copy whose columns have the widths worked out here.
+    """
 
     def __init__(self, *columns: Any, key: int = 0, **settings: Any) -> None:
         """`key`: the column people read a row by (default the first); it gives way last."""
         super().__init__(*columns, **settings)
         self.key = key
         self.called: dict[int, str] = {}
+        self.fitted = False  # True for the copy whose widths are worked out
 
     def add_column(self, header: Any = "", *args: Any, called: str | None = None, **settings: Any) -> None:
         """`called`: the column's name in the note under the table (default: its header)."""
@@ -120,58 +114,127 @@ class FitTable(Table):
         super().add_column(header, *args, **settings)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        try:
-            # The widths are worked out before the first line is yielded.
+        fixed = self.expand or self.min_width is not None or self.width is not None or self.collapse_padding
+        if self.fitted or fixed or not self.columns:
             yield from super().__rich_console__(console, options)
-        except _Hide as hide:
-            yield from self._without(hide.hidden, hide.measured).__rich_console__(console, options)
+        else:
+            yield from self._fit(console, options).__rich_console__(console, options)
 
-    def _without(self, hidden: list[int], measured: list[Measurement]) -> FitTable:
-        narrower = copy.copy(self)
-        narrower.columns = []
-        narrower._measured = []
-        for index, column in enumerate(self.columns):
-            if index not in hidden:
-                kept = copy.copy(column)
-                kept._index = len(narrower.columns)
-                if index == self.key:
-                    narrower.key = kept._index
-                narrower.columns.append(kept)
-                narrower._measured.append(measured[index])
-        names = ", ".join(self.called.get(i) or _plain(self.columns[i].header) for i in hidden)
-        narrower.caption = f"(not shown for lack of room: {names})"
-        narrower.caption_justify = "left"
-        return narrower
-
-    def _calculate_column_widths(self, console: Console, options: ConsoleOptions) -> list[int]:
-        if self.expand or self.min_width is not None or self.width is not None:
-            return super()._calculate_column_widths(console, options)
-        room = options.max_width
-        columns = self.columns
-        measured = self._measured or [self._measure_column(console, options, c) for c in columns]
+    def _fit(self, console: Console, options: ConsoleOptions) -> FitTable:
+        """A copy with every column's width set, and the columns there is no room for left out."""
+        kept = list(range(len(self.columns)))
+        room = options.max_width - self._fit_borders(len(kept))
+        measured = [self._fit_measure(console, options.update_width(room), i, kept) for i in kept]
         natural = [m.maximum or 1 for m in measured]
         if sum(natural) <= room:
-            return natural
+            # As rich would lay it out; the copy's set widths spare rich measuring every cell again.
+            return self._fitted_copy(kept, natural, [])
+        hidden: list[int] = []
+        while True:
+            widths = self._fit_widths(console, options.update_width(room), kept, measured)
+            dropped = [index for index, width in zip(kept, widths, strict=True) if width == 0]
+            if not dropped or len(dropped) == len(kept):
+                return self._fitted_copy(kept, widths, hidden)
+            hidden += dropped
+            kept = [i for i in kept if i not in dropped]
+            room = options.max_width - self._fit_borders(len(kept))
+
+    def _fit_widths(
+        self, console: Console, options: ConsoleOptions, kept: list[int], measured: list[Measurement]
+    ) -> list[int]:
+        """Widths (padding included) of the `kept` columns in `options.max_width`; 0: leave it out."""
+        columns = [self.columns[i] for i in kept]
+        sizes = [measured[i] for i in kept]
+        natural = [m.maximum or 1 for m in sizes]
         unbroken = []
         narrowest = []
-        for column, sizes in zip(columns, measured, strict=True):
-            unbroken.append(sizes.maximum if column.no_wrap else sizes.minimum)
+        for index, column, size in zip(kept, columns, sizes, strict=True):
+            unbroken.append(size.maximum if column.no_wrap else size.minimum)
             if column.overflow == "fold" and not column.no_wrap:
-                readable = NARROWEST + self._get_padding_width(column._index)
-                narrowest.append(max(1, min(sizes.minimum, readable)))
+                readable = NARROWEST + sum(self._fit_padding(index, kept))
+                narrowest.append(max(1, min(size.minimum, readable)))
             else:
                 narrowest.append(unbroken[-1])
-        widths = fit_widths(natural, unbroken, narrowest, room, self.key)
-        hidden = [i for i, width in enumerate(widths) if width == 0]
-        if hidden and len(hidden) < len(columns):
-            raise _Hide(hidden, measured)
+        key = kept.index(self.key) if self.key in kept else 0
+        widths = fit_widths(natural, unbroken, narrowest, options.max_width, key)
         # Like rich: a wrapped column needs no more than its longest wrapped line.
         return [
-            min(width, self._measure_column(console, options.update_width(width), column).maximum)
+            min(width, self._fit_measure(console, options.update_width(width), index, kept).maximum)
             if 0 < width < wide
             else width
-            for width, wide, column in zip(widths, natural, columns, strict=True)
+            for index, width, wide in zip(kept, widths, natural, strict=True)
         ]
+
+    def _fit_padding(self, index: int, kept: list[int]) -> tuple[int, int]:
+        """Left and right padding of column `index` among the `kept` ones (as rich counts it)."""
+        _, right, _, left = Padding.unpack(self.padding)
+        if not self.pad_edge:
+            left = 0 if index == kept[0] else left
+            right = 0 if index == kept[-1] else right
+        return left, right
+
+    def _fit_measure(
+        self, console: Console, options: ConsoleOptions, index: int, kept: list[int]
+    ) -> Measurement:
+        """The narrowest and widest the column can be, padding included (as rich measures it)."""
+        if options.max_width < 1:
+            return Measurement(0, 0)
+        column = self.columns[index]
+        left, right = self._fit_padding(index, kept)
+        padding = left + right
+        if column.width is not None:
+            return Measurement(column.width + padding, column.width + padding).with_maximum(options.max_width)
+        cells = [column.header] if self.show_header else []
+        cells += list(column.cells)
+        if self.show_footer:
+            cells.append(column.footer)
+        sizes = [Measurement.get(console, options, Padding(cell, (0, right, 0, left))) for cell in cells]
+        measurement = Measurement(
+            max((s.minimum for s in sizes), default=1),
+            max((s.maximum for s in sizes), default=options.max_width),
+        ).with_maximum(options.max_width)
+        return measurement.clamp(
+            None if column.min_width is None else column.min_width + padding,
+            None if column.max_width is None else column.max_width + padding,
+        )
+
+    def _fit_borders(self, count: int) -> int:
+        """The width the box takes around and between `count` columns."""
+        if not self.box:
+            return 0
+        return (2 if self.show_edge else 0) + count - 1
+
+    def _fitted_copy(self, kept: list[int], widths: list[int], hidden: list[int]) -> FitTable:
+        """This table with only the `kept` columns, each as wide as `widths` says."""
+        fitted = copy.copy(self)
+        fitted.fitted = True
+        fitted.columns = []
+        fitted.rows = []
+        for index, width in zip(kept, widths, strict=True):
+            column = self.columns[index]
+            fitted.add_column(
+                column.header,
+                column.footer,
+                header_style=column.header_style or None,
+                highlight=column.highlight,
+                footer_style=column.footer_style or None,
+                style=column.style or None,
+                justify=column.justify,
+                vertical=column.vertical,
+                overflow=column.overflow,
+                width=max(0, width - sum(self._fit_padding(index, kept))),
+                no_wrap=column.no_wrap,
+            )
+        cells = [list(self.columns[index].cells) for index in kept]
+        for number, row in enumerate(self.rows):
+            fitted.add_row(
+                *(column[number] for column in cells), style=row.style, end_section=row.end_section
+            )
+        if hidden:
+            names = ", ".join(self.called.get(i) or _plain(self.columns[i].header) for i in sorted(hidden))
+            fitted.caption = f"(not shown for lack of room: {names})"
+            fitted.caption_justify = "left"
+        return fitted
 
 
 def _plain(header: object) -> str:

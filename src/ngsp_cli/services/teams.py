@@ -248,6 +248,18 @@ _PLANS_HINT = (
 )
 
 
+def _not_before_forming(team: ActionTeam, on: dt.date, what: str) -> None:
+    """A team's work is dated on or after the day it was formed (its tasks came with it)."""
+    if team.formed is not None and on < team.formed:
+        raise UsageError(
+            f"{what} on {on.isoformat()} would come before {team.name} was formed on "
+            f"{team.formed.isoformat()}; nothing was written",
+            file=f"{ActionTeam.folder}/{team.id}.yaml",
+            field="--date",
+            hint=f"give --date {team.formed.isoformat()} or later, or fix 'formed:' in the file",
+        )
+
+
 def finish_task(
     root: Path,
     team_ref: str,
@@ -262,6 +274,7 @@ def finish_task(
     snap = _load(root)
     team = find_team(snap, team_ref).model_copy(deep=True)
     task = find_task(team, task_ref)
+    _not_before_forming(team, on, f"task {task.id} finished")
     if task.status is not TaskStatus.open:
         raise UsageError(
             f"task {task.id} is already {task.status.value}",
@@ -287,6 +300,7 @@ def add_update(
     on = not_in_future(on, today, "a progress update", "--date", _PLANS_HINT)
     snap = _load(root)
     team = find_team(snap, team_ref).model_copy(deep=True)
+    _not_before_forming(team, on, "a progress update")
     update = TeamUpdate(date=on, text=text, by=_person(snap, by) if by else None)
     team.updates.append(update)
     team.updates.sort(key=lambda u: u.date)

@@ -12,16 +12,7 @@ from pydantic import BaseModel
 
 from ngsp_cli.errors import InputError
 from ngsp_cli.ids import check_id
-from ngsp_cli.model import (
-    ActionTeam,
-    Assessment,
-    Entity,
-    Meeting,
-    Organization,
-    Partnership,
-    Person,
-    Priority,
-)
+from ngsp_cli.model import Entity, Partnership
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.files import folder_lock, write_atomic
 from ngsp_cli.store.folder import PARTNERSHIP_FILE
@@ -60,14 +51,14 @@ def rel_path(model: BaseModel) -> str:
 
 # Where a partnership folder keeps the JSON Schemas of its files (services/schema.py).
 SCHEMA_DIR = ".ngsp/schema"
-SCHEMA_KINDS: dict[type[BaseModel], str] = {
-    Partnership: "partnership",
-    Organization: "organization",
-    Person: "person",
-    Meeting: "meeting",
-    Priority: "priority",
-    ActionTeam: "action-team",
-    Assessment: "assessment",
+# The kind of file (and so of schema) in each folder of entity files.
+FOLDER_KINDS: dict[str, str] = {
+    "organizations": "organization",
+    "people": "person",
+    "meetings": "meeting",
+    "priorities": "priority",
+    "action-teams": "action-team",
+    "assessments": "assessment",
 }
 
 
@@ -77,7 +68,9 @@ def schema_line(model: BaseModel, root: Path) -> str:
     The path is relative to the file: `.ngsp/schema/partnership.json` from partnership.yaml,
     `../.ngsp/schema/person.json` from people/<id>.yaml.
     """
-    kind = SCHEMA_KINDS.get(type(model))
+    kind = "partnership" if isinstance(model, Partnership) else None
+    if isinstance(model, Entity):
+        kind = FOLDER_KINDS.get(model.folder)
     if kind is None or not (root / SCHEMA_DIR / f"{kind}.json").is_file():
         return ""
     up = "" if isinstance(model, Partnership) else "../"
