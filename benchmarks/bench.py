@@ -29,6 +29,9 @@ sys.path.insert(0, str(HERE.parent))
 from benchmarks import generate  # noqa: E402
 
 MEMORY_BUDGET_MB = 500
+# `ngsp org import` of a 100,000-row CSV into a new folder, and its dry run (2 cores).
+IMPORT_SECONDS = 30.0
+IMPORT_MEMORY_MB = 300
 
 # What every command pays before any ngsp code runs: the libraries of ngsp's stack
 # (typer with its pydantic argument coercion, rich, PyYAML) and one pydantic model.
@@ -172,6 +175,44 @@ class Bench:
         result = json.loads(done.stdout)
         return result["cli_ms"], result["service_ms"]
 
+    # -- import at scale ----------------------------------------------------
+
+    def import_rows(self) -> None:
+        """Import a generated CSV of --import-rows organizations into a new folder: dry run, then for real."""
+        rows = self.args.import_rows
+        started = time.perf_counter()
+        path = generate.WORK / f"import-{rows}.csv"
+        sheet = generate.generate_import_sheet(path, rows, seed=self.args.seed)
+        self.log(f"import sheet of {rows:,} rows ready in {time.perf_counter() - started:.1f} s")
+        budget_s, budget_mb = f"<= {IMPORT_SECONDS:g} s", f"<= {IMPORT_MEMORY_MB} MB"
+        for label, extra in (("--dry-run", ["--dry-run"]), ("", [])):
+            target = self.scratch / f"import{label}"
+            init = [self.ngsp, "init", str(target), "--name", "Bench", "--industry", "Manufacturing",
+                    "--region", "Bench Valley", "--no-git", "--no-input"]  # fmt: skip
+            assert self.ngsp is not None
+            if run_once(init, self.env, self.scratch).code != 0:
+                self.rows.append(Row(f"org import {label}", "fails (init)", budget_s, "MISSED"))
+                continue
+            argv = [self.ngsp, "-C", str(target), "org", "import", str(sheet), *extra]
+            self.log(f"  org import {label} of {rows:,} rows".replace("  of", " of"))
+            sample = run_once(argv, self.env, self.scratch)
+            figure = f"org import{' ' + label if label else ''}, {rows:,} rows: wall time (cpu)"
+            if sample.code != 0:
+                error = explain_failure(argv, self.env, self.scratch) if extra else ""
+                self.rows.append(Row(figure, f"fails (exit {sample.code}) {error}", budget_s, "MISSED"))
+                continue
+            written = len(list((target / "organizations").glob("*.yaml")))
+            if not extra and written != rows:
+                self.rows.append(Row(figure, f"wrote {written:,} files, not {rows:,}", budget_s, "MISSED"))
+                continue
+            ok = "ok" if sample.seconds <= IMPORT_SECONDS else "MISSED"
+            self.rows.append(Row(figure, f"{sample.seconds:.1f} s (cpu {sample.cpu:.1f} s)", budget_s, ok))
+            peak = sample.maxrss_kb / 1024
+            ok = "ok" if peak <= IMPORT_MEMORY_MB else "MISSED"
+            self.rows.append(Row(figure.replace("wall time (cpu)", "peak memory"), f"{peak:.0f} MB",
+                                 budget_mb, ok))  # fmt: skip
+            shutil.rmtree(target, ignore_errors=True)
+
     # -- the figures --------------------------------------------------------
 
     def repos_figures(self) -> None:
@@ -209,6 +250,9 @@ class Bench:
             self.rows.append(Row(figure, f"{wall:.2f} s (cpu {cpu:.1f} s)", f"<= {budget} s", ok))
 
     def run(self) -> int:
+        if self.args.only == "import":
+            self.import_rows()
+            return self.report()
         if self.args.repos_only:
             self.repos_figures()
             return self.report()
@@ -335,6 +379,8 @@ class Bench:
         seconds_row("ngsp portfolio, 100 typical folders", "portfolio", 10, "portfolio")
         if available["portfolio"]:
             self.repos_figures()
+        if self.args.only == "all":
+            self.import_rows()
         return self.report()
 
     def report(self) -> int:
@@ -373,6 +419,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slow-rounds", type=int, default=3, help="rounds of the slow figures (default 3)")
     parser.add_argument("--edit-rounds", type=int, default=60, help="timed edits (default 60)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--only",
+        choices=["all", "startup", "import"],
+        default="all",
+        help="all figures (default), only the start-up and folder figures, or only the import at scale",
+    )
+    parser.add_argument(
+        "--import-rows",
+        type=int,
+        default=generate.IMPORT_ROWS,
+        help="rows of the import sheet (default 100,000)",
+    )
     parser.add_argument("--allow-missing", action="store_true", help="commands not yet available do not fail")
     parser.add_argument("--quiet", action="store_true", help="only the table")
     parser.add_argument(

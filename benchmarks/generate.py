@@ -486,6 +486,38 @@ def generate_portfolio(
     return root
 
 
+IMPORT_ROWS = 100_000
+_SHEET_KINDS = ["Business", "business", "Employer", "Community College", "Workforce Board", "Nonprofit"]
+
+
+def generate_import_sheet(path: Path, rows: int = IMPORT_ROWS, seed: int = 0) -> Path:
+    """A CSV of `rows` organizations as a convener gets it: Excel-style headers, mixed kinds,
+    every name distinct (so each row creates one organization), some blank cells."""
+    import csv
+
+    rng = random.Random(seed)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["Company Name", "Type", "City", "County", "Employees", "Website", "Notes"])
+        for index in range(rows):
+            name = f"{rng.choice(_ORG_WORDS)} {rng.choice(_ORG_NOUNS)} {index + 1}"
+            website = f"https://www.example-{index + 1}.com" if rng.random() < 0.7 else ""
+            note = "Met at the regional job fair" if rng.random() < 0.2 else ""
+            out.writerow(
+                [
+                    name,
+                    rng.choice(_SHEET_KINDS),
+                    rng.choice(_CITIES),
+                    rng.choice(_COUNTIES),
+                    str(rng.randint(3, 4000)),
+                    website,
+                    note,
+                ]
+            )
+    return path
+
+
 REPOS_COUNT = 200
 REPOS_LIST = "repos.txt"
 

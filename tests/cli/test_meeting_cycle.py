@@ -281,3 +281,22 @@ def test_a_cancelled_meeting_takes_no_answers(ngsp, partnership_tree) -> None:
     result = ngsp("-C", root, "meeting", "rsvp", "Full partnership meeting", "Ann Lee", "--yes")
     assert result.exit_code == 2
     assert "cancelled" in result.stderr
+
+
+def test_the_bundled_example_shows_the_whole_cycle(ngsp, example_folder, monkeypatch) -> None:
+    monkeypatch.setenv("NGSP_TODAY", "2026-11-25")
+    meetings = json.loads(ngsp("-C", example_folder, "meeting", "list", "--json").stdout)
+    cancelled = [m["id"] for m in meetings if m["status"] == "cancelled"]
+    assert cancelled == ["2026-11-19-support-team-check-in"]
+    everyone = json.loads(ngsp("-C", example_folder, "person", "list", "--all", "--json").stdout)
+    wade = next(p for p in everyone if p["id"] == "wade-ducote")
+    assert (wade["left"], wade["present"]) == ("2026-11-20", False)
+    assert "wade-ducote" not in ngsp("-C", example_folder, "person", "list").stdout
+    status = json.loads(ngsp("-C", example_folder, "status", "--json").stdout)
+    quarterly = next(m for m in status["upcoming_meetings"] if m["id"] == "2026-12-10-quarterly-meeting")
+    assert (quarterly["said_yes_business"], quarterly["said_yes_public"]) == (12, 4)
+    assert "2026-11-19-support-team-check-in" not in [m["id"] for m in status["upcoming_meetings"]]
+    refused = ngsp("-C", example_folder, "agenda", "2026-11-19-support-team-check-in")
+    assert refused.exit_code == 2
+    assert "cancelled" in refused.stderr
+    assert ngsp("-C", example_folder, "check").exit_code == 0

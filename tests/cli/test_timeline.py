@@ -299,3 +299,20 @@ def test_team_work_is_not_dated_before_the_team_was_formed(ngsp, folder: Path) -
         ngsp("-C", folder, "team", "task", "done", "hiring-pipeline", "t1", "--date", "2027-01-20").exit_code
         == 0
     )
+
+
+def test_org_and_person_lists_take_as_of(ngsp, folder: Path) -> None:
+    added = ngsp("-C", folder, "org", "add", "Bayou Bakery", "--kind", "business", "--joined", "2027-01-20")
+    assert added.exit_code == 0, added.output
+    assert ngsp("-C", folder, "person", "leave", "bo-diaz", "--date", "2027-01-15").exit_code == 0
+    before = {
+        o["id"]
+        for o in json.loads(ngsp("-C", folder, "org", "list", "--json", "--as-of", "2027-01-10").stdout)
+    }
+    assert "bayou-bakery" not in before
+    now = {o["id"] for o in json.loads(ngsp("-C", folder, "org", "list", "--json").stdout)}
+    assert "bayou-bakery" in now
+    then = json.loads(ngsp("-C", folder, "person", "list", "--json", "--as-of", "2027-01-10").stdout)
+    assert "bo-diaz" in {p["id"] for p in then}
+    today = json.loads(ngsp("-C", folder, "person", "list", "--json").stdout)
+    assert "bo-diaz" not in {p["id"] for p in today}

@@ -53,6 +53,7 @@ HOSTILE = {
         "longer than",
     ),
     "joined-copies": ("# Agenda\n{{ (['x' * 1000000] * 100)|join }}\n", 2, "longer than"),
+    "printed-copies": ("# Agenda\n\n{{ ['x' * 9000000] * 1000 }}\n", 3, "the text of a list"),
 }
 
 

@@ -270,6 +270,10 @@ def done(message: str) -> None:
     """
     from rich.markup import escape
 
+    from ngsp_cli.store.staging import take_notices
+
+    for notice in take_notices():  # what taking the folder lock finished first
+        err().print(f"[yellow]First {escape(notice)}.[/yellow]")
     # No hanging indent here: a long file path must stay one piece when it wraps.
     err().print(f"[green]✓[/green] {escape(message)}")
 

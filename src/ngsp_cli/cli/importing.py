@@ -41,6 +41,10 @@ SheetOption = Annotated[
     str | None, typer.Option("--sheet", help="The sheet of an .xlsx workbook (default: the first).")
 ]
 
+# A sheet longer than this is not listed row by row on screen (--json still lists every row);
+# the bad rows still are, up to this many.
+MAX_LISTED_ROWS = 200
+
 _ACTION_STYLE = {"create": "green", "update": "cyan", "skip": "dim", "bad": "bold red"}
 _ACTION_WORD = {
     False: {"create": "created", "update": "updated", "skip": "skipped", "bad": "bad"},
@@ -72,6 +76,8 @@ def _show(result: ImportResult, as_json: bool) -> None:
         common.emit_json(result.as_dict())
     else:
         console = common.err()
+        if result.recovered:
+            console.print(f"[yellow]First {escape(result.recovered)}.[/yellow]")
         for note in result.notes:
             console.print(f"[dim]{escape(result.source)}: {escape(note)}[/dim]")
         if result.ignored_columns:
@@ -80,6 +86,11 @@ def _show(result: ImportResult, as_json: bool) -> None:
                 f"[dim]columns not imported: {escape(shown)} (use --map COLUMN=FIELD to import one)[/dim]"
             )
         rows = result.rows if result.dry_run else [r for r in result.rows if r.action != "skip"]
+        unlisted = 0
+        if len(rows) > MAX_LISTED_ROWS:
+            listed = [r for r in rows if r.action == "bad"][:MAX_LISTED_ROWS]
+            unlisted = len(rows) - len(listed)
+            rows = listed
         if rows:
             table = FitTable(
                 title_justify="left", title="what would happen" if result.dry_run else None, key=2
@@ -96,6 +107,11 @@ def _show(result: ImportResult, as_json: bool) -> None:
                     cell.append("\n" + r.detail)
                 table.add_row(str(r.row), f"[{style}]{words[r.action]}[/{style}]", cell)
             common.out().print(table)
+        if unlisted:
+            console.print(
+                f"[dim]{unlisted:,} {noun(unlisted, 'row')} not listed one by one (the counts below "
+                "include them); --json lists every row[/dim]"
+            )
         if result.interrupted:
             console.print(
                 "[yellow]Ctrl-C came while the files were being put in place; the import was "

@@ -72,7 +72,8 @@ def list_(
     kind: Annotated[str | None, typer.Option("--kind", help="Only this kind.")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Also organizations that left, marked.")] = False,
     as_of: Annotated[
-        dt.datetime | None, common.as_of_option("JSON says which were at the table then (joined, not left).")
+        dt.datetime | None,
+        common.as_of_option("Organizations that joined after it are left out; who had left is judged then."),
     ] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
@@ -89,12 +90,12 @@ def list_(
 
     wanted = choose(OrgKind, kind, "a kind of organization") if kind else None
     snap = common.load_snapshot(folder, (Organization, Person))
-    today = as_of.date() if as_of else clock.today()
+    today = common.day_of(as_of) or clock.today()
 
     def gone(o: Organization) -> bool:
         return o.left is not None and o.left <= today
 
-    everything = sorted_orgs(snap, wanted)
+    everything = [o for o in sorted_orgs(snap, wanted) if o.joined is None or o.joined <= today]
     orgs = everything if show_all else [o for o in everything if not gone(o)]
     # One pass over the people, not one per organization (2,000 organizations stay quick).
     # People who left are not counted; with --all, an organization that left counts its own.

@@ -89,6 +89,7 @@ def list_(
     show_all: Annotated[
         bool, typer.Option("--all", help="Also people who left (or whose organization left), marked.")
     ] = False,
+    as_of: Annotated[dt.datetime | None, common.as_of_option("Who had left is judged on that day.")] = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
@@ -105,7 +106,7 @@ def list_(
     wanted_roles = choose_all(Role, role or [], "a role")
     snap = common.load_snapshot(folder, (Organization, Person))
     org_id = resolve_org(snap, org) if org else None
-    view = PartnershipAt(snap, clock.today())
+    view = PartnershipAt(snap, common.day_of(as_of) or clock.today())
     everyone = sorted_people(snap, org_id, wanted_roles)
     people = everyone if show_all else [p for p in everyone if view.person_present(p)]
     if as_json:

@@ -326,6 +326,14 @@ def _agenda(w: _Writer, ctx: dict[str, Any]) -> None:
                 f"{plural(attendance.invited_public, 'public partner')}",
             )
         )
+    if attendance.answered:
+        facts.append(
+            (
+                "Expected (said yes)",
+                f"{plural(attendance.said_yes_business, 'business leader')} and "
+                f"{plural(attendance.said_yes_public, 'public partner')}",
+            )
+        )
     w.facts(facts)
     w.heading("Agenda")
     agenda = ctx["agenda"]

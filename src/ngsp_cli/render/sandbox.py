@@ -16,12 +16,14 @@ these checks:
   counting filter, so loops over anything are counted, not only `range`).
 - Depth: a template that includes itself or a macro that calls itself without end
   ends in Python's RecursionError, which `render.env` reports as such.
-- Time: a deadline is checked at every loop step, call, checked operator and
-  piece of output. This is portable and safe where an alarm signal is not: SIGALRM
-  does not exist on Windows, works only in the main thread, and would interrupt
-  whatever ngsp code happens to be running, not only the template.
-- Output: the document is produced piece by piece and stops when it grows past
-  the size limit.
+- Time: a deadline is checked at every loop step, call and checked operator
+  (every way a template can keep running), so the error names the line. This is
+  portable and safe where an alarm signal is not: SIGALRM does not exist on
+  Windows, works only in the main thread, and would interrupt whatever ngsp code
+  happens to be running, not only the template.
+- Output: every printed value is checked before it becomes text (a list of long
+  texts), and the document is produced piece by piece and stops when it grows
+  past the size limit.
 
 The limits are far above what the bundled templates need on the largest folders
 (see docs/performance.md), and each breach ends as a plain error naming the
@@ -112,7 +114,8 @@ class Budget:
                 f"the document would be longer than {MAX_SIZE:,} characters",
                 hint="look for loops inside loops, or text multiplied (*) many times",
             )
-        self.tick()
+        # No clock here: time is read inside the template (loops, calls, operators), where the
+        # error can name the line that was running.
 
 
 _BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("ngsp_template_budget", default=None)
@@ -172,6 +175,16 @@ def _counted(iterable: Iterable[Any], current: Budget) -> Iterator[Any]:
         yield item
 
 
+def _printable(value: Any) -> Any:
+    """Every value a template prints, checked before it is turned into text: a list of long
+    texts would otherwise become one huge text before the document's size is checked."""
+    if isinstance(value, (list, tuple, set, dict)):
+        items = [*value.keys(), *value.values()] if isinstance(value, dict) else list(value)
+        if len(items) + sum(len(item) for item in items if isinstance(item, str)) > MAX_SIZE:
+            raise _too_big("the text of a list")
+    return value
+
+
 def _limited_range(*args: int) -> range:
     numbers = range(*args)
     if len(numbers) > MAX_RANGE:
@@ -227,6 +240,7 @@ class LimitedSandbox(SandboxedEnvironment):
     intercepted_binops = frozenset({"*", "+", "**", "%"})
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("finalize", _printable)
         super().__init__(*args, **kwargs)
         self.globals["range"] = _limited_range
         # lipsum(n) makes any amount of filler text; documents do not need it.

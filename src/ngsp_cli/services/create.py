@@ -22,6 +22,9 @@ out/
 # ngsp's lock and temporary files while it writes.
 .ngsp.lock
 .*.tmp
+<<<<<<< HEAD
+.ngsp-staging/
+=======
 # Caches and the files editors and operating systems leave behind.
 __pycache__/
 .cache/
@@ -30,6 +33,7 @@ __pycache__/
 .DS_Store
 Thumbs.db
 desktop.ini
+>>>>>>> main
 """
 
 GITATTRIBUTES = """\

@@ -23,13 +23,14 @@ How an import decides what to do, row by row:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
 
@@ -359,6 +360,7 @@ def _guess(value: str, lookup: Mapping[str, Any]) -> str:
     return f"; did you mean '{lookup[close[0]]}'?" if close else ""
 
 
+@functools.lru_cache(maxsize=256)
 def parse_kind(value: str) -> OrgKind:
     found = _KIND_LOOKUP.get(key(value))
     if found is None:
@@ -471,7 +473,7 @@ def _validated(model: type[E], data: dict[str, Any], entity_id: str) -> E:
 # --- the result ----------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     """What the import does with one row of the sheet."""
 
@@ -503,10 +505,27 @@ class ImportResult:
     ignored_columns: list[str]
     rows: list[RowResult] = field(default_factory=list)
     blank_rows: int = 0
-    created: list[Entity] = field(default_factory=list)
     updated: list[Entity] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     interrupted: bool = False
+    recovered: str = ""  # what was done first about a stopped command's leftovers
+    _plans: list[_Entries[Any]] = field(default_factory=list, repr=False)
+
+    def set_plan(self, orgs: _Entries[Organization], people: _Entries[Person] | None) -> None:
+        self._plans = [orgs] if people is None else [orgs, people]
+        self.updated = [entity for plan in self._plans for entity in plan.changed()]
+
+    def iter_created(self) -> Iterator[Entity]:
+        """The entries the import creates, one at a time: organizations first, then people."""
+        for plan in self._plans:
+            yield from plan.created()
+
+    @property
+    def created(self) -> list[Entity]:
+        return list(self.iter_created())
+
+    def _created_count(self, model: type[Entity]) -> int:
+        return sum(len(plan.created_ids()) for plan in self._plans if plan.model is model)
 
     def rows_with(self, action: str) -> list[RowResult]:
         return [r for r in self.rows if r.action == action]
@@ -520,9 +539,9 @@ class ImportResult:
             return sum(isinstance(e, kind) for e in items)
 
         return {
-            "organizations_created": of(Organization, self.created),
+            "organizations_created": self._created_count(Organization),
             "organizations_updated": of(Organization, self.updated),
-            "people_created": of(Person, self.created),
+            "people_created": self._created_count(Person),
             "people_updated": of(Person, self.updated),
             "rows_skipped": len(self.rows_with("skip")),
             "rows_bad": len(self.bad_rows),
@@ -564,19 +583,12 @@ class ImportResult:
             "rows": [r.as_dict() for r in self.rows],
             "files_written": self.written,
             "interrupted": self.interrupted,
+            "recovered": self.recovered or None,
         }
 
 
 def _entity_dump(entity: Entity) -> dict[str, Any]:
     return entity.model_dump(mode="python")
-
-
-def _changed(before: Mapping[str, E], after: Mapping[str, E]) -> list[Entity]:
-    return [
-        after[i]
-        for i in before
-        if after[i] is not before[i] and _entity_dump(after[i]) != _entity_dump(before[i])
-    ]
 
 
 def _ids_on_disk(root: Path, folder: str) -> set[str]:
@@ -605,6 +617,64 @@ class _Index:
         if len(ids) > 1:
             raise BadRow(f"matches several {what}: {', '.join(ids)}; add an Id column to say which")
         return ids[0] if ids else None
+
+
+class _Entries(Generic[E]):
+    """The entries of one kind while an import plans: those at the table, and those rows create.
+
+    Entries at the table stay the models read from the folder (replaced when a row
+    changes one). Entries the import creates are kept as compact JSON of the data
+    their file will hold, so a 100,000-row sheet does not hold 100,000 models; one
+    is rebuilt only when a later row of the sheet matches it, or when it is written.
+    """
+
+    def __init__(self, model: type[E], existing: Mapping[str, E]) -> None:
+        self.model: type[E] = model
+        self.existing: dict[str, E] = dict(existing)
+        self._original: Mapping[str, E] = existing
+        self._created: dict[str, bytes] = {}
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self.existing or entity_id in self._created
+
+    def __getitem__(self, entity_id: str) -> E:
+        packed = self._created.get(entity_id)
+        if packed is None:
+            return self.existing[entity_id]
+        entity: E = self.model.model_validate_json(packed)
+        entity.id = entity_id
+        return entity
+
+    def get(self, entity_id: str) -> E | None:
+        if entity_id in self:
+            return self[entity_id]
+        return None
+
+    def put(self, entity: E) -> None:
+        if entity.id in self.existing:
+            self.existing[entity.id] = entity
+        else:
+            self._created[entity.id] = entity.model_dump_json().encode("utf-8")
+
+    def ids(self) -> set[str]:
+        return set(self.existing) | set(self._created)
+
+    def created_ids(self) -> list[str]:
+        return list(self._created)
+
+    def created(self) -> Iterator[E]:
+        """The new entries, rebuilt one at a time, in the order rows created them."""
+        for entity_id in self._created:
+            yield self[entity_id]
+
+    def changed(self) -> list[E]:
+        """The entries at the table whose data the import changes."""
+        return [
+            entity
+            for entity_id, entity in self.existing.items()
+            if entity is not self._original[entity_id]
+            and _entity_dump(entity) != _entity_dump(self._original[entity_id])
+        ]
 
 
 def _row_name(values: Mapping[str, str]) -> str:
@@ -636,18 +706,17 @@ class _Orgs:
     root: Path
     existing: dict[str, Organization]
     today: dt.date
-    working: dict[str, Organization] = field(init=False)
+    working: _Entries[Organization] = field(init=False)
     by_name: _Index = field(init=False)
     taken: set[str] = field(init=False)
-    created: list[str] = field(default_factory=list)
     created_by_row: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.working = dict(self.existing)
+        self.working = _Entries(Organization, self.existing)
         self.by_name = _Index()
-        for org_id, org in self.working.items():
+        for org_id, org in self.existing.items():
             self.by_name.add(normalized_name(org.name), org_id)
-        self.taken = set(self.working) | _ids_on_disk(self.root, Organization.folder)
+        self.taken = set(self.existing) | _ids_on_disk(self.root, Organization.folder)
 
     def find(self, ref: str) -> str | None:
         """An organization by id or name (normalized), or None."""
@@ -661,10 +730,9 @@ class _Orgs:
         return _validated(Organization, {"name": name, "joined": self.today, **data}, org_id)
 
     def register(self, org: Organization, row: int) -> None:
-        self.working[org.id] = org
+        self.working.put(org)
         self.taken.add(org.id)
         self.by_name.add(normalized_name(org.name), org.id)
-        self.created.append(org.id)
         self.created_by_row[org.id] = row
 
 
@@ -701,7 +769,7 @@ def _org_row(
     data = _entity_dump(current)
     changed, kept = merge(data, incoming, update)
     if changed:
-        orgs.working[target] = _validated(Organization, data, target)
+        orgs.working.put(_validated(Organization, data, target))
     action = "update" if changed else "skip"
     first = orgs.created_by_row.get(target)
     return RowResult(row, action, name, target, _describe(action, changed, kept, first, how))
@@ -733,8 +801,7 @@ def plan_organizations(
             result.rows.append(_org_row(orgs, values, row, kind, update))
         except BadRow as bad:
             result.rows.append(RowResult(row, "bad", _row_name(values), None, str(bad)))
-    result.created = [orgs.working[i] for i in orgs.created]
-    result.updated = _changed(orgs.existing, orgs.working)
+    result.set_plan(orgs.working, None)
     return result
 
 
@@ -753,7 +820,7 @@ def _no_column(sheet: Sheet, what: str, field_name: str) -> InputError:
 
 def _person_row(
     orgs: _Orgs,
-    people: dict[str, Person],
+    people: _Entries[Person],
     by_email: _Index,
     by_name: _Index,
     taken: set[str],
@@ -819,12 +886,13 @@ def _person_row(
             row, "create", name, person.id, f"and its organization {org_id}" if new_org else ""
         )
     else:
-        data = _entity_dump(people[target])
+        current = people[target]
+        data = _entity_dump(current)
         changed, kept = merge(data, incoming, update)
-        person = _validated(Person, data, target) if changed else people[target]
+        person = _validated(Person, data, target) if changed else current
         action = "update" if changed else "skip"
-        if normalized_name(name) != normalized_name(people[target].name):
-            how += f"; the name stays '{people[target].name}'"
+        if normalized_name(name) != normalized_name(current.name):
+            how += f"; the name stays '{current.name}'"
         detail = _describe(action, changed, kept, created_by_row.get(target), how)
         result = RowResult(row, action, name, target, detail)
     if person.email:
@@ -842,7 +910,8 @@ def _person_row(
     else:
         taken.add(person.id)
         created_by_row[person.id] = row
-    people[person.id] = person
+    if person is not old:
+        people.put(person)
     if person.email:
         by_email.add(person.email.casefold(), person.id)
     by_name.add((normalized_name(person.name), person.org), person.id)
@@ -867,13 +936,13 @@ def plan_people(
         raise _no_column(sheet, "the people's organizations", "org")
     result = ImportResult("people", sheet.source, True, sheet.notes, columns.by_header, columns.ignored)
     orgs = _Orgs(snap.root, dict(snap.organizations), today or clock.today())
-    people = dict(snap.people)
+    people = _Entries(Person, snap.people)
     by_email, by_name = _Index(), _Index()
-    for person in people.values():
+    for person in snap.people.values():
         if person.email:
             by_email.add(person.email.casefold(), person.id)
         by_name.add((normalized_name(person.name), person.org), person.id)
-    taken = set(people) | _ids_on_disk(snap.root, Person.folder)
+    taken = set(snap.people) | _ids_on_disk(snap.root, Person.folder)
     created_by_row: dict[str, int] = {}
     for row, cells in sheet.rows:
         values = columns.values(sheet, cells)
@@ -898,24 +967,35 @@ def plan_people(
             )
         except BadRow as bad:
             result.rows.append(RowResult(row, "bad", _row_name(values), None, str(bad)))
-    result.created = [
-        *(orgs.working[i] for i in orgs.created),
-        *(people[i] for i in created_by_row),
-    ]
-    result.updated = _changed(snap.people, people)
+    result.set_plan(orgs.working, people)
     return result
 
 
 # --- the commands' entry points ------------------------------------------------------------
 
 
-def _apply(root: Path, result: ImportResult, dry_run: bool) -> ImportResult:
-    result.dry_run = dry_run
-    if dry_run or not (result.created or result.updated):
-        return result
-    from ngsp_cli.store.batch import save_all
+def _apply(root: Path, plan: Callable[[], ImportResult], dry_run: bool) -> ImportResult:
+    """Plan the import and, unless `dry_run`, write it: all files or none.
 
-    outcome = save_all(root, creates=result.created, updates=result.updated)
+    The folder lock is held from reading the folder to the last file written, and
+    what a stopped command left is dealt with first (see `store.batch`), so the
+    plan starts from the folder as it really is.
+    """
+    if dry_run:
+        result = plan()
+        result.dry_run = True
+        return result
+    from ngsp_cli.store.batch import Batch
+
+    with Batch(root) as batch:
+        result = plan()
+        result.dry_run = False
+        result.recovered = batch.result.recovered
+        for entity in result.iter_created():
+            batch.add(entity, create=True)
+        for entity in result.updated:
+            batch.add(entity)
+        outcome = batch.commit()
     result.written = outcome.written
     result.interrupted = outcome.interrupted
     return result
@@ -934,9 +1014,12 @@ def import_organizations(
 ) -> ImportResult:
     """Import organizations from a CSV or XLSX file (see the module docstring for the rules)."""
     table = read_sheet(path, sheet)
-    snap = store.load(root, kinds=(Organization,), check_references=False)
-    result = plan_organizations(snap, table, mapping=mapping, kind=kind, update=update, today=today)
-    return _apply(root, result, dry_run)
+
+    def plan() -> ImportResult:
+        snap = store.load(root, kinds=(Organization,), check_references=False)
+        return plan_organizations(snap, table, mapping=mapping, kind=kind, update=update, today=today)
+
+    return _apply(root, plan, dry_run)
 
 
 def import_people(
@@ -953,8 +1036,11 @@ def import_people(
 ) -> ImportResult:
     """Import people from a CSV or XLSX file; `create_orgs` adds organizations not yet at the table."""
     table = read_sheet(path, sheet)
-    snap = store.load(root, kinds=(Organization, Person), check_references=False)
-    result = plan_people(
-        snap, table, mapping=mapping, create_orgs=create_orgs, kind=kind, update=update, today=today
-    )
-    return _apply(root, result, dry_run)
+
+    def plan() -> ImportResult:
+        snap = store.load(root, kinds=(Organization, Person), check_references=False)
+        return plan_people(
+            snap, table, mapping=mapping, create_orgs=create_orgs, kind=kind, update=update, today=today
+        )
+
+    return _apply(root, plan, dry_run)

@@ -189,6 +189,34 @@ def playbook_problems(root: Path, snap: store.Snapshot) -> list[Problem]:
     return []
 
 
+def leftover_problems(root: Path) -> tuple[list[Problem], list[Problem]]:
+    """What an ngsp command stopped hard (kill -9, a power cut) left: (problems, warnings).
+
+    A change of many files stopped half-way through being put in place is a problem
+    (the folder holds part of it); temporary files that changed nothing are a warning.
+    """
+    from ngsp_cli.store import staging
+
+    found = staging.find(root)
+    if not found:
+        return [], []
+    if found.committing:
+        problem = Problem(
+            found.describe(),
+            file=f"{staging.STAGING}/",
+            hint="run any ngsp command that changes the folder (e.g. the same import again): "
+            "it puts the rest in place first and says so",
+        )
+        return [problem], []
+    warning = Problem(
+        found.describe(),
+        file=f"{staging.STAGING}/" if found.staged else found.temps[0],
+        hint="they changed nothing; the next ngsp command that changes the folder removes them "
+        "(or delete them yourself)",
+    )
+    return [], [warning]
+
+
 def timeline_problems(snap: store.Snapshot, today: dt.date) -> list[Problem]:
     """Records of what cannot have happened yet: a meeting after today marked held, or with votes.
 
@@ -253,11 +281,12 @@ def validate_folder(root: Path, today: dt.date | None = None) -> Validation:
 
     `today` (default: the clock) is the day after which nothing can have happened yet.
     """
+    left_problems, left_warnings = leftover_problems(root)
     try:
         snap = store.load(root, strict=False)
     except FolderInvalid as exc:
-        return Validation(root, None, None, list(exc.problems))
-    problems = list(snap.problems)
+        return Validation(root, None, None, [*exc.problems, *left_problems], left_warnings)
+    problems = list(snap.problems) + left_problems
     problems += duplicate_problems(snap)
     problems += timeline_problems(snap, today or clock.today())
     problems += playbook_problems(root, snap)
@@ -268,5 +297,5 @@ def validate_folder(root: Path, today: dt.date | None = None) -> Validation:
         survey = folder_survey(root, snap.partnership)
     except NgspError as exc:
         problems += exc.problems
-    warnings = assessment_warnings(snap, indicator_set, survey) + order_warnings(snap)
+    warnings = left_warnings + assessment_warnings(snap, indicator_set, survey) + order_warnings(snap)
     return Validation(root, snap, indicator_set, sorted(problems, key=Problem.sort_key), warnings)

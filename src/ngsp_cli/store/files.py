@@ -74,6 +74,7 @@ def folder_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[N
     lock = FileLock(str(root / LOCK_NAME), timeout=timeout)
     try:
         with lock:
+            _finish_stopped_change(root)
             yield
     except Timeout as exc:
         raise InputError(
@@ -81,3 +82,14 @@ def folder_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[N
             file=LOCK_NAME,
             hint=f"wait for it to finish; if none is running, delete {LOCK_NAME}",
         ) from exc
+
+
+def _finish_stopped_change(root: Path) -> None:
+    """Before a writer reads anything: finish or clear a change of many files that a kill -9
+    stopped (see `store.staging`). One stat when there is nothing to do."""
+    from ngsp_cli.store import staging
+
+    if (root / staging.STAGING).exists():
+        recovery = staging.recover(root, temps=False)
+        if recovery:
+            staging.NOTICES.append(recovery.describe())

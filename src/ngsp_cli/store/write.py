@@ -82,8 +82,13 @@ def render(model: BaseModel, existing_text: str | None = None, *, first_line: st
 
     `first_line` starts a new file (see `schema_line`); an existing file keeps its own first lines.
     """
-    rt = yamlio.writer()
+    if existing_text is None and not isinstance(model, Partnership):
+        # A new entity file holds only what is not a default: try the fast path first.
+        fast = yamlio.dump_new(_plain(model.model_dump(mode="python", exclude_defaults=True)))
+        if fast is not None:
+            return first_line + fast
     full, sparse = file_data(model)
+    rt = yamlio.writer()
     if existing_text is None:
         doc = yamlio.merge_into(None, sparse)
     else:
