@@ -113,12 +113,15 @@ def test_each_invitee_with_an_address_gets_a_draft_with_the_letter_and_calendar(
     assert "SUMMARY:Quarterly meeting" in attachments[0].get_content()
 
 
-def test_without_ics_no_calendar_is_attached(ngsp, small: Path) -> None:
+def test_without_ics_no_calendar_is_attached_and_drafts_are_reproducible(ngsp, small: Path) -> None:
     result = ngsp("invite", "2026-12-10-quarterly", "--each", "-f", "eml", "--as-of", AS_OF, "-C", small)
     assert result.exit_code == 0, result.output
     assert "wrote 2 e-mail drafts" in result.stderr
-    message = _read(small / "out" / "2026-12-10-quarterly-invitations" / "ann-lee.eml")
-    assert list(message.iter_attachments()) == []
+    path = small / "out" / "2026-12-10-quarterly-invitations" / "ann-lee.eml"
+    first = path.read_bytes()
+    assert list(_read(path).iter_attachments()) == []
+    ngsp("invite", "2026-12-10-quarterly", "--each", "-f", "eml", "--as-of", AS_OF, "-C", small)
+    assert path.read_bytes() == first
 
 
 def test_the_drafts_use_the_folders_own_invitation_template(ngsp, small: Path) -> None:

@@ -149,7 +149,7 @@ def test_unknown_format_and_reversed_dates_are_usage_errors(ngsp, partnership_tr
     root = partnership_tree()
     bad_format = ngsp("-C", root, "report", "-f", "pdf")
     assert bad_format.exit_code == 2
-    assert "--format md or --format html" in bad_format.stderr
+    assert "use --format md, html or docx" in bad_format.stderr
     reversed_dates = ngsp("-C", root, "report", "--since", "2027-09-01", "--as-of", "2027-08-01")
     assert reversed_dates.exit_code == 2
     assert "after the report date" in reversed_dates.stderr

@@ -87,3 +87,18 @@ def test_installed_errors_have_no_traceback(installed: Path, tmp_path: Path) -> 
     assert result.returncode == 2
     assert "not inside a partnership folder" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_installed_ngsp_writes_word_from_the_bundled_word_templates(installed: Path, tmp_path: Path) -> None:
+    from ngsp_cli.resources import example_names
+
+    if not example_names():
+        pytest.skip("no bundled example yet")
+    made = run(installed, "init", "demo", "--example", example_names()[0], "--no-git", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    for command in (["agenda", "--format", "docx"], ["signin", "--format", "docx"]):
+        result = run(
+            installed, *command, "--out", f"{command[0]}.docx", "--as-of", "2026-11-25", cwd=tmp_path / "demo"
+        )
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / "demo" / f"{command[0]}.docx").read_bytes().startswith(b"PK")

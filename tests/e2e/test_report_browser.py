@@ -95,3 +95,24 @@ def test_html_portfolio_loads_in_chromium_with_its_charts(ngsp, tmp_path: Path) 
     assert charts == ["chart-business-share", "chart-outcome-share"]
     assert "of partnerships have businesses that developed new products or markets" in dom.stdout
     assert _console_problems(dom.stderr) == []
+
+
+def test_the_sign_in_sheet_of_35_invitees_prints_on_two_pages(
+    ngsp, example_folder: Path, tmp_path: Path
+) -> None:
+    browser = _browser()
+    sheet = tmp_path / "signin.html"
+    meeting = "2026-12-10-quarterly-meeting"
+    result = ngsp("-C", example_folder, "signin", meeting, "--as-of", "2026-11-25", "--out", sheet)
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "signin.pdf"
+    printed = _run_browser(
+        browser,
+        tmp_path / "profile-pdf",
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf}",
+        sheet.resolve().as_uri(),
+    )
+    assert printed.returncode == 0, printed.stderr[-2000:]
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+    assert pages == 2

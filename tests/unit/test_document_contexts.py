@@ -173,24 +173,27 @@ def test_describe_shows_fields_and_properties(snap: Snapshot) -> None:
     assert shape["meeting"]["date"] == "2027-02-15"
 
 
-def test_a_reference_docx_gives_word_files_its_styles(snap: Snapshot, tmp_path: Path) -> None:
+def test_the_folders_own_word_template_wins(snap: Snapshot, tmp_path: Path) -> None:
     from docx import Document
     from docx.shared import Pt
 
     from ngsp_cli.render.docx import build
 
-    reference = Document()
-    reference.styles["Normal"].font.size = Pt(14)
-    reference.add_paragraph("This text of the reference file is not kept")
+    own = Document()
+    own.styles["Normal"].font.size = Pt(14)
+    own.add_paragraph("ACME LETTERHEAD")
+    own.add_paragraph("Agenda of {{ meeting.title }} for {{ partnership.name }} & friends")
     (snap.root / "templates").mkdir()
-    reference.save(str(snap.root / "templates" / "reference.docx"))
+    own.save(str(snap.root / "templates" / "agenda.docx"))
     context = documents.agenda_context(snap, snap.meetings["2027-04-10-third"], AS_OF)
     out = tmp_path / "agenda.docx"
     out.write_bytes(build("agenda", context, snap.root))
     doc = Document(str(out))
     assert doc.styles["Normal"].font.size == Pt(14)
-    assert "not kept" not in "\n".join(p.text for p in doc.paragraphs)
-    assert doc.paragraphs[2].text == "Meeting of 2027-04-10"
+    assert [p.text for p in doc.paragraphs] == [
+        "ACME LETTERHEAD",
+        f"Agenda of Meeting of 2027-04-10 for {context['partnership'].name} & friends",
+    ]
 
 
 def test_a_meeting_without_a_time_is_an_all_day_event_and_a_cancelled_one_says_so(snap: Snapshot) -> None:

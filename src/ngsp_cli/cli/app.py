@@ -156,6 +156,7 @@ app.add_typer(team.app, name="team", help="Action teams: champions, tasks and pr
 app.command("agenda")(documents.agenda_command)
 app.command("invite")(documents.invite_command)
 app.command("memo")(documents.memo_command)
+app.command("signin")(documents.signin_command)
 app.command("site")(publish.site_command)
 app.command("ci")(publish.ci_command)
 app.command("schema")(schema.schema_command)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -59,6 +59,9 @@ def _produce(
     as_of: dt.datetime | None,
     folder: Path | None,
     ics: bool = False,
+    *,
+    formats: tuple[str, ...] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> None:
     import sys
 
@@ -69,8 +72,9 @@ def _produce(
     snap = common.load_snapshot(folder)
     today = as_of.date() if as_of else clock.today()
     meeting = documents.choose_meeting(snap, meeting_ref, document, today)
-    chosen = render.format_for(fmt, out if out is not None and str(out) != "-" else None)
+    chosen = render.format_for(fmt, out if out is not None and str(out) != "-" else None, formats)
     context = documents.build_context(snap, document, meeting, today)
+    context.update(extra or {})
     if document == "invite" and not context["signers"]:
         from ngsp_cli.text import noun
 
@@ -288,3 +292,36 @@ def memo_command(
 ) -> None:
     """The follow-up memo of a held meeting (default: the last one): who came, decisions, actions."""
     _produce("memo", meeting, fmt, out, as_of, folder)
+
+
+def signin_command(
+    meeting: MeetingArg = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html (print it from the browser) or docx (Word). Default: what the --out file name says, "
+            "else html.",
+            show_default=False,
+        ),
+    ] = None,
+    out: OutOption = None,
+    blank: Annotated[
+        int,
+        common.number_option(
+            "--blank", "Blank lines for people who are not on the list.", minimum=1, example=8
+        ),
+    ] = 8,
+    as_of: AsOfOption = None,
+    folder: common.DirOption = None,
+) -> None:
+    """The sign-in sheet to print for the door (default: next meeting): the invitees, business leaders
+    and public partners apart, and blank lines for walk-ins.
+
+    Type the names of who signed into a CSV file, or take the attendance report of Zoom or Teams,
+    and record them with 'ngsp meeting attend MEETING --from FILE'.
+    """
+    _produce(
+        "signin", meeting, fmt, out, as_of, folder, formats=("html", "docx"), extra={"walk_in_lines": blank}
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -354,20 +355,118 @@ def _print_meeting(snap: Snapshot, m: Meeting, day: dt.date) -> None:
 @app.command("attend")
 def attend_command(
     meeting: MeetingArg,
-    people: Annotated[list[str], typer.Argument(help="People who came (ids or names).")],
+    people: Annotated[
+        list[str] | None, typer.Argument(help="People who came (ids or names).", show_default=False)
+    ] = None,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="A sign-in sheet typed into CSV or XLSX, or the attendance report of Zoom or Microsoft "
+            "Teams: people are matched by e-mail, then by name.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="The sheet of an Excel workbook (default: the first).")
+    ] = None,
     as_of: WritingAsOf = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
-    """Record who came, once the meeting's day has come; the meeting is then marked held."""
-    from ngsp_cli.services.meetings import attend
+    """Record who came, once the meeting's day has come; the meeting is then marked held.
 
-    updated, added = attend(common.root_of(folder), meeting, people, as_of=_day(as_of))
+    Name the people, or read them --from a file. Running it again with the same file
+    changes nothing; people the file names who are not in the folder are listed with
+    the command that adds them.
+    """
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.services.meetings import attend, find_meeting
+
+    if not people and from_file is None:
+        raise UsageError(
+            "name the people who came, or read them from a file",
+            hint=f"ngsp meeting attend {meeting} PERSON..., or: ngsp meeting attend {meeting} --from FILE",
+        )
+    root = common.root_of(folder)
+    reading = None
+    ids: list[str] = list(people or [])
+    if from_file is not None:
+        from ngsp_cli.services.attendance import read_attendance
+
+        snap = common.load_snapshot(folder)
+        find_meeting(snap, meeting)  # an unknown meeting is named before the file is read
+        reading = read_attendance(snap, from_file, sheet)
+        ids += reading.people
+    if ids:
+        updated, added = attend(root, meeting, ids, as_of=_day(as_of))
+    else:
+        updated, added = find_meeting(common.load_snapshot(folder), meeting), []
     if as_json:
-        common.emit_json(common.entity_json(updated))
+        data = common.entity_json(updated)
+        data["added"] = added
+        if reading is not None:
+            data["from"] = _reading_json(reading)
+        common.emit_json(data)
+    if reading is not None:
+        _print_reading(reading, added)
     common.done(
         f"{len(added)} added, {len(updated.attendees)} attended {updated.title} ({updated.status.value})"
     )
+
+
+def _reading_json(reading: Any) -> dict[str, Any]:
+    return {
+        "file": reading.source,
+        "kind": reading.kind,
+        "columns": reading.columns,
+        "matched": [
+            {"person": m.person, "name": m.name, "by": m.by, "rows": m.rows} for m in reading.matched
+        ],
+        "unknown": [
+            {
+                "name": u.name,
+                "email": u.email,
+                "organization": u.organization,
+                "rows": u.rows,
+                "reason": u.reason,
+                "command": u.command,
+            }
+            for u in reading.unknown
+        ],
+        "not_marked": reading.not_marked,
+    }
+
+
+def _print_reading(reading: Any, added: list[str]) -> None:
+    from rich.markup import escape
+
+    from ngsp_cli.cli.layout import Hanging
+    from ngsp_cli.text import plural
+
+    console = common.err()
+    columns = ", ".join(f"{what}: '{header}'" for what, header in reading.columns.items())
+    console.print(Hanging("  ", escape(f"read {reading.source} as a {reading.kind} ({columns})")))
+    matched = len(reading.matched)
+    console.print(
+        f"  {plural(matched, 'person', 'people')} matched "
+        f"({sum(1 for m in reading.matched if m.by == 'e-mail')} by e-mail, "
+        f"{sum(1 for m in reading.matched if m.by == 'name')} by name), {len(added)} new to this meeting"
+    )
+    if reading.not_marked:
+        console.print(f"  {plural(reading.not_marked, 'row')} not marked as present, left out")
+    if reading.unknown:
+        count = len(reading.unknown)
+        common.warn(
+            f"{plural(count, 'person', 'people')} in the file {'is' if count == 1 else 'are'} "
+            "not in the folder; add them, then run this command again:"
+        )
+        for u in reading.unknown:
+            rows = ", ".join(str(r) for r in u.rows)
+            who = u.name or u.email or ""
+            console.print(Hanging("  ", escape(f"row {rows}: {who}: {u.reason}")))
+            console.print(Hanging("    ", escape(u.command)))
 
 
 @app.command("invite")

@@ -16,7 +16,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="md (Markdown) or html (printable, with charts). Default: from the --out file name, else md.",
+        help="md (Markdown), html (printable, with charts) or docx (Word, with the charts as pictures). "
+        "Default: from the --out file name, else md.",
     ),
 ]
 AsOfOption = Annotated[
@@ -33,12 +34,12 @@ def _check_format(fmt: str) -> str:
     from ngsp_cli.errors import UsageError
 
     fmt = fmt.lower().lstrip(".")
-    if fmt not in ("md", "html"):
-        raise UsageError(f"'{fmt}' is not a report format", hint="use --format md or --format html")
+    if fmt not in ("md", "html", "docx"):
+        raise UsageError(f"'{fmt}' is not a report format", hint="use --format md, html or docx")
     return fmt
 
 
-_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
 
 
 def _format_for(fmt: str | None, out: Path | None) -> str | None:
@@ -59,12 +60,15 @@ def _format_for(fmt: str | None, out: Path | None) -> str | None:
     return chosen
 
 
-def _write(text: str, out: Path | None, default: Path) -> None:
+def _write(text: str | bytes, out: Path | None, default: Path) -> None:
     import sys
 
+    from ngsp_cli.errors import UsageError
     from ngsp_cli.store.files import write_atomic
 
     if out is not None and str(out) == "-":
+        if isinstance(text, bytes):
+            raise UsageError("a Word document cannot be shown on the screen", hint="pass --out FILE.docx")
         sys.stdout.write(text)
         return
     target = out or default
@@ -88,12 +92,13 @@ def report_command(
     """A progress report for the board or the state: meetings and attendance, priorities,
     action teams, outcomes.
 
-    Markdown by default; --format html makes one printable file with charts that opens
+    Markdown by default; --format docx makes a Word file (from the report.docx template)
+    with the charts as pictures, and --format html one printable file with charts that opens
     offline.  Written to out/report-<date>.<format> unless --out says otherwise; --json
     prints the report's figures instead.
     """
     from ngsp_cli.errors import UsageError
-    from ngsp_cli.services.report import default_output, render_report, report_data
+    from ngsp_cli.services.report import default_output, render_report, render_report_docx, report_data
 
     fmt = _format_for(fmt, out) or "md"
     when = as_of.date() if as_of else clock.today()
@@ -103,6 +108,11 @@ def report_command(
     snap = common.load_snapshot(folder)
     if as_json:
         common.emit_json(report_data(snap, when, since=start))
+        return
+    if fmt == "docx":
+        if out is not None and str(out) == "-":
+            raise UsageError("a Word document cannot be shown on the screen", hint="pass --out FILE.docx")
+        _write(render_report_docx(snap, when, since=start), out, default_output(snap.root, when, fmt))
         return
     text = render_report(snap, when, fmt, since=start)
     _write(text, out, default_output(snap.root, when, fmt))

@@ -59,7 +59,7 @@ def list_(folder: common.DirOption = None, as_json: common.JsonOption = False) -
     else:
         console.print(
             "Your versions live in templates/ of the partnership folder and win over the bundled ones.\n"
-            "Word files follow the styles of templates/reference.docx when you put one there."
+            "The .docx templates are Word files: copy one, open it in Word, add your letterhead and wording."
         )
         console.print("Start one with: ngsp templates copy NAME")
 
@@ -93,6 +93,12 @@ def show(
     path = source_path(root, resolved, bundled_only=bundled_only)
     where = "bundled" if bundled_only or root is None or not path.is_relative_to(root) else "yours"
     common.err().print(f"[dim]{resolved} ({where}: {path})[/dim]")
+    if path.suffix == ".docx":
+        from ngsp_cli.services.templates import word_text
+
+        # A Word file is not text: show its paragraphs and table rows with their tags.
+        sys.stdout.write(word_text(path))
+        return
     sys.stdout.write(path.read_text(encoding="utf-8"))
 
 

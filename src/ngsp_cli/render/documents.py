@@ -13,15 +13,16 @@ def template_name(document: str, fmt: str) -> str:
     return f"{document}.{fmt}.j2"
 
 
-def format_for(fmt: str | None, out: Path | None) -> str:
-    """The format asked for, or the one the --out file name implies, or Markdown."""
+def format_for(fmt: str | None, out: Path | None, formats: tuple[str, ...] | None = None) -> str:
+    """The format asked for, or the one the --out file name implies, or the first of `formats` (md)."""
+    allowed = formats or FORMATS
     if fmt is not None:
         from ngsp_cli.vocab import choose_word
 
-        return choose_word(fmt.lstrip("."), FORMATS, "a document format")
-    if out is not None and out.suffix.lstrip(".").lower() in FORMATS:
+        return choose_word(fmt.lstrip("."), allowed, "a document format")
+    if out is not None and out.suffix.lstrip(".").lower() in allowed:
         return out.suffix.lstrip(".").lower()
-    return "md"
+    return allowed[0]
 
 
 def default_path(root: Path, meeting_id: str, document: str, ext: str) -> Path:
@@ -30,7 +31,7 @@ def default_path(root: Path, meeting_id: str, document: str, ext: str) -> Path:
 
 
 def render(document: str, fmt: str, context: dict[str, Any], root: Path | None) -> bytes:
-    """The document as bytes in `fmt` (md and html through templates; docx built in code)."""
+    """The document as bytes in `fmt`: md and html from Jinja templates, docx from a Word template."""
     if fmt == "docx":
         from ngsp_cli.render.docx import build
 

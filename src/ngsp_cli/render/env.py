@@ -59,7 +59,8 @@ def md_cell(value: Any) -> str:
     return " ".join(str(value).split()).replace("|", "\\|")
 
 
-def _filters() -> dict[str, Any]:
+def filters() -> dict[str, Any]:
+    """The filters every template can use, in Markdown, HTML and Word alike."""
     return {
         "date_long": date_long,
         "date_short": date_short,
@@ -89,7 +90,7 @@ def _environment(dirs: tuple[Path, ...]) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(_filters())
+    env.filters.update(filters())
     return env
 
 

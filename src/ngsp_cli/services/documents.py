@@ -29,8 +29,11 @@ from ngsp_cli.rules import PartnershipAt, facts
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.text import partnership_in_text
 
-DOCUMENTS = ("agenda", "invite", "memo")
-"""The documents a convener sends, by command name."""
+DOCUMENTS = ("agenda", "invite", "memo", "signin")
+"""The documents of a meeting, by command name."""
+
+WALK_IN_LINES = 8
+"""Blank lines of a sign-in sheet for people who are not on the list."""
 
 KIND_LABELS = {
     MeetingKind.launch: "Launch meeting",
@@ -649,7 +652,32 @@ def _memo_sender(snap: Snapshot, meeting: Meeting) -> dict[str, Any]:
     }
 
 
-BUILDERS = {"agenda": agenda_context, "invite": invite_context, "memo": memo_context}
+def signin_context(
+    snap: Snapshot, meeting: Meeting, as_of: dt.date, walk_in_lines: int = WALK_IN_LINES
+) -> dict[str, Any]:
+    """The sign-in sheet: the invitees, business leaders apart from public partners, and blank lines.
+
+    People who left the partnership before the meeting are not listed.
+    """
+    people = [
+        person_info(snap, pid)
+        for pid in dict.fromkeys(meeting.invitees)
+        if not ((p := snap.people.get(pid)) and p.left is not None and p.left <= meeting.date)
+    ]
+    return {
+        **_base(snap, meeting, as_of, "signin"),
+        "business": _by_name(p for p in people if p.business),
+        "public": _by_name(p for p in people if not p.business),
+        "walk_in_lines": max(1, walk_in_lines),
+    }
+
+
+BUILDERS = {
+    "agenda": agenda_context,
+    "invite": invite_context,
+    "memo": memo_context,
+    "signin": signin_context,
+}
 
 
 def build_context(snap: Snapshot, document: str, meeting: Meeting, as_of: dt.date) -> dict[str, Any]:

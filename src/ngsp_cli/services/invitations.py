@@ -9,6 +9,7 @@ mail program opens each one ready to edit and send from the sender's own account
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 from email.headerregistry import Address
@@ -93,12 +94,14 @@ def salutation(person: PersonInfo) -> str:
 
 
 def subject(context: dict[str, Any]) -> str:
-    """'You are invited: Quarterly meeting, Thursday, December 10 · Test Valley Manufacturing'."""
+    """'Invitation: Quarterly meeting, Thursday, December 10 (Test Valley Manufacturing)'.
+
+    The partnership is named unless the meeting's title names it already.
+    """
     meeting, name = context["meeting"], context["partnership"].name
     title = meeting.title
-    when = f"{meeting.date:%A, %B} {meeting.date.day}"
-    text = f"You are invited: {title}, {when}"
-    return text if name.casefold() in title.casefold() else f"{text} · {name}"
+    text = f"Invitation: {title}, {meeting.date:%A, %B} {meeting.date.day}"
+    return text if name.casefold() in title.casefold() else f"{text} ({name})"
 
 
 def personal_context(context: dict[str, Any], person: PersonInfo) -> dict[str, Any]:
@@ -211,6 +214,10 @@ def draft(
             filename=f"{context['meeting'].id}.ics",
             params={"method": "PUBLISH"},
         )
+    # Boundaries from the content, not random: the same invitation makes the same file.
+    digest = hashlib.sha256(f"{context['meeting'].id}/{person.id}".encode()).hexdigest()[:16]
+    for number, part in enumerate(p for p in message.walk() if p.is_multipart()):
+        part.set_boundary(f"=_ngsp_{number}_{digest}")
     return bytes(message)
 
 

@@ -325,5 +325,14 @@ def render_report(snap: Snapshot, as_of: dt.date, fmt: str = "md", since: dt.dat
     return render_template(f"report.{fmt}.j2", data, root=snap.root)
 
 
+def render_report_docx(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) -> bytes:
+    """The report as a Word file from the report.docx template, its charts as PNG pictures."""
+    from ngsp_cli.render import charts_png
+    from ngsp_cli.render.docx import build
+
+    data = report_data(snap, as_of, since)
+    return build("report", data, root=snap.root, images=charts_png.report_charts(data))
+
+
 def default_output(root: Path, as_of: dt.date, fmt: str) -> Path:
     return root / "out" / f"report-{as_of.isoformat()}.{fmt}"

@@ -11,6 +11,8 @@ from ngsp_cli.render.env import OVERRIDE_FOLDER
 from ngsp_cli.resources import bundled
 
 SUFFIX = ".j2"
+WORD_SUFFIX = ".docx"
+"""Word templates: documents with Jinja tags, edited in Word, rendered by docxtpl."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,13 @@ class TemplateEntry:
         if "/" in self.name:  # site/..., ci/...: the pages or files of one command
             return f"ngsp {self.name.split('/', 1)[0]}"
         document = self.name.split(".", 1)[0]
-        return f"ngsp {document}"
+        command = {"signin": "ngsp signin", "report": "ngsp report"}.get(document, f"ngsp {document}")
+        return f"{command} --format docx" if self.word else command
+
+    @property
+    def word(self) -> bool:
+        """A Word file (opened and changed in Word), not a text template."""
+        return self.name.endswith(WORD_SUFFIX)
 
 
 def _names(directory: Path) -> set[str]:
@@ -42,8 +50,10 @@ def _names(directory: Path) -> set[str]:
         return set()
     return {
         str(p.relative_to(directory))
-        for p in directory.rglob(f"*{SUFFIX}")
-        if p.is_file() and not p.name.startswith(".")
+        for suffix in (SUFFIX, WORD_SUFFIX)
+        for p in directory.rglob(f"*{suffix}")
+        # "~$memo.docx" is the lock file Word keeps beside a document it has open.
+        if p.is_file() and not p.name.startswith((".", "~$"))
     }
 
 
@@ -101,3 +111,29 @@ def copy_template(root: Path, name: str, *, force: bool = False) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     return target
+
+
+def word_text(path: Path) -> str:
+    """The text of a Word template, paragraph by paragraph and row by row, tags included."""
+    from docx import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        doc = Document(str(path))
+    except Exception as exc:  # a damaged file: python-docx raises many kinds
+        raise InputError(f"{path.name} cannot be opened as a Word file ({exc})", file=path.name) from exc
+    lines: list[str] = []
+    for element in doc.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(element, doc).text)
+        elif tag == "tbl":
+            lines.extend(
+                " | ".join(cell.text.replace("\n", " / ") for cell in row.cells)
+                for row in Table(element, doc).rows
+            )
+    footer = " ".join(p.text for p in doc.sections[0].footer.paragraphs).strip()
+    if footer:
+        lines.append(f"(footer) {footer}")
+    return "\n".join(lines) + "\n"
