@@ -58,12 +58,14 @@ def _who(count: Any) -> str:
 
 
 def _status_on(meeting: Meeting, day: dt.date) -> str:
-    """The meeting's status on `day`: a meeting whose day has not come is not held yet."""
+    """The meeting's status on `day`, as every judgment sees it (`PartnershipAt.is_held`): a meeting
+    whose day has not come is not held yet; a past one with attendance recorded was held."""
     from ngsp_cli.model import MeetingStatus
+    from ngsp_cli.rules.view import held_on
 
-    if meeting.status is MeetingStatus.held and meeting.date > day:
-        return MeetingStatus.planned.value
-    return meeting.status.value
+    if meeting.status is MeetingStatus.cancelled:
+        return meeting.status.value
+    return (MeetingStatus.held if held_on(meeting, day) else MeetingStatus.planned).value
 
 
 def _status_label(meeting: Meeting, day: dt.date) -> str:
@@ -216,18 +218,26 @@ def list_(
     """List the meetings by date, with who was invited and who came (business / public)."""
     from rich import box
 
+    from ngsp_cli import clock
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import Organization, Person
-    from ngsp_cli.rules import facts
+    from ngsp_cli.rules import PartnershipAt, facts
     from ngsp_cli.text import plural
 
     wanted = _meeting_kind(kind) if kind else None
     snap = common.load_snapshot(folder, (Organization, Person, MeetingModel))
-    meetings = [m for m in facts.meetings_by_date(snap) if wanted is None or m.kind is wanted]
     day = _day(as_of) or clock.today()
+    view = PartnershipAt(snap, day)
+    meetings = [m for m in view.meetings if wanted is None or m.kind is wanted]
     if as_json:
-        common.emit_json([_meeting_json(snap, m, full=False, day=day) for m in meetings])
+        upcoming = {m.id for m in view.upcoming()}
+        rows = []
+        for m in meetings:
+            row = _meeting_json(snap, m, full=False, day=day)
+            row.update(held=view.is_held(m), upcoming=m.id in upcoming)
+            rows.append(row)
+        common.emit_json(rows)
         return
     table = FitTable(
         title=plural(len(meetings), "meeting"),

@@ -101,8 +101,11 @@ def list_(
     # People who left are not counted; with --all, an organization that left counts its own.
     headcount = Counter(p.org for p in snap.people.values() if p.left is None or p.left > today)
     if as_json:
+        from ngsp_cli.rules import PartnershipAt
+
+        view = PartnershipAt(snap, today)
         common.emit_json([
-            {**common.entity_json(o), "people": headcount[o.id], "present": not gone(o)} for o in orgs
+            {**common.entity_json(o), "people": headcount[o.id], "present": view.org_present(o)} for o in orgs
         ])  # fmt: skip
         return
     present = [o for o in orgs if not gone(o)]

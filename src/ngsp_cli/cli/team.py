@@ -170,7 +170,9 @@ def list_(
             common.cell(", ".join(_surname(snap, p) for p in s.team.champions) or "-"),
             str(len(s.open_tasks)),
             str(len(s.overdue_tasks)),
-            s.last_update.isoformat() if s.last_update else "never",
+            s.last_update.isoformat()
+            if s.last_update
+            else ("never (new, not due yet)" if s.reporting == "not-due" else "never"),
             ", ".join(marks) or "ok",
         )
     console = common.out()

@@ -7,7 +7,8 @@ manual item is done when people ticked it (`checked:` in partnership.yaml).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from ngsp_cli.playbook.models import ChecklistItem, Phase, Step
 from ngsp_cli.rules import RULES, PartnershipAt, check_params
@@ -22,6 +23,7 @@ class ItemResult:
     item: ChecklistItem
     state: str  # done | todo | manual
     detail: str
+    numbers: Mapping[str, int] = field(default_factory=dict)  # what the rule counted
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def evaluate_item(item: ChecklistItem, view: PartnershipAt) -> ItemResult:
             item, MANUAL, "only you can tell; tick it with 'ngsp playbook --tick " + item.id + "'"
         )
     finding = RULES[item.computed].evaluate(view, check_params(item.computed, item.params))
-    return ItemResult(item, DONE if finding.done else TODO, finding.evidence)
+    return ItemResult(item, DONE if finding.done else TODO, finding.evidence, finding.numbers)
 
 
 def phase_progress(phase: Phase, view: PartnershipAt) -> PhaseProgress:

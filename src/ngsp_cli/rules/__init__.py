@@ -6,7 +6,7 @@
 indicators.yaml name.
 """
 
-from ngsp_cli.rules import checklist, indicators  # noqa: F401  (registers the rules)
+from ngsp_cli.rules import checklist, indicators, leadership  # noqa: F401  (registers the rules)
 from ngsp_cli.rules.registry import RULES, Finding, Rule, Status, check_params
 from ngsp_cli.rules.view import PartnershipAt
 

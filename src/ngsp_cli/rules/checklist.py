@@ -12,8 +12,9 @@ from pydantic import Field
 
 from ngsp_cli.model import MeetingKind, MeetingStatus, TeamStatus
 from ngsp_cli.rules import facts
+from ngsp_cli.rules.answers import LATE, NOT_DUE, REPORTED
 from ngsp_cli.rules.registry import Finding, Params, rule, verdict
-from ngsp_cli.rules.view import LATE, NOT_DUE, REPORTED, PartnershipAt
+from ngsp_cli.rules.view import PartnershipAt
 from ngsp_cli.text import plural
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ngsp_cli.model import Meeting, MeetingKind, OrgKind, Role
+from ngsp_cli.model import Meeting, MeetingKind, OrgKind
 from ngsp_cli.rules import words
+from ngsp_cli.rules.answers import LATE, NOT_DUE, REPORTED
 from ngsp_cli.rules.facts import Headcount
 from ngsp_cli.rules.registry import Finding, NoParams, Params, Status, rule
-from ngsp_cli.rules.view import LATE, NOT_DUE, REPORTED, PartnershipAt
+from ngsp_cli.rules.view import PartnershipAt
 from ngsp_cli.text import plural
 
 _KIND_WORDS = {
@@ -39,10 +40,6 @@ class OutnumberParams(Params):
     kinds: list[MeetingKind] = Field(
         default_factory=lambda: [MeetingKind.launch, MeetingKind.full_partnership]
     )
-
-
-class ChampionParams(Params):
-    min_champions: int | None = Field(None, ge=1, description="default: settings.recommended_champions")
 
 
 class SupportParams(Params):
@@ -108,165 +105,6 @@ def business_outnumber_public(view: PartnershipAt, params: OutnumberParams) -> F
             "Ask the champions to personally invite more business peers, and send fewer staff "
             "per public organization, so business leaders are the majority in the room."
         )
-    return Finding(status, evidence, hint)
-
-
-@rule("business-champions", "co-chairs, champions and action-team champions at the table", ChampionParams)
-def business_champions(view: PartnershipAt, params: ChampionParams) -> Finding:
-    snap = view.snap
-    wanted = params.min_champions or view.settings.recommended_champions
-    lead_roles = {Role.champion, Role.co_chair}
-    active_teams = view.active_teams
-    lead_ids = set(snap.partnership.co_chairs)
-    lead_ids |= {p.id for p in view.people if lead_roles & set(p.roles)}
-    for team in active_teams:
-        lead_ids |= set(team.champions)
-    leads = [p for p in view.people if p.id in lead_ids]
-    if not leads:
-        if not view.people:
-            return Finding(
-                Status.unknown,
-                "No people are recorded yet, so the folder cannot show who leads.",
-                "Add the business champions with 'ngsp person add NAME --org ORG --role champion'.",
-            )
-        return Finding(
-            Status.not_met,
-            f"None of the {plural(len(view.people), 'person', 'people')} at the table is named "
-            "co-chair or champion.",
-            f"Recruit {wanted} or more business champions and mark them with the role 'champion' "
-            "(or list the co-chairs in partnership.yaml).",
-        )
-    business = [p for p in leads if view.is_business(p.id)]
-    public = [p for p in leads if not view.is_business(p.id)]
-    public_chairs = [p.id for p in public if p.id in snap.partnership.co_chairs]
-    unled = [t for t in active_teams if not view.has_business_champion(t)]
-    if business:
-        parts = [
-            f"{plural(len(business), 'business leader')} {words.has(len(business), 'leads', 'lead')} "
-            f"as co-chair or champion ({words.names(business)})"
-        ]
-        if public:
-            parts.append(
-                f"{plural(len(public), 'public partner')} also {words.has(len(public), 'holds', 'hold')} "
-                "a lead role "
-                f"({words.names(public)})"
-            )
-    else:
-        parts = [
-            f"no business leader is co-chair or champion; the lead roles are held by "
-            f"{plural(len(public), 'public partner')} ({words.names(public)})"
-        ]
-    if active_teams:
-        parts.append(
-            words.of(len(active_teams) - len(unled), len(active_teams), "active action team")
-            + f" {words.has(len(active_teams) - len(unled), total=len(active_teams))} a business champion"
-        )
-    evidence = words.sentence(parts)
-    if not business:
-        return Finding(
-            Status.not_met,
-            evidence,
-            "Hand the lead to business: recruit business champions and co-chairs; public partners "
-            "support, they do not chair.",
-        )
-    problems = []
-    if len(business) < wanted:
-        problems.append(
-            f"recruit {plural(wanted - len(business), 'more business champion')} (aim for {wanted})"
-        )
-    if public_chairs:
-        problems.append("make the co-chairs business leaders; public partners take a support role")
-    elif public:
-        problems.append("give the lead roles to business leaders; public partners support")
-    if unled:
-        problems.append("find a business champion for " + ", ".join(t.name for t in unled))
-    if problems:
-        return Finding(Status.partial, evidence, words.sentence(problems))
-    return Finding(
-        Status.met, evidence, "Thank the champions publicly and plan who takes over when one steps down."
-    )
-
-
-@rule("priorities-from-business", "vote tallies of the selected priorities known by the date")
-def priorities_from_business(view: PartnershipAt, params: NoParams) -> Finding:
-    chosen = view.selected_priorities
-    if not chosen:
-        evidence = (
-            f"{plural(len(view.priorities), 'priority', 'priorities')} recorded, none selected yet."
-            if view.priorities
-            else "No priorities are recorded yet."
-        )
-        return Finding(
-            Status.unknown,
-            evidence,
-            "Let business leaders vote on the opportunities at the launch meeting, then record the "
-            "votes with 'ngsp prioritize --votes FILE'.",
-        )
-    tallied = [p for p in chosen if p.votes is not None]
-    if not tallied:
-        return Finding(
-            Status.unknown,
-            (
-                "1 priority is selected but it has no vote tally, so the folder cannot show who chose it."
-                if len(chosen) == 1
-                else f"{len(chosen)} priorities are selected but none has a vote tally, so the folder "
-                "cannot show who chose them."
-            ),
-            "Record the votes of the launch meeting with 'ngsp prioritize --votes FILE'.",
-        )
-    by_business = [p for p in tallied if p.votes and p.votes.business_points > 0]
-    outvoted = [p for p in by_business if p.votes and p.votes.public_points > p.votes.business_points]
-    evidence = (
-        words.of(len(by_business), len(chosen), "selected priority", "selected priorities")
-        + " received business leaders' votes"
-    )
-    # The first-ranked priority; the recorded rank settles ties the way the vote did.
-    top = min(
-        by_business,
-        key=lambda p: (
-            p.votes.rank if p.votes and p.votes.rank else float("inf"),
-            -(p.votes.business_points if p.votes else 0),
-            -(p.votes.business_voters if p.votes else 0),
-        ),
-        default=None,
-    )
-    if top is not None and top.votes is not None:
-        evidence += (
-            f" (most: '{top.title}', {plural(top.votes.business_points, 'dot')} from "
-            f"{plural(top.votes.business_voters, 'business leader')})"
-        )
-    untallied = [p for p in chosen if p.votes is None]
-    unvoted = [p for p in tallied if p.votes is not None and p.votes.business_points == 0]
-    if untallied:
-        evidence += f"; {plural(len(untallied), 'has', 'have')} no vote tally ({words.titles(untallied)})"
-    if unvoted:
-        evidence += f"; {plural(len(unvoted), 'got', 'got')} no business dots ({words.titles(unvoted)})"
-    if outvoted:
-        counts = "; ".join(
-            f"'{p.title}' {p.votes.public_points} against {p.votes.business_points}"
-            for p in outvoted
-            if p.votes
-        )
-        evidence += f"; {len(outvoted)} got more public partner dots than business dots ({counts})"
-    evidence += "."
-    status = _grade(len(by_business) - len(outvoted), len(chosen))
-    if status is Status.met:
-        hint = "Refresh the priorities with a business vote about once a year."
-    else:
-        hints = []
-        if untallied or unvoted:
-            hints.append(
-                f"priorities without business votes ({words.titles(untallied + unvoted)}) "
-                "are not industry-led: "
-                "put them to a business vote at the next full partnership meeting, or park them"
-            )
-        if outvoted:
-            hints.append(
-                f"public partners cast more dots than business leaders on {words.titles(outvoted)}: ask the "
-                "business leaders to confirm these priorities at the next full partnership meeting, with "
-                "more business leaders than public staff in the room"
-            )
-        hint = words.sentence(hints)
     return Finding(status, evidence, hint)
 
 
@@ -386,14 +224,14 @@ def action_plan_current(view: PartnershipAt, params: PlanParams) -> Finding:
     if overdue:
         evidence += f"; {plural(len(overdue), 'task is', 'tasks are')} past due"
     evidence += "."
-    if not reported and not late:
+    if not reported and not late and not overdue:
         return Finding(
             Status.unknown,
             f"Not yet measurable: {evidence}",
             "Ask each new team's champion for a short progress update before the next partnership meeting.",
             numbers,
         )
-    status = _grade(len(reported), len(reported) + len(late))
+    status = _grade(len(reported), len(reported) + len(late)) if reported or late else Status.met
     if status is Status.met and overdue:
         status = Status.partial
     if status is Status.met:

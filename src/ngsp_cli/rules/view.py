@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cached_property
 
 from ngsp_cli.model import (
@@ -41,66 +40,19 @@ from ngsp_cli.model import (
     TeamStatus,
 )
 from ngsp_cli.rules import facts
+from ngsp_cli.rules.answers import LATE, NOT_DUE, REPORTED, Joining, TeamFlag, TeamReporting
 from ngsp_cli.rules.facts import Headcount
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.text import plural
 
-# How a team stands with its progress updates on a date.
-REPORTED = "reported"  # an update within the window
-NOT_DUE = "not-due"  # newly formed, no update yet, and the window since forming has not passed
-LATE = "late"  # no update within the window (never, or too long ago)
 
-
-@dataclass(frozen=True)
-class TeamReporting:
-    """Whether an active team reported progress within `days` before a date, and since when it is quiet."""
-
-    team: ActionTeam
-    state: str  # reported | not-due | late
-    last_update: dt.date | None
-    started: dt.date | None  # the day its clock started when it never reported
-    since: str  # "since 2026-01-05", "since it was formed on ...", "ever, and its file has no 'formed' date"
-    days: int
-
-    def describe(self, as_of: dt.date) -> str:
-        """'last update 2026-01-05, 70 days ago', 'no update since it was formed on ..., 3 days ago'."""
-        if self.last_update is not None:
-            age = (as_of - self.last_update).days
-            return f"last update {self.last_update.isoformat()}, {plural(age, 'day')} ago"
-        if self.state == NOT_DUE and self.started is not None:
-            age = (as_of - self.started).days
-            return f"formed {plural(age, 'day')} ago, not due yet"
-        ago = f", {plural((as_of - self.started).days, 'day')} ago" if self.started is not None else ""
-        return f"no update {self.since}{ago}"
-
-
-@dataclass(frozen=True)
-class TeamFlag:
-    """Something about an action team a convener should act on."""
-
-    team: str
-    kind: str  # no-business-champion | stale | overdue-tasks
-    message: str
-
-
-@dataclass(frozen=True)
-class Joining:
-    """Founding businesses and newcomers, as of a date.
-
-    `start` is the first launch meeting held (else `founded:` of a folder with
-    no launch meeting at all); None means founders and newcomers cannot be told
-    apart yet. Founders are the businesses at the table by the launch: joined
-    on or before it (plus `grace_days`), invited to it or present at it, or
-    with no `joined` date. Newcomers are the other businesses at the table that
-    joined within the window before `as_of`.
-    """
-
-    start: dt.date | None
-    start_label: str  # "the launch on 2026-10-01" / "the founding on ..."
-    window_start: dt.date
-    businesses: list[Organization]
-    founders: list[Organization]
-    newcomers: list[Organization]
+def held_on(meeting: Meeting, day: dt.date) -> bool:
+    """Held by `day`: on or before it, and marked held or past with attendance recorded."""
+    if meeting.date > day:
+        return False
+    if meeting.status is MeetingStatus.held:
+        return True
+    return meeting.status is MeetingStatus.planned and meeting.date < day and bool(meeting.attendees)
 
 
 class PartnershipAt:
@@ -180,14 +132,7 @@ class PartnershipAt:
         return facts.meetings_by_date(self.snap)
 
     def is_held(self, meeting: Meeting) -> bool:
-        """Held by the date: on or before it, and marked held or past with attendance recorded."""
-        if meeting.date > self.as_of:
-            return False
-        if meeting.status is MeetingStatus.held:
-            return True
-        return (
-            meeting.status is MeetingStatus.planned and meeting.date < self.as_of and bool(meeting.attendees)
-        )
+        return held_on(meeting, self.as_of)
 
     def held(self, kinds: Iterable[MeetingKind] | None = None) -> list[Meeting]:
         wanted = set(kinds) if kinds is not None else None

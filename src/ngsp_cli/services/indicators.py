@@ -45,6 +45,7 @@ class IndicatorResult:
     hint: str
     source: str  # "folder", "self-assessment" or "none"
     weight: float = 1.0
+    numbers: dict[str, int] = field(default_factory=dict)  # what the folder's evidence counted
 
     @property
     def points(self) -> float:
@@ -59,6 +60,7 @@ class IndicatorResult:
             "title": self.title,
             "source": self.source,
             "points": self.points,
+            "numbers": self.numbers,
         }
 
 
@@ -189,6 +191,7 @@ def score_indicator(view: PartnershipAt, indicator: Indicator) -> IndicatorResul
         hint=hint,
         source=source,
         weight=definition.weight,
+        numbers=dict(finding.numbers),
     )
 
 

@@ -18,7 +18,7 @@ from ngsp_cli.model import Meeting, MeetingStatus
 from ngsp_cli.playbook.models import ChecklistItem, Phase, Playbook, Step
 from ngsp_cli.playbook.progress import DONE, PhaseProgress, phase_progress
 from ngsp_cli.rules import PartnershipAt, facts
-from ngsp_cli.rules.view import TeamFlag
+from ngsp_cli.rules.answers import TeamFlag
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.files import locked
 from ngsp_cli.store.folder import PARTNERSHIP_FILE, Snapshot
@@ -258,6 +258,7 @@ class StatusReport:
                     "state": r.state,
                     "detail": r.detail,
                     "rule": r.item.computed,
+                    "numbers": dict(r.numbers),
                 }
                 for r in self.progress.items
             ],

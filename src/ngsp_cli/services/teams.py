@@ -29,7 +29,7 @@ from ngsp_cli.model import (
     TeamUpdate,
 )
 from ngsp_cli.rules import PartnershipAt
-from ngsp_cli.rules.view import TeamFlag
+from ngsp_cli.rules.answers import TeamFlag
 from ngsp_cli.services.dates import not_in_future
 from ngsp_cli.services.lookup import resolve_person, resolve_priority, resolve_team
 from ngsp_cli.services.priorities import first_selected
