@@ -241,12 +241,21 @@ def test_rsvp_counts_who_is_expected_and_warns_when_partners_outnumber(
     agenda = ngsp("-C", root, "agenda", "Full partnership meeting")
     assert "**Expected (said yes):** 0 business leaders and 2 public partners" in agenda.stdout
     assert "warning:" in agenda.stderr
+    invite = ngsp("-C", root, "invite", "Full partnership meeting")
+    assert invite.exit_code == 0, invite.output
+    assert "3 of 4 invitees answered so far: 0 business leaders and 2 public partners said yes" in flat(
+        invite.stderr
+    )
+    assert "warning: 2 public partners said yes but only 0 business leaders" in flat(invite.stderr)
     # Once the business leader says yes and a partner changes their mind, the warning goes.
     assert ngsp("-C", root, "meeting", "rsvp", "Full partnership meeting", "Ann Lee", "--yes").exit_code == 0
     assert ngsp("-C", root, "meeting", "rsvp", "Full partnership meeting", "cy-fox", "--maybe").exit_code == 0
     status = json.loads(ngsp("-C", root, "status", "--json").stdout)
     assert "public-majority-expected" not in [w["kind"] for w in status["warnings"]]
     assert "warning:" not in ngsp("-C", root, "agenda", "Full partnership meeting").stderr
+    invite = ngsp("-C", root, "invite", "Full partnership meeting")
+    assert "1 business leader and 1 public partner said yes" in flat(invite.stderr)
+    assert "warning:" not in invite.stderr
     assert ngsp("-C", root, "check").exit_code == 0
 
 

@@ -322,6 +322,13 @@ def warn(message: str) -> None:
     err().print(f"[yellow]warning:[/yellow] {escape(message)}")
 
 
+def note(message: str) -> None:
+    """Plain information beside a command's result (stderr, so stdout stays clean for pipes)."""
+    from rich.markup import escape
+
+    err().print(escape(message))
+
+
 MAX_PROBLEMS_ON_SCREEN = 25
 
 

@@ -85,16 +85,8 @@ def _produce(
             f"so it is signed by the {signed_by}. In a Next Gen partnership peers invite peers: "
             "give business leaders the champion role (ngsp person edit PERSON --add-role champion)."
         )
-    attendance = context.get("attendance")
-    if document == "agenda" and attendance is not None and attendance.public_expected_to_outnumber:
-        from ngsp_cli.text import plural
-
-        if meeting.date >= today:
-            common.warn(
-                f"{plural(attendance.said_yes_public, 'public partner')} said yes but only "
-                f"{plural(attendance.said_yes_business, 'business leader')}: the industry should hold "
-                "the table; ask the business champions to call their peers"
-            )
+    if document in ("agenda", "invite") and meeting.date >= today:
+        _expected_attendance(snap, meeting, document)
     payload = render.render(document, chosen, context, snap.root)
     to_screen = (out is None and chosen == "md") or (out is not None and str(out) == "-")
     if to_screen:
@@ -117,6 +109,29 @@ def _produce(
         )
         _write(ics_path, build_ics(snap, meeting, as_of=as_of.date() if as_of else None), force)
         common.done(f"wrote the calendar invite {_shown(ics_path, snap.root)}")
+
+
+def _expected_attendance(snap: Any, meeting: Any, document: str) -> None:
+    """Before a meeting: who said yes so far (invite), and a warning when the public side would
+    outnumber the industry (agenda and invite alike)."""
+    from ngsp_cli.rules import facts
+    from ngsp_cli.text import plural
+
+    said_yes = facts.answered(snap, meeting)
+    if document == "invite" and meeting.invitees:
+        answered = sum(1 for pid in meeting.invitees if pid in meeting.rsvp)
+        common.note(
+            f"{answered} of {plural(len(meeting.invitees), 'invitee')} answered so far: "
+            f"{plural(said_yes.business, 'business leader')} and "
+            f"{plural(said_yes.public, 'public partner')} said yes "
+            "(record answers with ngsp meeting rsvp MEETING PERSON... --yes|--no|--maybe)"
+        )
+    if facts.public_expected_to_outnumber(snap, meeting) is not None:
+        common.warn(
+            f"{plural(said_yes.public, 'public partner')} said yes but only "
+            f"{plural(said_yes.business, 'business leader')}: the industry should hold "
+            "the table; ask the business champions to call their peers"
+        )
 
 
 def _write(path: Path, payload: bytes, force: bool) -> Path:
