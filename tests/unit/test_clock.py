@@ -36,3 +36,20 @@ def test_writing_command_refuses_a_day_after_the_set_clock(
     assert not_in_future(None, None, "joining", "--joined", "") == dt.date(2027, 3, 1)
     with pytest.raises(UsageError):
         not_in_future(dt.date(2027, 3, 2), None, "joining", "--joined", "")
+
+
+def test_no_module_reads_the_real_clock_but_the_clock() -> None:
+    # ruff's ban is off in cli/ (which may import typer and rich); this test covers cli/ too.
+    import re
+    from pathlib import Path
+
+    import ngsp_cli
+
+    package = Path(ngsp_cli.__file__).parent
+    readers = [
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if path.name != "clock.py"
+        and re.search(r"\bdate\.today\(|\bdatetime\.now\(|\btime\.localtime\(", path.read_text("utf-8"))
+    ]
+    assert readers == [], f"ask ngsp_cli.clock instead of the real clock in: {readers}"
