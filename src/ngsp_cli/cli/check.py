@@ -195,9 +195,7 @@ def assess_command(
         common.date_option("--date", "Date of the assessment (default: today)."),
     ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who answered (names or person ids).")] = None,
-    as_of: Annotated[
-        dt.datetime | None, common.writing_as_of_option("--date may not be later than it.")
-    ] = None,
+    as_of: common.WritingAsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,

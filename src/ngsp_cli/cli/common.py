@@ -109,6 +109,10 @@ def writing_as_of_option(detail: str) -> Any:
     return date_option("--as-of", f"{AS_OF_HELP} It may not be later than today. {detail}".strip())
 
 
+# --as-of of a command that records something dated by its --date option.
+WritingAsOfOption = Annotated[dt.datetime | None, writing_as_of_option("--date may not be later than it.")]
+
+
 def day_of(value: dt.datetime | None) -> dt.date | None:
     """The date of a parsed date option (None when it was not given)."""
     return value.date() if value else None

@@ -235,16 +235,14 @@ def leave(
         bool,
         typer.Option("--undo", help="It came back, or it was a mistake: clear its 'left'."),
     ] = False,
-    as_of: Annotated[
-        dt.datetime | None, common.writing_as_of_option("--date may not be later than it.")
-    ] = None,
+    as_of: common.WritingAsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,
 ) -> None:
     """Record that an organization left the partnership: kept for history, no longer listed,
     counted or invited; its people leave with it unless --people-stay."""
-    from ngsp_cli.cli.person import _tell_departure
+    from ngsp_cli.cli.person import _tell_departure, _tell_return
     from ngsp_cli.model import Organization, Person
     from ngsp_cli.services import membership
     from ngsp_cli.services.directory import people_of
@@ -253,10 +251,7 @@ def leave(
 
     root = common.root_of(folder)
     if undo:
-        back = membership.undo_leave(root, Organization, org)
-        if as_json:
-            common.emit_json(common.entity_json(back))
-        common.done(f"{back.name} is at the table again (organizations/{back.id}.yaml)")
+        _tell_return(membership.undo_leave(root, Organization, org), as_json)
         return
     if people is None:
         snap = common.load_snapshot(folder, (Organization, Person))
@@ -281,13 +276,10 @@ def remove(
     as_json: common.JsonOption = False,
 ) -> None:
     """Delete an organization entered by mistake; refused when any file names it (then use 'leave')."""
+    from ngsp_cli.cli.person import _remove
     from ngsp_cli.model import Organization
-    from ngsp_cli.services import membership
 
-    gone = membership.remove(common.root_of(folder), Organization, org)
-    if as_json:
-        common.emit_json(common.entity_json(gone))
-    common.done(f"removed {gone.name} (organizations/{gone.id}.yaml)")
+    _remove(Organization, org, folder, as_json)
 
 
 app.command("import")(importing.org_import)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -247,9 +248,7 @@ def leave(
     undo: Annotated[
         bool, typer.Option("--undo", help="They came back, or it was a mistake: clear 'left'.")
     ] = False,
-    as_of: Annotated[
-        dt.datetime | None, common.writing_as_of_option("--date may not be later than it.")
-    ] = None,
+    as_of: common.WritingAsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
@@ -260,15 +259,29 @@ def leave(
 
     root = common.root_of(folder)
     if undo:
-        back = membership.undo_leave(root, Person, person)
-        if as_json:
-            common.emit_json(common.entity_json(back))
-        common.done(f"{back.name} is at the table again (people/{back.id}.yaml)")
+        _tell_return(membership.undo_leave(root, Person, person), as_json)
         return
     departure = membership.leave_person(
         root, person, on=date.date() if date else None, today=common.day_of(as_of)
     )
     _tell_departure(departure, as_json)
+
+
+def _tell_return(back: Any, as_json: bool) -> None:
+    """An organization or person back at the table (shared with 'ngsp org leave --undo')."""
+    if as_json:
+        common.emit_json(common.entity_json(back))
+    common.done(f"{back.name} is at the table again ({back.folder}/{back.id}.yaml)")
+
+
+def _remove(kind: Any, ref: str, folder: Path | None, as_json: bool) -> None:
+    """Delete an entry nothing refers to and say so (shared with 'ngsp org remove')."""
+    from ngsp_cli.services import membership
+
+    gone = membership.remove(common.root_of(folder), kind, ref)
+    if as_json:
+        common.emit_json(common.entity_json(gone))
+    common.done(f"removed {gone.name} ({gone.folder}/{gone.id}.yaml)")
 
 
 def _tell_departure(departure: Any, as_json: bool) -> None:
@@ -302,12 +315,8 @@ def remove(
 ) -> None:
     """Delete a person entered by mistake; refused when any file names them (then use 'leave')."""
     from ngsp_cli.model import Person
-    from ngsp_cli.services import membership
 
-    gone = membership.remove(common.root_of(folder), Person, person)
-    if as_json:
-        common.emit_json(common.entity_json(gone))
-    common.done(f"removed {gone.name} (people/{gone.id}.yaml)")
+    _remove(Person, person, folder, as_json)
 
 
 app.command("import")(importing.person_import)

@@ -148,9 +148,7 @@ def status_command(
     force: Annotated[
         bool, typer.Option("--force", help="Park it even though an active action team works on it.")
     ] = False,
-    as_of: Annotated[
-        dt.datetime | None, common.writing_as_of_option("--date may not be later than it.")
-    ] = None,
+    as_of: common.WritingAsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:

@@ -46,9 +46,7 @@ def survey_command(
     questions: Annotated[
         bool, typer.Option("--questions", help="List the survey questions and their ids, then stop.")
     ] = False,
-    as_of: Annotated[
-        dt.datetime | None, common.writing_as_of_option("--date may not be later than it.")
-    ] = None,
+    as_of: common.WritingAsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
     no_input: common.NoInputOption = False,

@@ -26,10 +26,6 @@ AsOfOption = Annotated[
     dt.datetime | None,
     common.as_of_option(),
 ]
-TodayOption = Annotated[
-    dt.datetime | None,
-    common.writing_as_of_option("--date may not be later than it."),
-]
 TeamArg = Annotated[str, typer.Argument(help="Team id or name.")]
 STATUS_HELP = "active, paused or done"
 
@@ -271,7 +267,7 @@ def task_done(
     task: Annotated[str, typer.Argument(help="Task id (t1, t2...) or the start of its text.")],
     date: DateOption = None,
     dropped: Annotated[bool, typer.Option("--dropped", help="The task was dropped, not done.")] = False,
-    as_of: TodayOption = None,
+    as_of: common.WritingAsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
@@ -294,7 +290,7 @@ def update(
     text: Annotated[str, typer.Argument(help="What happened since the last update.")],
     by: Annotated[str | None, typer.Option("--by", help="Who reports it (person id or name).")] = None,
     date: DateOption = None,
-    as_of: TodayOption = None,
+    as_of: common.WritingAsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
