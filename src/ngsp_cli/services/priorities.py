@@ -29,6 +29,19 @@ from ngsp_cli.store.write import save
 from ngsp_cli.text import plural
 
 
+def state_before_change(priority: Priority, day: dt.date) -> PriorityChange:
+    """The priority's current state as a dated history entry, kept when a vote or a status
+    command changes it. Only a state that came from a vote carries the vote's meeting and tally."""
+    from_vote = priority.since is None
+    return PriorityChange(
+        date=day,
+        status=priority.status,
+        meeting=priority.meeting if from_vote else None,
+        votes=priority.votes if from_vote else None,
+        decided_by=priority.decided_by if from_vote else None,
+    )
+
+
 def status_day(snap: Snapshot, priority: Priority) -> dt.date | None:
     """The day the priority's current status was set: `since`, else the day of its latest vote."""
     if priority.since is not None:
@@ -144,16 +157,7 @@ def set_status(
     updated = priority.model_copy(deep=True)
     updated.id = priority.id
     if current_day is not None:
-        updated.history = [
-            *priority.history,
-            PriorityChange(
-                date=current_day,
-                status=priority.status,
-                meeting=priority.meeting if priority.since is None else None,
-                votes=priority.votes if priority.since is None else None,
-                decided_by=priority.decided_by if priority.since is None else None,
-            ),
-        ]
+        updated.history = [*priority.history, state_before_change(priority, current_day)]
     updated.status = status
     updated.since = day
     save(root, updated)

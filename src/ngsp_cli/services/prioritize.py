@@ -46,7 +46,7 @@ from ngsp_cli.model import (
 )
 from ngsp_cli.services.dates import writing_day
 from ngsp_cli.services.lookup import AmbiguousName, resolve, resolve_person
-from ngsp_cli.services.priorities import status_day
+from ngsp_cli.services.priorities import state_before_change, status_day
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.store.write import save
@@ -648,16 +648,7 @@ def _with_vote(
         return priority
     if existing.meeting != meeting.id and current_day is not None:
         # A refresh: the state before this vote is kept, dated.
-        priority.history = [
-            *existing.history,
-            PriorityChange(
-                date=current_day,
-                status=existing.status,
-                meeting=existing.meeting if existing.since is None else None,
-                votes=existing.votes if existing.since is None else None,
-                decided_by=existing.decided_by if existing.since is None else None,
-            ),
-        ]
+        priority.history = [*existing.history, state_before_change(existing, current_day)]
         priority.since = None
     priority.meeting = meeting.id
     priority.votes = tally_
