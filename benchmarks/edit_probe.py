@@ -23,7 +23,7 @@ def main() -> int:
     root = Path(sys.argv[1]).resolve()
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 60
     from ngsp_cli.cli.app import app, lazy_command
-    from ngsp_cli.services.directory import edit_organization
+    from ngsp_cli.services.directory.entries import edit_organization
 
     org = sorted((root / "organizations").glob("*.yaml"))[0].stem
     cities = ["Monroe", "Ruston"]

@@ -9,7 +9,7 @@ from check_scenarios import AS_OF
 
 from ngsp_cli.playbook.indicators import Status, load_indicators
 from ngsp_cli.rules import RULES
-from ngsp_cli.services.indicators import score_partnership
+from ngsp_cli.services.assessment.indicators import score_partnership
 from ngsp_cli.store.folder import load
 
 

@@ -205,7 +205,7 @@ def test_dir_option_after_the_command_and_env(ngsp, partnership_tree, monkeypatc
 
 
 def test_ctrl_c_exits_130_without_a_traceback(ngsp, partnership_tree, monkeypatch) -> None:
-    import ngsp_cli.services.directory as directory
+    import ngsp_cli.services.directory.entries as directory
 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
@@ -218,7 +218,7 @@ def test_ctrl_c_exits_130_without_a_traceback(ngsp, partnership_tree, monkeypatc
 
 
 def test_internal_errors_are_one_sentence(ngsp, partnership_tree, monkeypatch) -> None:
-    import ngsp_cli.services.directory as directory
+    import ngsp_cli.services.directory.entries as directory
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")

@@ -124,7 +124,7 @@ def test_csv_on_standard_output_has_no_byte_order_mark(ngsp, example_folder: Pat
 def test_all_meetings_as_one_calendar_that_parses_back(ngsp, example_folder: Path) -> None:
     from icalendar import Calendar
 
-    from ngsp_cli.render import ics
+    from ngsp_cli.services.meetings import calendar as ics
 
     result = ngsp("-C", example_folder, "export", "--format", "ics", "--as-of", "2026-11-25")
     assert result.exit_code == 0, result.output

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from ngsp_cli.resources import bundled, example_names
-from ngsp_cli.services.portfolio import build_portfolio
-from ngsp_cli.services.survey import load_survey
+from ngsp_cli.services.assessment.survey import load_survey
+from ngsp_cli.services.reporting.portfolio import build_portfolio
 from ngsp_cli.store.yamlio import parse
 
 AS_OF = "2026-11-25"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ngsp_cli.model import Answer
-from ngsp_cli.services.survey import load_survey
+from ngsp_cli.services.assessment.survey import load_survey
 from ngsp_cli.store.folder import load
 from ngsp_cli.store.yamlio import parse
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ngsp_cli.resources import bundled
-from ngsp_cli.services.survey import load_survey
+from ngsp_cli.services.assessment.survey import load_survey
 from ngsp_cli.store.yamlio import parse
 
 pexpect = pytest.importorskip("pexpect")

@@ -86,7 +86,7 @@ def test_parallel_edits_of_different_fields_are_all_kept(partnership_tree: Calla
 
 
 def test_a_command_holding_the_lock_can_take_it_again(partnership_tree: Callable[..., Path]) -> None:
-    from ngsp_cli.services.directory import edit_organization
+    from ngsp_cli.services.directory.entries import edit_organization
     from ngsp_cli.store.files import folder_lock
 
     root = partnership_tree()

@@ -18,7 +18,7 @@ _SCRIPT = textwrap.dedent(
     """
     import datetime as dt, os, sys, time
     from pathlib import Path
-    from ngsp_cli.services import portfolio
+    from ngsp_cli.services.reporting import portfolio
 
     def slow_read(folder, as_of):
         (Path(sys.argv[1]) / f"worker-{os.getpid()}").write_text("")

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ngsp_cli.services import documents
+from ngsp_cli.services.meetings import documents
 from ngsp_cli.store.folder import Snapshot, load
 
 AS_OF = dt.date(2027, 3, 1)
@@ -200,7 +200,7 @@ def test_a_meeting_without_a_time_is_an_all_day_event_and_a_cancelled_one_says_s
     from icalendar import Calendar
 
     from ngsp_cli.model import MeetingStatus
-    from ngsp_cli.render.ics import build
+    from ngsp_cli.services.meetings.calendar import build
 
     meeting = snap.meetings["2027-04-10-third"].model_copy(update={"status": MeetingStatus.cancelled})
     event = Calendar.from_ical(build(snap, meeting, as_of=AS_OF)).walk("VEVENT")[0]

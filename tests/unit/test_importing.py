@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from ngsp_cli.errors import InputError, UsageError
 from ngsp_cli.model import OrgKind
-from ngsp_cli.services import importing
-from ngsp_cli.services.importing import import_organizations, import_people, parse_mapping
-from ngsp_cli.services.spreadsheet import read_sheet
+from ngsp_cli.services.directory import importing
+from ngsp_cli.services.directory.importing import import_organizations, import_people, parse_mapping
+from ngsp_cli.services.directory.spreadsheet import read_sheet
 from ngsp_cli.store import batch
 
 TODAY = dt.date(2027, 3, 1)
@@ -453,7 +453,7 @@ _NAME = st.text(
 def test_any_names_import_once_and_then_never_again(
     partnership_tree: Callable[..., Path], names: list[str], delimiter: str
 ) -> None:
-    from ngsp_cli.services.directory import normalized_name
+    from ngsp_cli.services.directory.entries import normalized_name
 
     root = partnership_tree(name=f"prop-{next(_EXAMPLES)}")
     path = root.parent / f"{root.name}.csv"

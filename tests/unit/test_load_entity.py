@@ -9,7 +9,7 @@ import pytest
 
 from ngsp_cli.errors import FolderInvalid
 from ngsp_cli.model import Organization, Person
-from ngsp_cli.services.directory import edit_organization, edit_person
+from ngsp_cli.services.directory.entries import edit_organization, edit_person
 from ngsp_cli.store.folder import load, load_entity
 
 

@@ -10,8 +10,8 @@ import yaml
 
 from ngsp_cli.errors import UsageError
 from ngsp_cli.model import PriorityStatus
-from ngsp_cli.services import prioritize as core
-from ngsp_cli.services.prioritize import VoteRow, VotesInvalid
+from ngsp_cli.services.priorities import prioritize as core
+from ngsp_cli.services.priorities.prioritize import VoteRow, VotesInvalid
 from ngsp_cli.store import folder as store
 
 LAUNCH = "2026-09-17-launch-meeting"

@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator
 
 from ngsp_cli.model import Entity
 from ngsp_cli.resources import bundled, example_names
-from ngsp_cli.services.schema import KINDS, schemas
+from ngsp_cli.services.setup.schema import KINDS, schemas
 from ngsp_cli.store import folder as store
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.write import FOLDER_KINDS, SCHEMA_DIR

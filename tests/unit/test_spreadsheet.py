@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from ngsp_cli.errors import InputError, NotFoundError
-from ngsp_cli.services.spreadsheet import read_sheet
+from ngsp_cli.services.directory.spreadsheet import read_sheet
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:

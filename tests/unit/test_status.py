@@ -10,7 +10,7 @@ import pytest
 
 from ngsp_cli.errors import InputError
 from ngsp_cli.playbook import load_playbook
-from ngsp_cli.services.status import build_status, current_phase
+from ngsp_cli.services.assessment.status import build_status, current_phase
 from ngsp_cli.store.folder import load
 
 TODAY = dt.date(2026, 11, 25)  # "today" in the bundled example's timeline
@@ -159,7 +159,7 @@ def test_on_the_example_the_next_step_is_keeping_the_team_plans_current(example_
 
 def _joining_verdicts(root: Path, as_of: dt.date) -> tuple[bool, str, str]:
     from ngsp_cli.rules import RULES, PartnershipAt
-    from ngsp_cli.services.indicators import score_partnership
+    from ngsp_cli.services.assessment.indicators import score_partnership
 
     snap = load(root)
     finding = RULES["new-businesses-joined"].evaluate(PartnershipAt(snap, as_of))

@@ -10,8 +10,8 @@ import pytest
 from ngsp_cli.errors import NotFoundError, UsageError
 from ngsp_cli.model import TaskStatus, TeamStatus
 from ngsp_cli.rules import PartnershipAt
-from ngsp_cli.services import teams as core
-from ngsp_cli.services.teams import TeamRefused
+from ngsp_cli.services.priorities import teams as core
+from ngsp_cli.services.priorities.teams import TeamRefused
 from ngsp_cli.store import folder as store
 
 DAY = dt.date(2026, 11, 25)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ngsp_cli.errors import Problem
     from ngsp_cli.model import AssessmentAnswer
     from ngsp_cli.playbook.indicators import IndicatorSet
-    from ngsp_cli.services.indicators import CheckReport
+    from ngsp_cli.services.assessment.indicators import CheckReport
 
 AsOfOption = Annotated[
     dt.datetime | None,
@@ -114,8 +114,8 @@ def check_command(
     score is below --min, 2 when any file has a problem (all are listed).
     """
     from ngsp_cli.errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, UsageError
-    from ngsp_cli.services.indicators import CheckReport, score_partnership
-    from ngsp_cli.services.validate import validate_folder
+    from ngsp_cli.services.assessment.indicators import CheckReport, score_partnership
+    from ngsp_cli.services.assessment.validate import validate_folder
 
     if only not in (None, "schema"):
         raise UsageError(f"'{only}' is not something check can do alone", hint="use --only schema")
@@ -208,7 +208,7 @@ def assess_command(
     """
     from ngsp_cli.errors import UsageError
     from ngsp_cli.playbook.indicators import load_indicators
-    from ngsp_cli.services.assess import (
+    from ngsp_cli.services.assessment.assess import (
         ANSWER_WORDS,
         answers_from_file,
         answers_from_flags,
@@ -269,7 +269,7 @@ def _ask_answers(root: Path, indicator_set: IndicatorSet, day: dt.date) -> dict[
     from rich.markup import escape
 
     from ngsp_cli.model import Answer, AssessmentAnswer
-    from ngsp_cli.services.indicators import latest_answer
+    from ngsp_cli.services.assessment.indicators import latest_answer
     from ngsp_cli.store import folder as store
 
     snap = store.load(root, strict=False)

@@ -68,7 +68,7 @@ def _produce(
 
     from ngsp_cli.errors import UsageError
     from ngsp_cli.render import documents as render
-    from ngsp_cli.services import documents
+    from ngsp_cli.services.meetings import documents
 
     snap = common.load_snapshot(folder)
     today = as_of.date() if as_of else clock.today()
@@ -100,7 +100,7 @@ def _produce(
         _write(target, payload, force)
         common.done(f"wrote {_shown(target, snap.root)}")
     if ics:
-        from ngsp_cli.render.ics import build as build_ics
+        from ngsp_cli.services.meetings.calendar import build as build_ics
 
         ics_path = (
             target.with_suffix(".ics")
@@ -213,7 +213,7 @@ def _invite_each(
     """`ngsp invite --each`: e-mail drafts or a mail-merge table, one invitee each."""
     from ngsp_cli.errors import UsageError
     from ngsp_cli.render.env import render_template
-    from ngsp_cli.services import documents, invitations
+    from ngsp_cli.services.meetings import documents, invitations
     from ngsp_cli.vocab import choose_word
 
     if fmt is None:
@@ -247,7 +247,7 @@ def _invite_each(
         written = [{"person": p.id, "email": p.email, "file": None} for p in who.current]
         shown = _shown(target, snap.root) if target is not None else None
     else:
-        from ngsp_cli.render.ics import build as build_ics
+        from ngsp_cli.services.meetings.calendar import build as build_ics
 
         target = out if out is not None else invitations.default_folder(snap.root, meeting.id)
         if target.exists() and not target.is_dir():

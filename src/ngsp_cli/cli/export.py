@@ -56,7 +56,7 @@ def export_command(
     import sys
 
     from ngsp_cli.errors import UsageError
-    from ngsp_cli.services import exporting
+    from ngsp_cli.services.directory import exporting
     from ngsp_cli.store.outputs import write_output
     from ngsp_cli.vocab import choose_word, spelled
 
@@ -77,9 +77,9 @@ def export_command(
         document, count = exporting.folder_json(snap, chosen)
         data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     else:
-        from ngsp_cli.render import ics
+        from ngsp_cli.services.meetings import calendar
 
-        data = ics.calendar(snap, as_of=as_of.date() if as_of else None)
+        data = calendar.calendar(snap, as_of=as_of.date() if as_of else None)
         count = len(snap.meetings)
     if to_stdout:
         sys.stdout.flush()

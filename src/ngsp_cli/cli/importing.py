@@ -11,7 +11,7 @@ from ngsp_cli.cli import common
 
 if TYPE_CHECKING:
     from ngsp_cli.model import OrgKind
-    from ngsp_cli.services.importing import ImportResult
+    from ngsp_cli.services.directory.importing import ImportResult
 
 FileArgument = Annotated[
     Path,
@@ -54,7 +54,7 @@ _ACTION_WORD = {
 
 def _kind(value: str | None) -> OrgKind | None:
     from ngsp_cli.model import OrgKind
-    from ngsp_cli.services.importing import BadRow, parse_kind
+    from ngsp_cli.services.directory.importing import BadRow, parse_kind
     from ngsp_cli.vocab import choose
 
     if value is None:
@@ -152,7 +152,7 @@ def org_import(
     the table only fill its blank fields, unless --update. Running the same file again
     changes nothing. Exit code 2 if any row was bad; the good rows are imported anyway.
     """
-    from ngsp_cli.services.importing import ORG_COLUMNS, import_organizations, parse_mapping
+    from ngsp_cli.services.directory.importing import ORG_COLUMNS, import_organizations, parse_mapping
 
     root = common.root_of(folder)
     result = import_organizations(
@@ -193,7 +193,7 @@ def person_import(
     gets its blank fields filled, unless --update. Running the same file again changes
     nothing. Exit code 2 if any row was bad; the good rows are imported anyway.
     """
-    from ngsp_cli.services.importing import PERSON_COLUMNS, import_people, parse_mapping
+    from ngsp_cli.services.directory.importing import PERSON_COLUMNS, import_people, parse_mapping
 
     root = common.root_of(folder)
     result = import_people(

@@ -69,7 +69,7 @@ def init_command(
     from ngsp_cli.errors import UsageError
     from ngsp_cli.ids import slug
     from ngsp_cli.model import OrgKind
-    from ngsp_cli.services import create
+    from ngsp_cli.services.setup import create
     from ngsp_cli.text import and_list, verb
     from ngsp_cli.vocab import choose
 
@@ -208,7 +208,7 @@ def migrate_command(
 ) -> None:
     """Upgrade a partnership folder written by an older ngsp to the current file format."""
     from ngsp_cli.model import version
-    from ngsp_cli.services.upgrade import migrate_folder
+    from ngsp_cli.services.setup.upgrade import migrate_folder
     from ngsp_cli.text import plural
 
     old, changed = migrate_folder(common.root_of(folder), dry_run=dry_run)

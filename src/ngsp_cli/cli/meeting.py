@@ -169,7 +169,7 @@ def new(
     """Plan a meeting; its agenda starts from the playbook's outline for that kind of meeting."""
     from ngsp_cli.errors import UsageError
     from ngsp_cli.playbook import load_playbook
-    from ngsp_cli.services.meetings import new_meeting
+    from ngsp_cli.services.meetings.lifecycle import new_meeting
     from ngsp_cli.store.folder import read_partnership
 
     meeting_kind = _meeting_kind(kind)
@@ -272,7 +272,7 @@ def show(
     """Show one meeting: agenda, who was invited and who came, notes, decisions, action items."""
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import Organization, Person
-    from ngsp_cli.services.meetings import find_meeting
+    from ngsp_cli.services.meetings.lifecycle import find_meeting
 
     snap = common.load_snapshot(folder, (Organization, Person, MeetingModel))
     found = find_meeting(snap, meeting)
@@ -382,7 +382,7 @@ def attend_command(
     the command that adds them.
     """
     from ngsp_cli.errors import UsageError
-    from ngsp_cli.services.meetings import attend, find_meeting
+    from ngsp_cli.services.meetings.lifecycle import attend, find_meeting
 
     if not people and from_file is None:
         raise UsageError(
@@ -393,7 +393,7 @@ def attend_command(
     reading = None
     ids: list[str] = list(people or [])
     if from_file is not None:
-        from ngsp_cli.services.attendance import read_attendance
+        from ngsp_cli.services.meetings.attendance import read_attendance
 
         snap = common.load_snapshot(folder)
         find_meeting(snap, meeting)  # an unknown meeting is named before the file is read
@@ -480,7 +480,7 @@ def invite_command(
     as_json: common.JsonOption = False,
 ) -> None:
     """Add people to a meeting's invitation list."""
-    from ngsp_cli.services.meetings import invite
+    from ngsp_cli.services.meetings.lifecycle import invite
 
     updated, added = invite(common.root_of(folder), meeting, people or [], all_business=all_business)
     if as_json:
@@ -496,7 +496,7 @@ def note_command(
     meeting: MeetingArg, text: TextArg, as_of: WritingAsOf = None, folder: common.DirOption = None
 ) -> None:
     """Add a paragraph to a meeting's notes, once its day has come (or edit the file by hand)."""
-    from ngsp_cli.services.meetings import add_note
+    from ngsp_cli.services.meetings.lifecycle import add_note
 
     updated = add_note(common.root_of(folder), meeting, text, as_of=_day(as_of))
     common.done(f"note added to meetings/{updated.id}.yaml")
@@ -507,7 +507,7 @@ def decide_command(
     meeting: MeetingArg, text: TextArg, as_of: WritingAsOf = None, folder: common.DirOption = None
 ) -> None:
     """Record a decision taken at a meeting, once its day has come."""
-    from ngsp_cli.services.meetings import add_decision
+    from ngsp_cli.services.meetings.lifecycle import add_decision
 
     updated = add_decision(common.root_of(folder), meeting, text, as_of=_day(as_of))
     common.done(f"decision recorded in meetings/{updated.id}.yaml")
@@ -525,7 +525,7 @@ def action_command(
     folder: common.DirOption = None,
 ) -> None:
     """Record an action item of a meeting, with its owner and due date."""
-    from ngsp_cli.services.meetings import add_action
+    from ngsp_cli.services.meetings.lifecycle import add_action
 
     updated = add_action(common.root_of(folder), meeting, text, owner=owner, due=_day(due))
     common.done(f"action item added to meetings/{updated.id}.yaml")
@@ -542,7 +542,7 @@ def candidate_command(
 ) -> None:
     """Record a candidate priority named at a meeting (before the vote)."""
     from ngsp_cli.model import PriorityCategory
-    from ngsp_cli.services.meetings import add_candidate
+    from ngsp_cli.services.meetings.lifecycle import add_candidate
     from ngsp_cli.vocab import choose
 
     cat = choose(PriorityCategory, category, "a category")
@@ -578,7 +578,7 @@ def edit_command(
 ) -> None:
     """Change a planned meeting: move it to another day or time, another place, rename it, invite
     or uninvite people. Its id and file name stay, so calendar invites sent again replace the old."""
-    from ngsp_cli.services.meetings import edit_meeting
+    from ngsp_cli.services.meetings.lifecycle import edit_meeting
 
     updated, changed = edit_meeting(
         common.root_of(folder),
@@ -620,7 +620,7 @@ def cancel_command(
 ) -> None:
     """Cancel a planned meeting: it stays in the folder's history, marked cancelled, and leaves
     the upcoming meetings."""
-    from ngsp_cli.services.meetings import cancel_meeting
+    from ngsp_cli.services.meetings.lifecycle import cancel_meeting
 
     updated = cancel_meeting(common.root_of(folder), meeting, reason=reason, undo=undo)
     if as_json:
@@ -643,7 +643,7 @@ ActionRef = Annotated[
 
 
 def _mark(meeting: str, item: str, folder: Any, as_json: bool, *, done: bool) -> None:
-    from ngsp_cli.services.meetings import mark_action
+    from ngsp_cli.services.meetings.lifecycle import mark_action
 
     updated, action = mark_action(common.root_of(folder), meeting, item, done=done)
     if as_json:
@@ -707,7 +707,7 @@ def rsvp_command(
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import Organization, Person, Rsvp
     from ngsp_cli.rules import facts
-    from ngsp_cli.services.meetings import record_rsvp
+    from ngsp_cli.services.meetings.lifecycle import record_rsvp
 
     chosen = [answer for answer, given in ((Rsvp.yes, yes), (Rsvp.no, no), (Rsvp.maybe, maybe)) if given]
     if len(chosen) != 1:

@@ -37,7 +37,7 @@ def add(
 ) -> None:
     """Add an organization (a business or a public partner)."""
     from ngsp_cli.model import OrgKind
-    from ngsp_cli.services.directory import add_organization
+    from ngsp_cli.services.directory.entries import add_organization
     from ngsp_cli.vocab import choose
 
     root = common.root_of(folder)
@@ -84,7 +84,7 @@ def list_(
     from ngsp_cli import clock
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.model import Organization, OrgKind, Person
-    from ngsp_cli.services.directory import sorted_orgs
+    from ngsp_cli.services.directory.entries import sorted_orgs
     from ngsp_cli.text import plural
     from ngsp_cli.vocab import choose
 
@@ -145,7 +145,7 @@ def show(
 
     from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.model import Organization, Person
-    from ngsp_cli.services.directory import people_of
+    from ngsp_cli.services.directory.entries import people_of
     from ngsp_cli.services.lookup import resolve_org
 
     snap = common.load_snapshot(folder, (Organization, Person))
@@ -192,7 +192,7 @@ def edit(
 ) -> None:
     """Change an organization's details (its file keeps your comments)."""
     from ngsp_cli.model import OrgKind
-    from ngsp_cli.services.directory import edit_organization
+    from ngsp_cli.services.directory.entries import edit_organization
     from ngsp_cli.vocab import choose
 
     org_kind = choose(OrgKind, kind, "a kind of organization") if kind else None
@@ -244,8 +244,8 @@ def leave(
     counted or invited; its people leave with it unless --people-stay."""
     from ngsp_cli.cli.person import _tell_departure, _tell_return
     from ngsp_cli.model import Organization, Person
-    from ngsp_cli.services import membership
-    from ngsp_cli.services.directory import people_of
+    from ngsp_cli.services.directory import membership
+    from ngsp_cli.services.directory.entries import people_of
     from ngsp_cli.services.lookup import resolve_org
     from ngsp_cli.text import plural
 

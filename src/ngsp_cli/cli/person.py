@@ -47,7 +47,7 @@ def add(
     """Add a person of an organization that is already at the table."""
     from ngsp_cli.errors import UsageError
     from ngsp_cli.model import Organization, Role
-    from ngsp_cli.services.directory import add_person, sorted_orgs
+    from ngsp_cli.services.directory.entries import add_person, sorted_orgs
     from ngsp_cli.vocab import choose_all
 
     root = common.root_of(folder)
@@ -99,7 +99,7 @@ def list_(
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.model import Organization, Person, Role
     from ngsp_cli.rules import PartnershipAt
-    from ngsp_cli.services.directory import sorted_people
+    from ngsp_cli.services.directory.entries import sorted_people
     from ngsp_cli.services.lookup import resolve_org
     from ngsp_cli.text import plural
     from ngsp_cli.vocab import choose_all
@@ -205,7 +205,7 @@ def edit(
 ) -> None:
     """Change a person's details or roles (their file keeps your comments)."""
     from ngsp_cli.model import Organization, Person, Role
-    from ngsp_cli.services.directory import edit_person
+    from ngsp_cli.services.directory.entries import edit_person
     from ngsp_cli.services.lookup import resolve_person
     from ngsp_cli.vocab import choose_all
 
@@ -255,7 +255,7 @@ def leave(
     """Record that a person left the partnership: kept for history (attendance, votes), no
     longer listed, counted or invited, and taken off the invitations of planned meetings."""
     from ngsp_cli.model import Person
-    from ngsp_cli.services import membership
+    from ngsp_cli.services.directory import membership
 
     root = common.root_of(folder)
     if undo:
@@ -276,7 +276,7 @@ def _tell_return(back: Any, as_json: bool) -> None:
 
 def _remove(kind: Any, ref: str, folder: Path | None, as_json: bool) -> None:
     """Delete an entry nothing refers to and say so (shared with 'ngsp org remove')."""
-    from ngsp_cli.services import membership
+    from ngsp_cli.services.directory import membership
 
     gone = membership.remove(common.root_of(folder), kind, ref)
     if as_json:

@@ -13,7 +13,7 @@ from ngsp_cli.cli import common
 if TYPE_CHECKING:
     from ngsp_cli.errors import Problem
     from ngsp_cli.model import Meeting
-    from ngsp_cli.services.prioritize import Tally, VoteRow
+    from ngsp_cli.services.priorities.prioritize import Tally, VoteRow
     from ngsp_cli.store.folder import Snapshot
 
 
@@ -70,7 +70,7 @@ def prioritize_command(
     from rich.markup import escape
 
     from ngsp_cli.errors import UsageError
-    from ngsp_cli.services import prioritize as core
+    from ngsp_cli.services.priorities import prioritize as core
     from ngsp_cli.text import plural
 
     snap = common.load_snapshot(folder)
@@ -149,7 +149,7 @@ def _ask_votes(snap: Snapshot, meeting: Meeting) -> list[VoteRow]:
     from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.errors import NotFoundError
     from ngsp_cli.services.lookup import resolve_person
-    from ngsp_cli.services.prioritize import VoteRow
+    from ngsp_cli.services.priorities.prioritize import VoteRow
 
     console = common.err()
     console.print(f"Type the dots of each voter at {meeting.id}. The candidates are:")

@@ -25,7 +25,8 @@ AsOfOption = Annotated[
 
 
 def _json(snap: Snapshot, priority: Priority, as_of: dt.date) -> dict[str, Any]:
-    from ngsp_cli.services.priorities import active_teams_on, status_day, status_on
+    from ngsp_cli.rules.priority_dates import status_day, status_on
+    from ngsp_cli.services.priorities.history import active_teams_on
 
     on = status_on(snap, priority, as_of)
     return {
@@ -39,7 +40,7 @@ def _json(snap: Snapshot, priority: Priority, as_of: dt.date) -> dict[str, Any]:
 
 def _named_by(snap: Snapshot, as_of: dt.date) -> list[Priority]:
     """The priorities known on `as_of`, by id."""
-    from ngsp_cli.services.priorities import status_on
+    from ngsp_cli.rules.priority_dates import status_on
 
     return [
         p
@@ -60,7 +61,8 @@ def list_(
 
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.model import PriorityStatus
-    from ngsp_cli.services.priorities import active_teams_on, status_day, status_on
+    from ngsp_cli.rules.priority_dates import status_day, status_on
+    from ngsp_cli.services.priorities.history import active_teams_on
     from ngsp_cli.text import plural
     from ngsp_cli.vocab import choose
 
@@ -108,8 +110,9 @@ def show(
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
+    from ngsp_cli.rules.priority_dates import status_on
     from ngsp_cli.services.lookup import resolve_priority
-    from ngsp_cli.services.priorities import active_teams_on, describe_history, status_on
+    from ngsp_cli.services.priorities.history import active_teams_on, describe_history
 
     snap = common.load_snapshot(folder)
     day = common.day_of(as_of) or clock.today()
@@ -158,7 +161,7 @@ def status_command(
     active action team works on is refused unless --force: pause or close the team first.
     """
     from ngsp_cli.model import PriorityStatus
-    from ngsp_cli.services.priorities import set_status
+    from ngsp_cli.services.priorities.history import set_status
     from ngsp_cli.vocab import choose
 
     wanted = choose(PriorityStatus, status, "a priority status")

@@ -42,7 +42,7 @@ def ci_command(
     push; on GitHub, also set Settings > Pages > Source to "GitHub Actions".
     """
     from ngsp_cli.errors import UsageError
-    from ngsp_cli.services.ci import FORGES, write_ci
+    from ngsp_cli.services.setup.ci import FORGES, write_ci
 
     name = forge.strip().lower()
     if name not in FORGES:
@@ -87,11 +87,11 @@ def site_command(
     The pages suit GitHub or GitLab Pages (see 'ngsp ci'). People's e-mail and phone are left
     out unless partnership.yaml allows them (settings: publish_contacts: true).
     """
-    from ngsp_cli.services.site import write_portfolio_site, write_site
+    from ngsp_cli.services.reporting.site import write_portfolio_site, write_site
 
     when = as_of.date() if as_of else clock.today()
     if repos is not None:
-        from ngsp_cli.services.repos import cache_dir, parse_repos_file
+        from ngsp_cli.services.reporting.repos import cache_dir, parse_repos_file
 
         specs = parse_repos_file(repos)
         result = write_portfolio_site(specs, out, when, cache=cache_dir(cache))

@@ -99,7 +99,12 @@ def report_command(
     prints the report's figures instead.
     """
     from ngsp_cli.errors import UsageError
-    from ngsp_cli.services.report import default_output, render_report, render_report_docx, report_data
+    from ngsp_cli.services.reporting.report import (
+        default_output,
+        render_report,
+        render_report_docx,
+        report_data,
+    )
 
     fmt = _format_for(fmt, out) or "md"
     when = as_of.date() if as_of else clock.today()
@@ -169,7 +174,7 @@ def portfolio_command(
     partnership was read, 2 when none could be.
     """
     from ngsp_cli.errors import InputError, UsageError
-    from ngsp_cli.services.portfolio import aggregate, build_portfolio, render_portfolio
+    from ngsp_cli.services.reporting.portfolio import aggregate, build_portfolio, render_portfolio
 
     if not paths and repos is None:
         raise UsageError(
@@ -182,7 +187,7 @@ def portfolio_command(
     when = as_of.date() if as_of else clock.today()
     specs = None
     if repos is not None:
-        from ngsp_cli.services.repos import parse_repos_file
+        from ngsp_cli.services.reporting.repos import parse_repos_file
 
         specs = parse_repos_file(repos)
     console = common.err()
@@ -210,7 +215,7 @@ def portfolio_command(
         portfolio = build_portfolio(paths or [], when, on_progress=advance)
         fetched = []
         if specs is not None:
-            from ngsp_cli.services.repos import cache_dir, read_repos
+            from ngsp_cli.services.reporting.repos import cache_dir, read_repos
 
             found = read_repos(specs, when, cache=cache_dir(cache), jobs=jobs, on_progress=advance_repos)
             fetched = found.fetched
@@ -247,7 +252,7 @@ def _report_stale(fetched: list[Any]) -> None:
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
-    from ngsp_cli.services.repos import stale, unreached_problem
+    from ngsp_cli.services.reporting.repos import stale, unreached_problem
 
     console = common.err()
     now = clock.now_utc()
@@ -287,7 +292,7 @@ def _print_portfolio(portfolio: object) -> None:
     from rich.text import Text
 
     from ngsp_cli.cli.layout import FitTable, Hanging
-    from ngsp_cli.services.portfolio import Portfolio
+    from ngsp_cli.services.reporting.portfolio import Portfolio
     from ngsp_cli.text import plural
 
     assert isinstance(portfolio, Portfolio)

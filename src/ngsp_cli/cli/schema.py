@@ -32,7 +32,7 @@ def schema_command(
     '# yaml-language-server: $schema=../.ngsp/schema/person.json'; run this command once to
     get the schemas into a folder made by an older ngsp, and again after upgrading ngsp.
     """
-    from ngsp_cli.services.schema import folder_schema_dir, write_schemas
+    from ngsp_cli.services.setup.schema import folder_schema_dir, write_schemas
     from ngsp_cli.store.outputs import refuse_data
 
     if out is not None:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ngsp_cli.playbook import Playbook
-    from ngsp_cli.services.status import StatusReport
+    from ngsp_cli.services.assessment.status import StatusReport
     from ngsp_cli.store.folder import Snapshot
 
 AsOfOption = Annotated[
@@ -43,7 +43,7 @@ def status_command(
     as_json: common.JsonOption = False,
 ) -> None:
     """Where the partnership stands: phase, steps done, the next step and why, meetings, warnings."""
-    from ngsp_cli.services.status import build_status
+    from ngsp_cli.services.assessment.status import build_status
 
     snap, playbook = load_with_playbook(folder)
     report = build_status(snap, playbook, _day(as_of))
@@ -176,7 +176,7 @@ def playbook_command(
         _print_rules(as_json)
         return
     if tick or untick:
-        from ngsp_cli.services.status import tick as tick_item
+        from ngsp_cli.services.assessment.status import tick as tick_item
         from ngsp_cli.store.folder import read_partnership
 
         root = common.root_of(folder)
@@ -195,7 +195,7 @@ def playbook_command(
     day = _day(as_of)
     current = None
     if snap is not None:
-        from ngsp_cli.services.status import current_phase
+        from ngsp_cli.services.assessment.status import current_phase
 
         current = current_phase(snap, playbook, day)
     if phase is None:

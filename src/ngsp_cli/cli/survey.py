@@ -12,7 +12,7 @@ from ngsp_cli.cli import common
 
 if TYPE_CHECKING:
     from ngsp_cli.model import AssessmentAnswer
-    from ngsp_cli.services.survey import SurveyDefinition
+    from ngsp_cli.services.assessment.survey import SurveyDefinition
 
 DateOption = Annotated[
     dt.datetime | None,
@@ -58,7 +58,12 @@ def survey_command(
     the same date adds to (or corrects) that day's answers.
     """
     from ngsp_cli.errors import NgspError, UsageError
-    from ngsp_cli.services.survey import answers_from_file, folder_survey, load_survey, record_survey
+    from ngsp_cli.services.assessment.survey import (
+        answers_from_file,
+        folder_survey,
+        load_survey,
+        record_survey,
+    )
     from ngsp_cli.text import plural
 
     if questions:
@@ -118,7 +123,7 @@ def survey_command(
 def _answers_from_flags(values: list[str]) -> dict[str, AssessmentAnswer]:
     from ngsp_cli.errors import UsageError
     from ngsp_cli.model import AssessmentAnswer
-    from ngsp_cli.services.survey import parse_answer_text
+    from ngsp_cli.services.assessment.survey import parse_answer_text
 
     out: dict[str, AssessmentAnswer] = {}
     for value in values:

@@ -11,7 +11,7 @@ from ngsp_cli import clock
 from ngsp_cli.cli import common
 
 if TYPE_CHECKING:
-    from ngsp_cli.services.teams import TeamSummary
+    from ngsp_cli.services.priorities.teams import TeamSummary
     from ngsp_cli.store.folder import Snapshot
 
 app = typer.Typer(no_args_is_help=True)
@@ -68,7 +68,7 @@ def new(
     no_input: common.NoInputOption = False,
 ) -> None:
     """Form an action team on a selected priority, led by at least one business champion."""
-    from ngsp_cli.services.teams import new_team
+    from ngsp_cli.services.priorities.teams import new_team
 
     champions = list(champion or [])
     if not champions and common.can_prompt(no_input):
@@ -95,7 +95,7 @@ def new(
 
 def _summaries(snap: Snapshot, as_of: dt.date) -> list[TeamSummary]:
     from ngsp_cli.rules import PartnershipAt
-    from ngsp_cli.services.teams import summarize_at
+    from ngsp_cli.services.priorities.teams import summarize_at
 
     view = PartnershipAt(snap, as_of)
     return [summarize_at(view, t) for t in view.teams]
@@ -189,7 +189,7 @@ def show(
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
-    from ngsp_cli.services.teams import find_team, summarize
+    from ngsp_cli.services.priorities.teams import find_team, summarize
 
     snap = common.load_snapshot(folder)
     day = _day(as_of) or clock.today()
@@ -251,7 +251,7 @@ def task_add(
     as_json: common.JsonOption = False,
 ) -> None:
     """Add a task to an action team."""
-    from ngsp_cli.services.teams import add_task
+    from ngsp_cli.services.priorities.teams import add_task
 
     found, task = add_task(
         common.root_of(folder), team, text, owner=owner, due=_day(due), quick_win=quick_win
@@ -273,7 +273,7 @@ def task_done(
 ) -> None:
     """Mark a task done (or dropped)."""
     from ngsp_cli.model import TaskStatus
-    from ngsp_cli.services.teams import finish_task
+    from ngsp_cli.services.priorities.teams import finish_task
 
     status = TaskStatus.dropped if dropped else TaskStatus.done
     found, finished = finish_task(
@@ -295,7 +295,7 @@ def update(
     as_json: common.JsonOption = False,
 ) -> None:
     """Add a progress update to an action team, dated today or earlier."""
-    from ngsp_cli.services.teams import add_update
+    from ngsp_cli.services.priorities.teams import add_update
 
     found, note = add_update(common.root_of(folder), team, text, by=by, on=_day(date), today=_day(as_of))
     if as_json:
@@ -312,7 +312,7 @@ def status(
 ) -> None:
     """Set a team active, paused or done (paused and done teams are not flagged)."""
     from ngsp_cli.model import TeamStatus
-    from ngsp_cli.services.teams import set_status
+    from ngsp_cli.services.priorities.teams import set_status
     from ngsp_cli.vocab import choose
 
     wanted = choose(TeamStatus, new_status, "a team status")

@@ -28,7 +28,7 @@ def _root_or_none(folder: Path | None) -> Path | None:
 def list_(folder: common.DirOption = None, as_json: common.JsonOption = False) -> None:
     """List the templates, and which ones your folder's templates/ overrides."""
     from ngsp_cli.cli.layout import FitTable
-    from ngsp_cli.services.templates import list_templates
+    from ngsp_cli.services.meetings.templates import list_templates
 
     root = _root_or_none(folder)
     entries = list_templates(root)
@@ -83,7 +83,7 @@ def show(
     """Print a template (the one ngsp uses), or the values it can use."""
     import sys
 
-    from ngsp_cli.services.templates import resolve_name, source_path
+    from ngsp_cli.services.meetings.templates import resolve_name, source_path
 
     root = _root_or_none(folder)
     resolved = resolve_name(root, name)
@@ -94,7 +94,7 @@ def show(
     where = "bundled" if bundled_only or root is None or not path.is_relative_to(root) else "yours"
     common.err().print(f"[dim]{resolved} ({where}: {path})[/dim]")
     if path.suffix == ".docx":
-        from ngsp_cli.services.templates import word_text
+        from ngsp_cli.services.meetings.templates import word_text
 
         # A Word file is not text: show its paragraphs and table rows with their tags.
         sys.stdout.write(word_text(path))
@@ -107,7 +107,7 @@ def _values(root: Path | None, name: str) -> object:
 
     from ngsp_cli.errors import NotFoundError, UsageError
     from ngsp_cli.resources import bundled
-    from ngsp_cli.services import documents
+    from ngsp_cli.services.meetings import documents
     from ngsp_cli.store.folder import load
 
     document = name.split(".", 1)[0]
@@ -138,7 +138,7 @@ def copy(
     folder: common.DirOption = None,
 ) -> None:
     """Copy a bundled template into the folder's templates/ so you can change it."""
-    from ngsp_cli.services.templates import copy_template, resolve_name
+    from ngsp_cli.services.meetings.templates import copy_template, resolve_name
 
     root = common.root_of(folder)
     resolved = resolve_name(None, name)

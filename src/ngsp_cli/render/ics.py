@@ -1,4 +1,6 @@
-"""Calendar invites (.ics) for meetings: the one home of the icalendar library.
+"""Calendar files (.ics): the one home of the icalendar library.
+
+It writes what `services.meetings.calendar` says of each meeting (`CalendarEntry`).
 
 A meeting with a time becomes a timed event; its clock time is read in the
 partnership's `settings.timezone` (an IANA name such as America/Chicago) and
@@ -12,37 +14,32 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from ngsp_cli import clock
-from ngsp_cli.ids import slug
-from ngsp_cli.model import Meeting, MeetingStatus
-from ngsp_cli.rules import facts
-from ngsp_cli.services import documents
-from ngsp_cli.store.folder import Snapshot
-from ngsp_cli.text import partnership_in_text
 
 DEFAULT_MINUTES = 60
 """Length of a timed meeting without duration_minutes."""
 
 
-def uid(snap: Snapshot, meeting: Meeting) -> str:
-    return f"{meeting.id}@{slug(snap.partnership.name) or 'partnership'}.ngsp"
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One meeting as a calendar shows it; plain values, worked out by the meetings service."""
 
-
-def _description(snap: Snapshot, meeting: Meeting) -> str:
-    info = documents.meeting_info(snap, meeting)
-    lines = [f"{info.kind_label} of {partnership_in_text(snap.partnership.name)}."]
-    rows = documents.agenda_rows(snap, meeting)
-    if rows:
-        lines += ["", "Agenda:"] + [f"{r.number}. {r.title}" for r in rows]
-    contact = documents.contact(snap)
-    if contact is not None:
-        reach = ", ".join(part for part in (contact.email, contact.phone) if part)
-        lines += ["", f"Questions: {contact.name}, {contact.organization}" + (f", {reach}" if reach else "")]
-    return "\n".join(lines)
+    uid: str
+    title: str
+    date: dt.date
+    time: str | None  # "HH:MM" local time, None for an all-day event
+    duration_minutes: int | None
+    timezone: str | None  # IANA name; None writes floating local time
+    location: str | None
+    description: str
+    cancelled: bool
+    organizer_name: str | None
+    organizer_email: str | None
 
 
 def stamp_of(as_of: dt.date | None = None) -> dt.datetime:
@@ -52,39 +49,35 @@ def stamp_of(as_of: dt.date | None = None) -> dt.datetime:
     return clock.now_utc()
 
 
-def event(snap: Snapshot, meeting: Meeting, stamp: dt.datetime) -> Event:
+def event(entry: CalendarEntry, stamp: dt.datetime) -> Event:
     """The calendar event of one meeting; the invite and the whole calendar both use it."""
     item = Event()
-    item.add("uid", uid(snap, meeting))
+    item.add("uid", entry.uid)
     item.add("dtstamp", stamp)
-    item.add("summary", meeting.title)
-    if meeting.time:
-        hours, minutes = (int(part) for part in meeting.time.split(":"))
-        zone = snap.partnership.settings.timezone
-        start = dt.datetime.combine(
-            meeting.date, dt.time(hours, minutes), tzinfo=ZoneInfo(zone) if zone else None
-        )
+    item.add("summary", entry.title)
+    if entry.time:
+        hours, minutes = (int(part) for part in entry.time.split(":"))
+        zone = ZoneInfo(entry.timezone) if entry.timezone else None
+        start = dt.datetime.combine(entry.date, dt.time(hours, minutes), tzinfo=zone)
         item.add("dtstart", start)
-        item.add("dtend", start + dt.timedelta(minutes=meeting.duration_minutes or DEFAULT_MINUTES))
+        item.add("dtend", start + dt.timedelta(minutes=entry.duration_minutes or DEFAULT_MINUTES))
     else:
-        item.add("dtstart", meeting.date)
-        item.add("dtend", meeting.date + dt.timedelta(days=1))
-    if meeting.location:
-        item.add("location", meeting.location)
-    item.add("description", _description(snap, meeting))
-    item.add("status", "CANCELLED" if meeting.status is MeetingStatus.cancelled else "CONFIRMED")
+        item.add("dtstart", entry.date)
+        item.add("dtend", entry.date + dt.timedelta(days=1))
+    if entry.location:
+        item.add("location", entry.location)
+    item.add("description", entry.description)
+    item.add("status", "CANCELLED" if entry.cancelled else "CONFIRMED")
     item.add("transp", "OPAQUE")
-    contact = documents.contact(snap)
-    if contact is not None and contact.email:
-        organizer = vCalAddress(f"mailto:{contact.email}")
-        organizer.params["cn"] = vText(contact.name)
+    if entry.organizer_email:
+        organizer = vCalAddress(f"mailto:{entry.organizer_email}")
+        organizer.params["cn"] = vText(entry.organizer_name or entry.organizer_email)
         item.add("organizer", organizer)
     return item
 
 
-def _calendar(
-    snap: Snapshot, meetings: Sequence[Meeting], stamp: dt.datetime, name: str | None = None
-) -> bytes:
+def calendar_file(entries: Sequence[CalendarEntry], stamp: dt.datetime, name: str | None = None) -> bytes:
+    """One .ics file holding `entries`, optionally named (the calendar's display name)."""
     cal = Calendar()
     cal.add("prodid", "-//ngsp//Next Gen sector partnership toolkit//EN")
     cal.add("version", "2.0")
@@ -92,26 +85,13 @@ def _calendar(
     cal.add("method", "PUBLISH")
     if name:
         cal.add("x-wr-calname", name)
-    for meeting in meetings:
-        cal.add_component(event(snap, meeting, stamp))
-    timed = [m.date for m in meetings if m.time]
-    if timed and snap.partnership.settings.timezone:
+    for entry in entries:
+        cal.add_component(event(entry, stamp))
+    timed = [e.date for e in entries if e.time and e.timezone]
+    if timed:
         # The time zone's rules around the meetings only, so the file stays short.
         cal.add_missing_timezones(
             first_date=dt.date(min(timed).year, 1, 1), last_date=dt.date(max(timed).year + 1, 12, 31)
         )
     data: bytes = cal.to_ical()
     return data
-
-
-def build(snap: Snapshot, meeting: Meeting, as_of: dt.date | None = None) -> bytes:
-    """The calendar file of one meeting. DTSTAMP is `as_of` at midnight UTC when given, else now."""
-    return _calendar(snap, [meeting], stamp_of(as_of))
-
-
-def calendar(
-    snap: Snapshot, meetings: Sequence[Meeting] | None = None, as_of: dt.date | None = None
-) -> bytes:
-    """One calendar file with every meeting (or `meetings`), by date, named after the partnership."""
-    chosen = list(meetings) if meetings is not None else facts.meetings_by_date(snap)
-    return _calendar(snap, chosen, stamp_of(as_of), name=snap.partnership.name)

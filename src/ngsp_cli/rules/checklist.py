@@ -13,6 +13,7 @@ from pydantic import Field
 from ngsp_cli.model import MeetingKind, MeetingStatus, TeamStatus
 from ngsp_cli.rules import facts
 from ngsp_cli.rules.answers import LATE, NOT_DUE, REPORTED
+from ngsp_cli.rules.priority_dates import last_vote
 from ngsp_cli.rules.registry import Finding, Params, rule, verdict
 from ngsp_cli.rules.view import PartnershipAt
 from ngsp_cli.text import plural
@@ -393,8 +394,6 @@ def _new_businesses(view: PartnershipAt, params: JoinedParams) -> Finding:
     JoinedParams,
 )
 def _priorities_voted(view: PartnershipAt, params: JoinedParams) -> Finding:
-    from ngsp_cli.services.priorities import last_vote
-
     last = last_vote(view.snap, view.as_of)
     if last is None:
         return verdict(False, "no vote on the priorities is recorded yet ('ngsp prioritize')", days_since=-1)

@@ -42,6 +42,7 @@ from ngsp_cli.model import (
 from ngsp_cli.rules import facts
 from ngsp_cli.rules.answers import LATE, NOT_DUE, REPORTED, Joining, TeamFlag, TeamReporting
 from ngsp_cli.rules.facts import Headcount
+from ngsp_cli.rules.priority_dates import status_on
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.text import plural
 
@@ -210,8 +211,6 @@ class PartnershipAt:
 
         A refresh vote after the date does not hide a priority named earlier (its history).
         """
-        from ngsp_cli.services.priorities import status_on
-
         return sorted(
             (p for p in self.snap.priorities.values() if status_on(self.snap, p, self.as_of) is not None),
             key=lambda p: p.id,
@@ -220,8 +219,6 @@ class PartnershipAt:
     @cached_property
     def selected_priorities(self) -> list[Priority]:
         """Priorities selected (or done) on the date: their status then, not after a later vote."""
-        from ngsp_cli.services.priorities import status_on
-
         wanted = {PriorityStatus.selected, PriorityStatus.done}
         return [p for p in self.priorities if status_on(self.snap, p, self.as_of) in wanted]
 

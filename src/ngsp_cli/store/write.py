@@ -49,7 +49,7 @@ def rel_path(model: BaseModel) -> str:
     raise TypeError(f"{type(model).__name__} is not stored in its own file")
 
 
-# Where a partnership folder keeps the JSON Schemas of its files (services/schema.py).
+# Where a partnership folder keeps the JSON Schemas of its files (services/setup/schema.py).
 SCHEMA_DIR = ".ngsp/schema"
 # The kind of file (and so of schema) in each folder of entity files.
 FOLDER_KINDS: dict[str, str] = {

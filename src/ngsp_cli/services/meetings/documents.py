@@ -251,7 +251,7 @@ def choose_meeting(snap: Snapshot, ref: str | None, document: str, as_of: dt.dat
     the last meeting held.
     """
     if ref:
-        from ngsp_cli.services.meetings import find_meeting
+        from ngsp_cli.services.meetings.lifecycle import find_meeting
 
         named = find_meeting(snap, ref)
         if named.status is MeetingStatus.cancelled:

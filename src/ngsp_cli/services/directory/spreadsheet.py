@@ -154,7 +154,7 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
             hint="save it as Excel workbook (.xlsx) or as CSV UTF-8 and import that file",
         )
     if magic == _ZIP_MAGIC or path.suffix.lower() in {".xlsx", ".xlsm"}:
-        from ngsp_cli.services import xlsx
+        from ngsp_cli.services.directory import xlsx
 
         title, names, records = xlsx.read_rows(path, sheet)
         others = f" (the first of {len(names)}; choose another with --sheet)" if len(names) > 1 else ""

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ngsp_cli.errors import InputError, NotFoundError
+from ngsp_cli.services.directory.spreadsheet import DELIMITERS, decode
 from ngsp_cli.services.lookup import AmbiguousName, resolve_org, resolve_person
-from ngsp_cli.services.spreadsheet import DELIMITERS, decode
 from ngsp_cli.store.folder import Snapshot
 
 NAME_COLUMNS = (
@@ -154,7 +154,7 @@ def _records(path: Path, sheet: str | None) -> tuple[list[list[str]], list[str]]
     with path.open("rb") as handle:
         magic = handle.read(4)
     if magic == b"PK\x03\x04" or path.suffix.lower() in {".xlsx", ".xlsm"}:
-        from ngsp_cli.services import xlsx
+        from ngsp_cli.services.directory import xlsx
 
         title, _, rows = xlsx.read_rows(path, sheet)
         return rows, [f"read sheet '{title}'"]

@@ -30,9 +30,9 @@ from ngsp_cli.model import (
 )
 from ngsp_cli.rules import PartnershipAt
 from ngsp_cli.rules.answers import TeamFlag
+from ngsp_cli.rules.priority_dates import first_selected
 from ngsp_cli.services.dates import not_in_future
 from ngsp_cli.services.lookup import resolve_person, resolve_priority, resolve_team
-from ngsp_cli.services.priorities import first_selected
 from ngsp_cli.store import folder as store
 from ngsp_cli.store.files import locked
 from ngsp_cli.store.folder import Snapshot

@@ -132,7 +132,7 @@ def new_meeting(
     A meeting of the same day, kind, team and title (what `ngsp check` reports as a duplicate)
     is refused unless `force`.
     """
-    from ngsp_cli.services.status import current_phase
+    from ngsp_cli.services.assessment.status import current_phase
 
     day = writing_day(as_of)
     snap = store.load(root, check_references=False)

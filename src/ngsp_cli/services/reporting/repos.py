@@ -490,7 +490,7 @@ def _keep_summary(path: Path, ok: bool, row: dict[str, Any]) -> None:
 
 def read_repo(folder: Path, commit: str, as_of: dt.date, name: str) -> tuple[bool, dict[str, Any]]:
     """(True, portfolio row) or (False, broken entry) for one commit; never raises for bad files."""
-    from ngsp_cli.services.portfolio import _broken, summarize
+    from ngsp_cli.services.reporting.portfolio import _broken, summarize
 
     kept_at = _summary_path(folder, commit, as_of)
     kept = _kept_summary(kept_at)
@@ -570,7 +570,12 @@ def read_repos(
     on_progress: Progress | None = None,
 ) -> RepoPortfolio:
     """Fetch every repository and read each one's partnership at its branch head."""
-    from ngsp_cli.services.portfolio import _broken, _quiet_worker, _sigterm_stops_the_pool, _workers
+    from ngsp_cli.services.reporting.portfolio import (
+        _broken,
+        _quiet_worker,
+        _sigterm_stops_the_pool,
+        _workers,
+    )
 
     if git_missing():
         raise InputError(

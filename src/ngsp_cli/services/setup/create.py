@@ -268,6 +268,6 @@ def machine_timezone() -> str | None:
 
 
 def _write_schemas(path: Path) -> None:
-    from ngsp_cli.services.schema import folder_schema_dir, write_schemas
+    from ngsp_cli.services.setup.schema import folder_schema_dir, write_schemas
 
     write_schemas(folder_schema_dir(path))

@@ -123,7 +123,7 @@ def outcome_surveys(snap: Snapshot, as_of: dt.date | None = None) -> list[Assess
 
 def parse_answer_text(text: str) -> tuple[Answer, int | None]:
     """'yes', 'partly:12', 'no' -> (answer, count); raises ValueError with plain words."""
-    from ngsp_cli.services.assess import answer_hint, parse_answer
+    from ngsp_cli.services.assessment.assess import answer_hint, parse_answer
 
     word, _, number = text.strip().partition(":")
     answer = parse_answer(word)

@@ -18,7 +18,7 @@ from typing import Any
 
 from ngsp_cli.model import Entity
 from ngsp_cli.rules import facts
-from ngsp_cli.services.directory import people_of, sorted_orgs
+from ngsp_cli.services.directory.entries import people_of, sorted_orgs
 from ngsp_cli.store.folder import Snapshot
 
 WHATS = ("contacts", "organizations", "meetings", "all")

@@ -32,7 +32,7 @@ from typing import Any
 from ngsp_cli.errors import NgspError, Problem
 from ngsp_cli.model import Answer
 from ngsp_cli.rules import PartnershipAt, facts
-from ngsp_cli.services.survey import load_survey, outcome_surveys
+from ngsp_cli.services.assessment.survey import load_survey, outcome_surveys
 from ngsp_cli.store.folder import PARTNERSHIP_FILE, Snapshot, load
 from ngsp_cli.text import plural
 
@@ -133,7 +133,7 @@ def _phase(snap: Snapshot, as_of: dt.date) -> tuple[dict[str, Any] | None, str |
     try:
         from ngsp_cli.playbook import load_playbook
         from ngsp_cli.playbook.loader import override_paths
-        from ngsp_cli.services.status import current_phase
+        from ngsp_cli.services.assessment.status import current_phase
     except ImportError:  # pragma: no cover - an ngsp without the playbook
         return None, None
     try:
@@ -147,7 +147,7 @@ def _phase(snap: Snapshot, as_of: dt.date) -> tuple[dict[str, Any] | None, str |
 
 def _score(snap: Snapshot, as_of: dt.date) -> tuple[float | None, str | None]:
     """The Next Gen indicator score (0 to 1), as 'ngsp check' computes it."""
-    from ngsp_cli.services.indicators import score_partnership
+    from ngsp_cli.services.assessment.indicators import score_partnership
 
     try:
         score = score_partnership(snap, as_of).score

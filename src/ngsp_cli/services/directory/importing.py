@@ -38,7 +38,7 @@ from ngsp_cli import clock
 from ngsp_cli.errors import InputError, UsageError
 from ngsp_cli.ids import is_valid_id, new_id
 from ngsp_cli.model import Entity, Organization, OrgKind, Person, Role
-from ngsp_cli.services.spreadsheet import Sheet, read_sheet
+from ngsp_cli.services.directory.spreadsheet import Sheet, read_sheet
 from ngsp_cli.store import folder as store
 from ngsp_cli.text import plural
 from ngsp_cli.vocab import closest, normalized_name

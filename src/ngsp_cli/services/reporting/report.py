@@ -18,7 +18,7 @@ from ngsp_cli.model import (
     TeamStatus,
 )
 from ngsp_cli.rules import PartnershipAt, facts
-from ngsp_cli.services.survey import (
+from ngsp_cli.services.assessment.survey import (
     SurveyDefinition,
     answer_counts,
     folder_survey,

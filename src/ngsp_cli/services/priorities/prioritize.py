@@ -44,9 +44,10 @@ from ngsp_cli.model import (
     Vote,
     VoteTally,
 )
+from ngsp_cli.rules.priority_dates import status_day
 from ngsp_cli.services.dates import writing_day
 from ngsp_cli.services.lookup import AmbiguousName, resolve, resolve_person
-from ngsp_cli.services.priorities import state_before_change, status_day
+from ngsp_cli.services.priorities.history import state_before_change
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.store.write import save

@@ -8,7 +8,6 @@ and, under `history`, every earlier vote and status change, oldest first.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from ngsp_cli.errors import UsageError
@@ -20,6 +19,7 @@ from ngsp_cli.model import (
     PriorityStatus,
     TeamStatus,
 )
+from ngsp_cli.rules.priority_dates import status_day
 from ngsp_cli.services.dates import not_in_future
 from ngsp_cli.services.lookup import resolve_priority
 from ngsp_cli.store import folder as store
@@ -40,66 +40,6 @@ def state_before_change(priority: Priority, day: dt.date) -> PriorityChange:
         votes=priority.votes if from_vote else None,
         decided_by=priority.decided_by if from_vote else None,
     )
-
-
-def status_day(snap: Snapshot, priority: Priority) -> dt.date | None:
-    """The day the priority's current status was set: `since`, else the day of its latest vote."""
-    if priority.since is not None:
-        return priority.since
-    meeting = snap.meetings.get(priority.meeting or "")
-    return meeting.date if meeting is not None else None
-
-
-@dataclass(frozen=True)
-class Selection:
-    """When a priority was first selected, and how (a vote at a meeting, or by hand)."""
-
-    day: dt.date
-    meeting: str | None
-
-
-def first_selected(snap: Snapshot, priority: Priority) -> Selection | None:
-    """The earliest known day the priority was selected (None: never, or no date is known)."""
-    found: list[Selection] = [
-        Selection(change.date, change.meeting)
-        for change in priority.history
-        if change.status is PriorityStatus.selected
-    ]
-    if priority.status is PriorityStatus.selected:
-        day = status_day(snap, priority)
-        if day is not None:
-            found.append(Selection(day, priority.meeting if priority.since is None else None))
-    return min(found, key=lambda s: s.day) if found else None
-
-
-def status_on(snap: Snapshot, priority: Priority, as_of: dt.date) -> PriorityStatus | None:
-    """The priority's status on `as_of` (None: it was not yet named then).
-
-    Dated states only: an undated current status (a hand-written file) counts as always.
-    """
-    states = [(change.date, change.status) for change in priority.history]
-    states.append((status_day(snap, priority) or dt.date.min, priority.status))
-    known = [status for day, status in sorted(states, key=lambda s: s[0]) if day <= as_of]
-    return known[-1] if known else None
-
-
-@dataclass(frozen=True)
-class LastVote:
-    day: dt.date
-    meeting: str
-
-
-def last_vote(snap: Snapshot, as_of: dt.date) -> LastVote | None:
-    """The latest prioritization vote on or before `as_of` (votes of a meeting, or a tally of a priority)."""
-    votes: list[LastVote] = [
-        LastVote(m.date, m.id) for m in snap.meetings.values() if m.votes and m.date <= as_of
-    ]
-    for priority in snap.priorities.values():
-        if priority.votes is not None and priority.meeting in snap.meetings:
-            votes.append(LastVote(snap.meetings[priority.meeting].date, priority.meeting))
-        votes += [LastVote(c.date, c.meeting) for c in priority.history if c.meeting and c.votes]
-    votes = [v for v in votes if v.day <= as_of]
-    return max(votes, key=lambda v: (v.day, v.meeting)) if votes else None
 
 
 def active_teams_on(snap: Snapshot, priority_id: str) -> list[ActionTeam]:

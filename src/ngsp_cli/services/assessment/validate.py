@@ -38,7 +38,7 @@ from ngsp_cli.model import (
     Priority,
 )
 from ngsp_cli.playbook.indicators import IndicatorSet, answer_problem, load_indicator_set
-from ngsp_cli.services.survey import SurveyDefinition, folder_survey
+from ngsp_cli.services.assessment.survey import SurveyDefinition, folder_survey
 from ngsp_cli.store import folder as store
 from ngsp_cli.store import yamlio
 from ngsp_cli.vocab import normalized_name
@@ -254,7 +254,7 @@ def timeline_problems(snap: store.Snapshot, today: dt.date) -> list[Problem]:
 
 def order_warnings(snap: store.Snapshot) -> list[Problem]:
     """Dates of dependent events out of order: a team formed before its priority was selected."""
-    from ngsp_cli.services.priorities import first_selected
+    from ngsp_cli.rules.priority_dates import first_selected
 
     warnings = []
     for team in sorted(snap.teams.values(), key=lambda t: t.id):

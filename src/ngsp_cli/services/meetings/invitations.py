@@ -20,8 +20,8 @@ from typing import Any
 
 from ngsp_cli.errors import UsageError
 from ngsp_cli.model import Meeting, MeetingStatus
-from ngsp_cli.services import documents
-from ngsp_cli.services.documents import PersonInfo
+from ngsp_cli.services.meetings import documents
+from ngsp_cli.services.meetings.documents import PersonInfo
 from ngsp_cli.store.folder import Snapshot
 
 MERGE_COLUMNS = (

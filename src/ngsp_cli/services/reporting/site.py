@@ -48,7 +48,7 @@ def _person(person: Person, snap: Snapshot, publish_contacts: bool) -> dict[str,
 
 def site_data(snap: Snapshot, as_of: dt.date) -> dict[str, Any]:
     """What the partnership page shows: public facts only, contacts only where allowed."""
-    from ngsp_cli.services.report import report_data
+    from ngsp_cli.services.reporting.report import report_data
 
     report = report_data(snap, as_of)
     publish = snap.partnership.settings.publish_contacts
@@ -109,7 +109,7 @@ def _prepare(out: Path) -> None:
 
 def _pages(snap: Snapshot, out: Path, as_of: dt.date, *, up: str | None = None) -> Path:
     from ngsp_cli.render.env import render_template
-    from ngsp_cli.services.report import render_report
+    from ngsp_cli.services.reporting.report import render_report
 
     out.mkdir(parents=True, exist_ok=True)
     data = site_data(snap, as_of)
@@ -136,8 +136,8 @@ def write_portfolio_site(specs: list[Any], out: Path, as_of: dt.date, *, cache: 
     """A state program's site: an index of its partnerships, each with its own pages in a subfolder."""
     from ngsp_cli.clock import now_utc
     from ngsp_cli.render.env import render_template
-    from ngsp_cli.services.portfolio import Portfolio, aggregate, render_portfolio
-    from ngsp_cli.services.repos import load_commit, read_repos, stale, unreached_problem
+    from ngsp_cli.services.reporting.portfolio import Portfolio, aggregate, render_portfolio
+    from ngsp_cli.services.reporting.repos import load_commit, read_repos, stale, unreached_problem
 
     found = read_repos(specs, as_of, cache=cache)
     if not found.rows:

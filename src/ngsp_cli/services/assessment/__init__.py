@@ -1,0 +1,1 @@
+"""Assessment: how Next Gen the partnership is (check, self-assessment, survey, status)."""

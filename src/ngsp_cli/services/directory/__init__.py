@@ -1,0 +1,1 @@
+"""The directory: organizations and people, in from spreadsheets and out to them."""

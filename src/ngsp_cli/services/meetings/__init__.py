@@ -1,0 +1,1 @@
+"""Meetings: plan, record, and the documents conveners send around them."""

@@ -1,0 +1,1 @@
+"""Reporting: the progress report, the public site, and the portfolio of many partnerships."""
