@@ -182,6 +182,14 @@ def answers_from_file(indicator_set: IndicatorSet, path: Path) -> dict[str, Asse
     return out
 
 
+def in_indicator_order(
+    answers: dict[str, AssessmentAnswer], indicator_set: IndicatorSet
+) -> dict[str, AssessmentAnswer]:
+    """The answers in the order the indicators are listed, so the file reads like the scorecard."""
+    order = {indicator: n for n, indicator in enumerate(indicator_set.ids())}
+    return dict(sorted(answers.items(), key=lambda item: order.get(item[0], len(order))))
+
+
 @dataclass(frozen=True)
 class Recorded:
     """What `record_assessment` did: the assessment written and which answers it added or changed."""
