@@ -115,28 +115,15 @@ def check_command(
     score is below --min, 2 when any file has a problem (all are listed).
     """
     from ngsp_cli.errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, UsageError
-    from ngsp_cli.services.assessment.indicators import CheckReport, score_partnership
-    from ngsp_cli.services.assessment.validate import validate_folder
+    from ngsp_cli.services.assessment.check import check_folder
 
     if only not in (None, "schema"):
         raise UsageError(f"'{only}' is not something check can do alone", hint="use --only schema")
     day = as_of.date() if as_of else clock.today()
-    root = common.root_of(folder)
-    validation = validate_folder(root)
-    snap = validation.snapshot
-    name = snap.partnership.name if snap is not None else root.name
-    if not validation.valid or snap is None or validation.indicators is None or only == "schema":
-        report = CheckReport(
-            partnership=root.name, name=name, as_of=day, errors=validation.problems, scored=False
-        )
-    else:
-        report = score_partnership(snap, day, validation.indicators, errors=validation.problems)
-    report.warnings = validation.warnings
+    checked = check_folder(common.root_of(folder), day, schema_only=only == "schema")
+    report, snap = checked.report, checked.snapshot
     if as_json:
-        data = report.as_json()
-        if not report.scored:
-            data["score"] = None
-        common.emit_json(data)
+        common.emit_json(report.as_json())
     console = common.out()
     if report.warnings and not as_json:
         _print_problems(console, report.warnings, warning=True)
