@@ -30,6 +30,9 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 WORK = HERE / ".work"
+# Every date the generator writes is on or before this day (long past, so that no held
+# meeting, task or assessment lies after today), and the folders stay the same every run.
+LAST_DAY = dt.date(2026, 6, 30)
 
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -246,7 +249,7 @@ def generate(root: Path, size: str | Size = "typical", seed: int = 0, *, clean: 
                 "city": rng.choice(_CITIES),
                 "size": rng.choice(["1-9", "10-49", "50-99", "100-249", "250-499", "500+"]),
                 "website": f"https://{oid}.example" if rng.random() < 0.7 else None,
-                "joined": founded + dt.timedelta(days=rng.randrange(0, 700)),
+                "joined": min(LAST_DAY, founded + dt.timedelta(days=rng.randrange(0, 700))),
                 "notes": "Met at the launch; wants to host a tour." if rng.random() < 0.1 else None,
             }
         )
@@ -278,7 +281,7 @@ def generate(root: Path, size: str | Size = "typical", seed: int = 0, *, clean: 
                 "email": f"{pid}@{org}.example",
                 "phone": f"318-555-{rng.randrange(0, 10000):04d}" if rng.random() < 0.8 else None,
                 "roles": roles,
-                "joined": founded + dt.timedelta(days=rng.randrange(0, 700)),
+                "joined": min(LAST_DAY, founded + dt.timedelta(days=rng.randrange(0, 700))),
             }
         )
         out.write(f"people/{pid}.yaml", data)
@@ -321,8 +324,11 @@ def generate(root: Path, size: str | Size = "typical", seed: int = 0, *, clean: 
     taken_meetings: set[str] = set()
     day = founded
     launch_id: str | None = None
+    # Gaps of 7 to 59 days, narrowed so that the last meeting falls on or before LAST_DAY:
+    # a meeting marked held must not lie after today, whatever day the folder is read.
+    widest = min(60, ((LAST_DAY - founded).days - 14) // spec.meetings + 1)
     for index in range(spec.meetings):
-        day = day + dt.timedelta(days=rng.randrange(7, 60))
+        day = day + dt.timedelta(days=rng.randrange(min(7, widest - 1), widest))
         if index == 0:
             kind, title = "launch", "Launch meeting"
         elif team_ids and index % 3 == 0:
@@ -406,12 +412,15 @@ def generate(root: Path, size: str | Size = "typical", seed: int = 0, *, clean: 
             ),
         )
 
+    room = (LAST_DAY - founded).days - 60 - spec.teams
+    task_step = min(30, room // max(1, spec.tasks_per_team))
+    update_step = min(20, room // max(1, spec.updates_per_team))
     for index, tid in enumerate(team_ids):
         formed = founded + dt.timedelta(days=60 + index)
         tasks = []
         for n in range(spec.tasks_per_team):
             status = rng.choice(["open", "open", "done", "dropped"])
-            due = formed + dt.timedelta(days=30 * (n + 1))
+            due = formed + dt.timedelta(days=task_step * (n + 1))
             tasks.append(
                 _drop_none(
                     {
@@ -428,7 +437,7 @@ def generate(root: Path, size: str | Size = "typical", seed: int = 0, *, clean: 
         updates = [
             _drop_none(
                 {
-                    "date": formed + dt.timedelta(days=20 * (n + 1)),
+                    "date": formed + dt.timedelta(days=update_step * (n + 1)),
                     "text": "Met with the college; curriculum draft under review.",
                     "by": rng.choice(business_people),
                 }
@@ -454,8 +463,9 @@ def generate(root: Path, size: str | Size = "typical", seed: int = 0, *, clean: 
             ),
         )
 
+    assessment_step = min(180, (LAST_DAY - founded).days // max(1, spec.assessments))
     for index in range(spec.assessments):
-        date = founded + dt.timedelta(days=180 * (index + 1))
+        date = founded + dt.timedelta(days=assessment_step * (index + 1))
         kind = "self-assessment" if index % 2 == 0 else "outcome-survey"
         out.write(
             f"assessments/{date.isoformat()}-{kind}.yaml",
