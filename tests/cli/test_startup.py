@@ -23,9 +23,9 @@ CORE = ["pydantic", "yaml", "ngsp_cli.store", "ngsp_cli.model", "ngsp_cli.render
 PROBE = """
 import json, sys
 sys.argv = ["ngsp", *sys.argv[1:]]
-from ngsp_cli.cli.entry import main
+from ngsp_cli.cli.entry import run
 try:
-    main()
+    run()
 except SystemExit:
     pass
 print(json.dumps(sorted(sys.modules)), file=sys.stderr)
