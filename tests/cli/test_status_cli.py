@@ -159,3 +159,30 @@ def test_past_planned_meetings_without_attendance_are_listed(ngsp, example_folde
     assert "held? record who came with 'ngsp meeting attend 2026-12-10-quarterly-meeting" in text
     data = json.loads(ngsp("-C", example_folder, "status", "--as-of", "2027-02-01", "--json").stdout)
     assert "2026-12-10-quarterly-meeting" in [m["id"] for m in data["unrecorded_meetings"]]
+
+
+def test_long_lists_are_cut_on_screen_with_the_count_and_the_command_to_see_all(
+    ngsp, partnership_tree
+) -> None:
+    teams = {
+        f"action-teams/team-{n:02d}.yaml": {
+            "name": f"Team {n:02d}", "priority": "training", "champions": ["ann-lee"],
+            "formed": "2026-01-05",
+            "tasks": [{"id": "t1", "text": f"Step of team {n:02d}", "due": "2026-02-01"}],
+        }
+        for n in range(14)
+    }  # fmt: skip
+    root = partnership_tree(
+        {"priorities/training.yaml": {"title": "Training", "status": "selected"}, **teams}
+    )
+    result = ngsp("-C", root, "status", "--as-of", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    out = flat(result.stdout)
+    # Each team is stale and has an overdue task: 28 flags, 10 shown.
+    assert "and 18 more: see them all with 'ngsp team list'" in out
+    assert "and 4 more: see them all with 'ngsp status --json'" in out  # 14 overdue tasks
+    assert "Team 09" in out
+    assert "Step of team 13" not in out
+    data = json.loads(ngsp("-C", root, "status", "--as-of", "2026-11-25", "--json").stdout)
+    assert len(data["overdue_tasks"]) == 14
+    assert len(data["team_flags"]) == 28

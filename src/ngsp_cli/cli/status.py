@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -53,11 +54,15 @@ def status_command(
     _print_status(report, len(playbook.phases))
 
 
+# Long lists on screen stop after this many lines and say how many more there are and
+# where to see them; --json always lists every one.
+SHOWN = 10
+
+
 def _print_status(report: StatusReport, total: int) -> None:
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
-    from ngsp_cli.text import plural
 
     console = common.out()
 
@@ -67,26 +72,31 @@ def _print_status(report: StatusReport, total: int) -> None:
 
     console.print(f"[bold]{escape(report.partnership)}[/bold] — status on {report.as_of.isoformat()}")
     console.print()
+    _print_phase(report, total, line)
+    console.print()
+    _print_meetings(report, line)
+    _print_attention(report, line)
+
+
+def _print_phase(report: StatusReport, total: int, line: Callable[[str, str], None]) -> None:
+    """The phase, its steps, the next step and the checklist."""
+    from rich.markup import escape
+
+    console = common.out()
     how = "set in partnership.yaml" if report.phase_set_by_hand else "worked out from your files"
     title = f"Phase {report.phase.number} of {total}: {escape(report.phase.title)}"
     console.print(f"[bold]{title}[/bold]  [dim]({how})[/dim]")
-    trail = []
     symbols = {"current": "●", "done": "✓", "moot": "–"}
-    for progress in report.phases:
-        mark = symbols.get(report.marks.get(progress.phase.id, ""), "○")
-        trail.append(f"{mark}{progress.phase.number}")
+    trail = [f"{symbols.get(report.marks.get(p.phase.id, ''), '○')}{p.phase.number}" for p in report.phases]
     legend = "✓ checklist complete  ● current  ○ not yet"
     if "moot" in report.marks.values():
         legend += "  – passed (the launch was held)"
     line("  phases ", f"{' '.join(trail)}  [dim]({legend})[/dim]")
     console.print()
     console.print("[bold]Steps of this phase[/bold]  [dim](✓ done  ☐ to do  ? only you can tell)[/dim]")
+    next_id = report.next_step.id if report.next_step else None
     for result in report.progress.steps:
-        arrow = (
-            " [bold cyan]← next[/bold cyan]"
-            if report.next_step and result.step.id == report.next_step.id
-            else ""
-        )
+        arrow = " [bold cyan]← next[/bold cyan]" if result.step.id == next_id else ""
         line(f"  {_MARK[result.state]} ", f"{escape(result.step.text)}{arrow}")
     console.print()
     if report.next_step is not None:
@@ -102,7 +112,15 @@ def _print_status(report: StatusReport, total: int) -> None:
     for item_result in report.progress.items:
         detail = f" [dim]— {escape(item_result.detail)}[/dim]"
         line(f"  {_MARK[item_result.state]} ", f"{escape(item_result.item.text)}{detail}")
-    console.print()
+
+
+def _print_meetings(report: StatusReport, line: Callable[[str, str], None]) -> None:
+    """Past meetings with nothing recorded (the latest five) and the next five planned."""
+    from rich.markup import escape
+
+    from ngsp_cli.text import plural
+
+    console = common.out()
     if report.unrecorded:
         console.print("[bold]Past meetings with nothing recorded[/bold]")
         for meeting in report.unrecorded[-5:]:
@@ -130,27 +148,46 @@ def _print_status(report: StatusReport, total: int) -> None:
                 f"said yes: {plural(said_yes.business, 'business leader')}, "
                 f"{plural(said_yes.public, 'public partner')}",
             )
-    if report.overdue_items or report.overdue_tasks:
-        console.print()
-        console.print("[bold]Overdue[/bold]")
+
+
+def _print_attention(report: StatusReport, line: Callable[[str, str], None]) -> None:
+    """Overdue work, flagged action teams and warnings, each list cut at SHOWN lines."""
+    from rich.markup import escape
+
+    overdue: list[str] = []
     for item in report.overdue_items:
         owner = f" — {escape(item['owner_name'])}" if item["owner_name"] else ""
-        line("  [red]●[/red] ", f"{escape(item['text'])}{owner}, due {item['due']} "
-             f"[dim](action item of {escape(item['meeting_title'])})[/dim]")  # fmt: skip
+        overdue.append(f"{escape(item['text'])}{owner}, due {item['due']} "
+                       f"[dim](action item of {escape(item['meeting_title'])})[/dim]")  # fmt: skip
     for task in report.overdue_tasks:
         owner = f" — {escape(task['owner_name'])}" if task["owner_name"] else ""
-        line("  [red]●[/red] ", f"{escape(task['text'])}{owner}, due {task['due']} "
-             f"[dim](task of {escape(task['team_name'])})[/dim]")  # fmt: skip
-    if report.team_flags:
+        overdue.append(f"{escape(task['text'])}{owner}, due {task['due']} "
+                       f"[dim](task of {escape(task['team_name'])})[/dim]")  # fmt: skip
+    sections = [
+        ("Overdue", "[red]●[/red]", overdue, "ngsp status --json"),
+        (
+            "Action teams",
+            "[yellow]![/yellow]",
+            [escape(f.message) for f in report.team_flags],
+            "ngsp team list",
+        ),
+        (
+            "Warnings",
+            "[yellow]![/yellow]",
+            [escape(w.message) for w in report.warnings],
+            "ngsp status --json",
+        ),
+    ]
+    console = common.out()
+    for heading, mark, lines, see_all in sections:
+        if not lines:
+            continue
         console.print()
-        console.print("[bold]Action teams[/bold]")
-        for flag in report.team_flags:
-            line("  [yellow]![/yellow] ", escape(flag.message))
-    if report.warnings:
-        console.print()
-        console.print("[bold]Warnings[/bold]")
-        for warning in report.warnings:
-            line("  [yellow]![/yellow] ", escape(warning.message))
+        console.print(f"[bold]{heading}[/bold]")
+        for markup in lines[:SHOWN]:
+            line(f"  {mark} ", markup)
+        if len(lines) > SHOWN:
+            line("  ", f"[dim]and {len(lines) - SHOWN} more: see them all with '{see_all}'[/dim]")
 
 
 def playbook_command(
