@@ -7,22 +7,22 @@ from typing import Annotated, Any
 
 import typer
 
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options
 
 KIND_HELP = "launch, full-partnership, action-team, convener-team (the support team) or other"
 CATEGORY_HELP = "talent, infrastructure, policy, innovation, supply-chain, image, networking or other"
 MeetingArg = Annotated[str, typer.Argument(help="Meeting id, title, or date (YYYY-MM-DD).")]
 DateOpt = Annotated[
     dt.datetime | None,
-    common.date_option("--date", "Day of the meeting."),
+    options.date_option("--date", "Day of the meeting."),
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.as_of_option("A meeting dated after it shows as still to come."),
+    options.as_of_option("A meeting dated after it shows as still to come."),
 ]
 WritingAsOf = Annotated[
     dt.datetime | None,
-    common.writing_as_of_option("A meeting dated after it has not happened yet."),
+    options.writing_as_of_option("A meeting dated after it has not happened yet."),
 ]
 
 

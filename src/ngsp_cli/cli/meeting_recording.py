@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output
 from ngsp_cli.cli.meeting_options import CATEGORY_HELP, MeetingArg, WritingAsOf
 from ngsp_cli.cli.meeting_show import answers_line, meeting_json, warn_if_outnumbered
 
@@ -33,8 +33,8 @@ def attend_command(
         str | None, typer.Option("--sheet", help="The sheet of an Excel workbook (default: the first).")
     ] = None,
     as_of: WritingAsOf = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Record who came, once the meeting's day has come; the meeting is then marked held.
 
@@ -51,22 +51,22 @@ def attend_command(
             "name the people who came, or read them from a file",
             hint=f"ngsp meeting attend {meeting} PERSON..., or: ngsp meeting attend {meeting} --from FILE",
         )
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     reading = _read_sheet(folder, meeting, from_file, sheet) if from_file is not None else None
     ids = [*(people or []), *(reading.people if reading is not None else [])]
     if ids:
-        updated, added = attend(root, meeting, ids, as_of=common.day_of(as_of))
+        updated, added = attend(root, meeting, ids, as_of=options.day_of(as_of))
     else:
-        updated, added = find_meeting(common.load_snapshot(folder), meeting), []
+        updated, added = find_meeting(options.load_snapshot(folder), meeting), []
     if as_json:
-        data = common.entity_json(updated)
+        data = output.entity_json(updated)
         data["added"] = added
         if reading is not None:
             data["from"] = _reading_json(reading)
-        common.emit_json(data)
+        output.emit_json(data)
     if reading is not None:
         _print_reading(reading, added)
-    common.done(
+    output.done(
         f"{len(added)} added, {len(updated.attendees)} attended {updated.title} ({updated.status.value})"
     )
 
@@ -76,7 +76,7 @@ def _read_sheet(folder: Path | None, meeting: str, path: Path, sheet: str | None
     from ngsp_cli.services.meetings.attendance import read_attendance
     from ngsp_cli.services.meetings.finding import find_meeting
 
-    snap = common.load_snapshot(folder)
+    snap = options.load_snapshot(folder)
     find_meeting(snap, meeting)  # an unknown meeting is named before the file is read
     return read_attendance(snap, path, sheet)
 
@@ -110,7 +110,7 @@ def _print_reading(reading: Any, added: list[str]) -> None:
     from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.text import plural
 
-    console = common.err()
+    console = output.err()
     columns = ", ".join(f"{what}: '{header}'" for what, header in reading.columns.items())
     console.print(Hanging("  ", escape(f"read {reading.source} as a {reading.kind} ({columns})")))
     matched = len(reading.matched)
@@ -123,7 +123,7 @@ def _print_reading(reading: Any, added: list[str]) -> None:
         console.print(f"  {plural(reading.not_marked, 'row')} not marked as present, left out")
     if reading.unknown:
         count = len(reading.unknown)
-        common.warn(
+        output.warn(
             f"{plural(count, 'person', 'people')} in the file {'is' if count == 1 else 'are'} "
             "not in the folder; add them, then run this command again:"
         )
@@ -138,23 +138,23 @@ TextArg = Annotated[str, typer.Argument(help="The text, in quotes.")]
 
 
 def note_command(
-    meeting: MeetingArg, text: TextArg, as_of: WritingAsOf = None, folder: common.DirOption = None
+    meeting: MeetingArg, text: TextArg, as_of: WritingAsOf = None, folder: options.DirOption = None
 ) -> None:
     """Add a paragraph to a meeting's notes, once its day has come (or edit the file by hand)."""
     from ngsp_cli.services.meetings.recording import add_note
 
-    updated = add_note(common.root_of(folder), meeting, text, as_of=common.day_of(as_of))
-    common.done(f"note added to meetings/{updated.id}.yaml")
+    updated = add_note(options.root_of(folder), meeting, text, as_of=options.day_of(as_of))
+    output.done(f"note added to meetings/{updated.id}.yaml")
 
 
 def decide_command(
-    meeting: MeetingArg, text: TextArg, as_of: WritingAsOf = None, folder: common.DirOption = None
+    meeting: MeetingArg, text: TextArg, as_of: WritingAsOf = None, folder: options.DirOption = None
 ) -> None:
     """Record a decision taken at a meeting, once its day has come."""
     from ngsp_cli.services.meetings.recording import add_decision
 
-    updated = add_decision(common.root_of(folder), meeting, text, as_of=common.day_of(as_of))
-    common.done(f"decision recorded in meetings/{updated.id}.yaml")
+    updated = add_decision(options.root_of(folder), meeting, text, as_of=options.day_of(as_of))
+    output.done(f"decision recorded in meetings/{updated.id}.yaml")
 
 
 def action_command(
@@ -163,15 +163,15 @@ def action_command(
     owner: Annotated[str | None, typer.Option("--owner", help="Who does it (id or name).")] = None,
     due: Annotated[
         dt.datetime | None,
-        common.date_option("--due", "Due date."),
+        options.date_option("--due", "Due date."),
     ] = None,
-    folder: common.DirOption = None,
+    folder: options.DirOption = None,
 ) -> None:
     """Record an action item of a meeting, with its owner and due date."""
     from ngsp_cli.services.meetings.recording import add_action
 
-    updated = add_action(common.root_of(folder), meeting, text, owner=owner, due=common.day_of(due))
-    common.done(f"action item added to meetings/{updated.id}.yaml")
+    updated = add_action(options.root_of(folder), meeting, text, owner=owner, due=options.day_of(due))
+    output.done(f"action item added to meetings/{updated.id}.yaml")
 
 
 def candidate_command(
@@ -179,8 +179,8 @@ def candidate_command(
     title: Annotated[str, typer.Argument(help="The opportunity or challenge, in a few words.")],
     category: Annotated[str, typer.Option("--category", help=CATEGORY_HELP)] = "other",
     description: Annotated[str | None, typer.Option("--description")] = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Record a candidate priority named at a meeting (before the vote)."""
     from ngsp_cli.model import PriorityCategory
@@ -189,11 +189,11 @@ def candidate_command(
 
     cat = choose(PriorityCategory, category, "a category")
     updated, candidate = add_candidate(
-        common.root_of(folder), meeting, title, category=cat, description=description
+        options.root_of(folder), meeting, title, category=cat, description=description
     )
     if as_json:
-        common.emit_json(candidate.model_dump(mode="json"))
-    common.done(f"candidate '{candidate.id}' added to meetings/{updated.id}.yaml")
+        output.emit_json(candidate.model_dump(mode="json"))
+    output.done(f"candidate '{candidate.id}' added to meetings/{updated.id}.yaml")
 
 
 ActionRef = Annotated[
@@ -205,18 +205,18 @@ ActionRef = Annotated[
 def _mark(meeting: str, item: str, folder: Any, as_json: bool, *, done: bool) -> None:
     from ngsp_cli.services.meetings.recording import mark_action
 
-    updated, action = mark_action(common.root_of(folder), meeting, item, done=done)
+    updated, action = mark_action(options.root_of(folder), meeting, item, done=done)
     if as_json:
-        common.emit_json({"meeting": updated.id, **action.model_dump(mode="json")})
+        output.emit_json({"meeting": updated.id, **action.model_dump(mode="json")})
     state = "done" if action.done else "open again"
-    common.done(f"'{action.text}' of {updated.title} is {state}")
+    output.done(f"'{action.text}' of {updated.title} is {state}")
 
 
 def action_done_command(
     meeting: MeetingArg,
     item: ActionRef,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Mark an action item of a meeting done; agendas stop carrying it and the memo says done."""
     _mark(meeting, item, folder, as_json, done=True)
@@ -225,8 +225,8 @@ def action_done_command(
 def action_reopen_command(
     meeting: MeetingArg,
     item: ActionRef,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Open a done action item of a meeting again."""
     _mark(meeting, item, folder, as_json, done=False)
@@ -238,8 +238,8 @@ def rsvp_command(
     yes: Annotated[bool, typer.Option("--yes", help="They are coming.")] = False,
     no: Annotated[bool, typer.Option("--no", help="They are not coming.")] = False,
     maybe: Annotated[bool, typer.Option("--maybe", help="They may come.")] = False,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Record answers to a meeting's invitation; 'meeting show', 'status' and the agenda then
     count the business leaders and public partners expected."""
@@ -254,16 +254,16 @@ def rsvp_command(
             "say what they answered" if not chosen else "give one answer at a time",
             hint="add one of --yes, --no or --maybe",
         )
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     updated, added = record_rsvp(root, meeting, people, chosen[0])
-    snap = common.load_snapshot(root, (Organization, Person, MeetingModel))
+    snap = options.load_snapshot(root, (Organization, Person, MeetingModel))
     if as_json:
-        common.emit_json(meeting_json(snap, snap.meetings[updated.id], full=False))
-    common.done(
+        output.emit_json(meeting_json(snap, snap.meetings[updated.id], full=False))
+    output.done(
         f"{len(people)} answered {chosen[0].value} for {updated.title}"
         + (f" ({len(added)} added to the invitees)" if added else "")
     )
     answers = answers_line(snap, updated)
     if answers:
-        common.err().print(f"  {answers}")
+        output.err().print(f"  {answers}")
     warn_if_outnumbered(snap, updated)

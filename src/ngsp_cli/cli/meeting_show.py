@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ngsp_cli import clock
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output
 from ngsp_cli.cli.meeting_options import AsOfOption, MeetingArg, choose_kind
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def meeting_json(
 
     invited = facts.headcount(snap, meeting.invitees)
     came = facts.headcount(snap, meeting.attendees)
-    data: dict[str, Any] = common.entity_json(meeting)
+    data: dict[str, Any] = output.entity_json(meeting)
     data["file"] = f"meetings/{meeting.id}.yaml"
     data["status_as_of"] = _status_on(meeting, day or clock.today())
     data["invited"] = {"business": invited.business, "public": invited.public}
@@ -107,8 +107,8 @@ def answers_line(snap: Snapshot, meeting: Meeting) -> str | None:
 def list_(
     kind: Annotated[str | None, typer.Option("--kind", help="Only this kind.")] = None,
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """List the meetings by date, with who was invited and who came (business / public)."""
     from rich import box
@@ -121,8 +121,8 @@ def list_(
     from ngsp_cli.text import plural
 
     wanted = choose_kind(kind) if kind else None
-    snap = common.load_snapshot(folder, (Organization, Person, MeetingModel))
-    day = common.day_of(as_of) or clock.today()
+    snap = options.load_snapshot(folder, (Organization, Person, MeetingModel))
+    day = options.day_of(as_of) or clock.today()
     view = PartnershipAt(snap, day)
     meetings = [m for m in view.meetings if wanted is None or m.kind is wanted]
     if as_json:
@@ -132,7 +132,7 @@ def list_(
             row = meeting_json(snap, m, full=False, day=day)
             row.update(held=view.is_held(m), upcoming=m.id in upcoming)
             rows.append(row)
-        common.emit_json(rows)
+        output.emit_json(rows)
         return
     table = FitTable(
         title=plural(len(meetings), "meeting"),
@@ -150,35 +150,35 @@ def list_(
         if m.attendees:
             who += f"\n{_who(facts.headcount(snap, m.attendees))}"
         table.add_row(
-            common.name_cell(m.title, m.id),
+            output.name_cell(m.title, m.id),
             f"{m.kind.value}\n{_status_label(m, day)}",
             who,
         )
-    common.out().print(table)
+    output.out().print(table)
 
 
 def show(
     meeting: MeetingArg,
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Show one meeting: agenda, who was invited and who came, notes, decisions, action items."""
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import Organization, Person
     from ngsp_cli.services.meetings.finding import find_meeting
 
-    snap = common.load_snapshot(folder, (Organization, Person, MeetingModel))
+    snap = options.load_snapshot(folder, (Organization, Person, MeetingModel))
     found = find_meeting(snap, meeting)
-    day = common.day_of(as_of) or clock.today()
+    day = options.day_of(as_of) or clock.today()
     if as_json:
-        common.emit_json(meeting_json(snap, found, full=True, day=day))
+        output.emit_json(meeting_json(snap, found, full=True, day=day))
         return
     _print_meeting(snap, found, day)
 
 
 def _print_meeting(snap: Snapshot, m: Meeting, day: dt.date) -> None:
-    console = common.out()
+    console = output.out()
     _print_heading(console, m, day)
     _print_agenda(console, snap, m)
     _print_people(console, snap, m)
@@ -289,7 +289,7 @@ def warn_if_outnumbered(snap: Snapshot, meeting: Meeting) -> None:
 
     outnumber = facts.public_expected_to_outnumber(snap, meeting) if _still_to_come(meeting) else None
     if outnumber is not None:
-        common.warn(_outnumber_warning(outnumber))
+        output.warn(_outnumber_warning(outnumber))
 
 
 def _outnumber_warning(expected: Any) -> str:
