@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output
 
 if TYPE_CHECKING:
     from ngsp_cli.model import OrgKind
@@ -67,7 +67,7 @@ def _kind(value: str | None) -> OrgKind | None:
 
 def _show(result: ImportResult, as_json: bool) -> None:
     if as_json:
-        common.emit_json(result.as_dict())
+        output.emit_json(result.as_dict())
     else:
         _print(result)
     _refuse_bad_rows(result)
@@ -79,7 +79,7 @@ def _print(result: ImportResult) -> None:
 
     from ngsp_cli.text import noun
 
-    console = common.err()
+    console = output.err()
     if result.recovered:
         console.print(f"[yellow]First {escape(result.recovered)}.[/yellow]")
     for note in result.notes:
@@ -105,7 +105,7 @@ def _print(result: ImportResult) -> None:
     if result.dry_run:
         console.print(f"dry run, nothing changed: {result.summary()}")
     else:
-        common.done(result.summary())
+        output.done(result.summary())
 
 
 def _listed_rows(result: ImportResult) -> tuple[list[RowResult], int]:
@@ -128,11 +128,11 @@ def _print_rows(rows: list[RowResult], dry_run: bool) -> None:
     words = _ACTION_WORD[dry_run]
     for r in rows:
         style = _ACTION_STYLE[r.action]
-        cell = common.name_cell(r.name, r.id) if r.id else common.cell(r.name)
+        cell = output.name_cell(r.name, r.id) if r.id else output.cell(r.name)
         if r.detail:
             cell.append("\n" + r.detail)
         table.add_row(str(r.row), f"[{style}]{words[r.action]}[/{style}]", cell)
-    common.out().print(table)
+    output.out().print(table)
 
 
 def _refuse_bad_rows(result: ImportResult) -> None:
@@ -161,8 +161,8 @@ def org_import(
     update: UpdateOption = False,
     dry_run: DryRunOption = False,
     sheet: SheetOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Import organizations from a spreadsheet (CSV or XLSX).
 
@@ -174,7 +174,7 @@ def org_import(
     from ngsp_cli.services.directory.import_columns import ORG_COLUMNS, parse_mapping
     from ngsp_cli.services.directory.importing import import_organizations
 
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     result = import_organizations(
         root,
         file,
@@ -203,8 +203,8 @@ def person_import(
     update: UpdateOption = False,
     dry_run: DryRunOption = False,
     sheet: SheetOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Import people from a spreadsheet (CSV or XLSX).
 
@@ -216,7 +216,7 @@ def person_import(
     from ngsp_cli.services.directory.import_columns import PERSON_COLUMNS, parse_mapping
     from ngsp_cli.services.directory.importing import import_people
 
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     result = import_people(
         root,
         file,

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output, prompts
 
 
 def init_command(
@@ -63,22 +63,20 @@ def init_command(
             help="Make the folder a git repository (default: if git is installed).",
         ),
     ] = None,
-    no_input: common.NoInputOption = False,
+    no_input: options.NoInputOption = False,
 ) -> None:
     """Create a partnership folder (asks for what is missing when run in a terminal)."""
-    from ngsp_cli.errors import UsageError
     from ngsp_cli.ids import slug
     from ngsp_cli.model import OrgKind
     from ngsp_cli.services.setup import create
-    from ngsp_cli.text import and_list, verb
     from ngsp_cli.vocab import choose
 
     if example is not None:
         target = path or Path(example)
         made = create.copy_example(example, target, git=git)
-        common.done(f"copied the example '{example}' to {target}")
+        output.done(f"copied the example '{example}' to {target}")
         _tell_git(made)
-        common.err().print(f"  next: cd {target} && ngsp status")
+        output.err().print(f"  next: cd {target} && ngsp status")
         return
     kind = choose(
         OrgKind,
@@ -86,58 +84,17 @@ def init_command(
         "a kind of convening organization",
         allowed=[k for k in OrgKind if k is not OrgKind.business],
     )
-    if not common.can_prompt(no_input):
-        # Without a terminal nobody can be asked: name every missing value at once.
-        missing = [flag for flag, value in (("--name", name), ("--industry", industry), ("--region", region))
-                   if not value]  # fmt: skip
-        if missing:
-            raise UsageError(
-                f"{and_list(missing)} {verb(len(missing), 'is', 'are')} missing",
-                hint='pass every one of them, e.g. ngsp init --name "NELA Healthcare" '
-                '--industry Healthcare --region "Northeast Louisiana"',
-            )
-    name = name or common.ask_text("--name", "Name of the partnership?", no_input=no_input)
-    industry = industry or common.ask_text(
-        "--industry", "Which industry (one industry per partnership)?", no_input=no_input
-    )
-    region = region or common.ask_text("--region", "Which labor-market region?", no_input=no_input)
-    if convener is None and common.can_prompt(no_input):
-        answer = common.ask_text(
-            "--convener",
-            "Convening organization(s), comma separated (Enter to skip)?",
-            required=False,
-        )
-        convener = [c.strip() for c in answer.split(",") if c.strip()]
+    name, industry, region = _identity(name, industry, region, no_input)
+    if convener is None and prompts.can_prompt(no_input):
+        convener = _ask_list("--convener", "Convening organization(s), comma separated (Enter to skip)?")
     defaulted: list[str] = []
-    machine_zone = create.machine_timezone()
-    if timezone is None:
-        if common.can_prompt(no_input):
-            timezone = (
-                common.ask_text(
-                    "--timezone",
-                    "Time zone of the meetings (e.g. America/Chicago; Enter to skip)?",
-                    default=machine_zone or "",
-                    required=False,
-                )
-                or None
-            )
-        else:
-            timezone = machine_zone
-            defaulted.append(
-                f"--timezone {machine_zone} (this computer's)"
-                if machine_zone
-                else "no --timezone (this computer does not say; invites then use the reader's clock)"
-            )
-    timezone = _checked_timezone(timezone)
+    timezone = _checked_timezone(_timezone(timezone, no_input, defaulted))
     if county is None:
-        if common.can_prompt(no_input):
-            answer = common.ask_text(
-                "--county", "Counties of the region, comma separated (Enter to skip)?", required=False
-            )
-            county = [c.strip() for c in answer.split(",") if c.strip()]
+        if prompts.can_prompt(no_input):
+            county = _ask_list("--county", "Counties of the region, comma separated (Enter to skip)?")
         else:
             defaulted.append("no --county (add them under 'counties:' in partnership.yaml)")
-    if convener is None and not common.can_prompt(no_input):
+    if convener is None and not prompts.can_prompt(no_input):
         defaulted.append("no --convener (add one with 'ngsp org add NAME --kind workforce')")
     target = path or Path(slug(name))
     made = create.create_partnership(
@@ -151,15 +108,62 @@ def init_command(
         git=git,
         timezone=timezone,
     )
-    common.done(f"created the partnership folder {target}")
+    output.done(f"created the partnership folder {target}")
     if defaulted:
-        common.err().print("  without a terminal to ask, ngsp used:")
+        output.err().print("  without a terminal to ask, ngsp used:")
         for item in defaulted:
-            common.err().print(f"    {item}")
+            output.err().print(f"    {item}")
     _tell_git(made)
-    common.err().print(
+    output.err().print(
         f"  next: cd {target}, add businesses with 'ngsp org add NAME --kind business', then 'ngsp status'"
     )
+
+
+def _identity(
+    name: str | None, industry: str | None, region: str | None, no_input: bool
+) -> tuple[str, str, str]:
+    """Name, industry and region: asked for in a terminal, else every missing one named at once."""
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.text import and_list, verb
+
+    if not prompts.can_prompt(no_input):
+        missing = [flag for flag, value in (("--name", name), ("--industry", industry), ("--region", region))
+                   if not value]  # fmt: skip
+        if missing:
+            raise UsageError(
+                f"{and_list(missing)} {verb(len(missing), 'is', 'are')} missing",
+                hint='pass every one of them, e.g. ngsp init --name "NELA Healthcare" '
+                '--industry Healthcare --region "Northeast Louisiana"',
+            )
+    name = name or prompts.ask_text("--name", "Name of the partnership?", no_input=no_input)
+    industry = industry or prompts.ask_text(
+        "--industry", "Which industry (one industry per partnership)?", no_input=no_input
+    )
+    region = region or prompts.ask_text("--region", "Which labor-market region?", no_input=no_input)
+    return name, industry, region
+
+
+def _ask_list(flag: str, question: str) -> list[str]:
+    answer = prompts.ask_text(flag, question, required=False)
+    return [item.strip() for item in answer.split(",") if item.strip()]
+
+
+def _timezone(timezone: str | None, no_input: bool, defaulted: list[str]) -> str | None:
+    """The meetings' time zone: as given, asked for in a terminal, else this computer's (said so)."""
+    from ngsp_cli.services.setup import create
+
+    if timezone is not None:
+        return timezone
+    machine_zone = create.machine_timezone()
+    if prompts.can_prompt(no_input):
+        question = "Time zone of the meetings (e.g. America/Chicago; Enter to skip)?"
+        return prompts.ask_text("--timezone", question, default=machine_zone or "", required=False) or None
+    defaulted.append(
+        f"--timezone {machine_zone} (this computer's)"
+        if machine_zone
+        else "no --timezone (this computer does not say; invites then use the reader's clock)"
+    )
+    return machine_zone
 
 
 def _checked_timezone(value: str | None) -> str | None:
@@ -186,15 +190,15 @@ def _tell_git(made: Any) -> None:
     if not made.repository:
         return
     if made.committed and made.signed_by_ngsp:
-        common.err().print(
+        output.err().print(
             "  git: made the first commit, signed 'ngsp' because git does not know your name yet; "
             'set it with: git config --global user.name "Your Name" and '
             "git config --global user.email you@example.org"
         )
     elif made.committed:
-        common.err().print("  git: the folder is a repository with a first commit of every file")
+        output.err().print("  git: the folder is a repository with a first commit of every file")
     elif made.problem:
-        common.warn(
+        output.warn(
             f"the folder is a git repository, but the first commit was not made: {made.problem}. "
             "Commit it yourself: git add --all && git commit -m 'Start the partnership folder'"
         )
@@ -204,18 +208,18 @@ def migrate_command(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Only list the files that would change.")
     ] = False,
-    folder: common.DirOption = None,
+    folder: options.DirOption = None,
 ) -> None:
     """Upgrade a partnership folder written by an older ngsp to the current file format."""
     from ngsp_cli.model import version
     from ngsp_cli.services.setup.upgrade import migrate_folder
     from ngsp_cli.text import plural
 
-    old, changed = migrate_folder(common.root_of(folder), dry_run=dry_run)
+    old, changed = migrate_folder(options.root_of(folder), dry_run=dry_run)
     if old == version.CURRENT_SCHEMA_VERSION:
-        common.done(f"the folder already uses the current format (schema {old})")
+        output.done(f"the folder already uses the current format (schema {old})")
         return
     verb = "would change" if dry_run else "changed"
     for rel in changed:
-        common.err().print(f"  {rel}")
-    common.done(f"schema {old} -> {version.CURRENT_SCHEMA_VERSION}: {verb} {plural(len(changed), 'file')}")
+        output.err().print(f"  {rel}")
+    output.done(f"schema {old} -> {version.CURRENT_SCHEMA_VERSION}: {verb} {plural(len(changed), 'file')}")
