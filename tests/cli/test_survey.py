@@ -76,6 +76,19 @@ def test_answers_from_a_file_take_its_date(ngsp, partnership_tree, tmp_path: Pat
     assert _survey_file(root, "2027-10-01").is_file()
 
 
+def test_a_file_with_a_date_that_is_not_one_names_its_line(ngsp, partnership_tree, tmp_path: Path) -> None:
+    root = partnership_tree()
+    source = tmp_path / "answers.yaml"
+    text = "by: Ann Lee\ndate: 10/01/2027\nanswers:\n  work-based-learning: yes\n"
+    source.write_text(text, encoding="utf-8")
+    result = ngsp("-C", root, "survey", "--from", source)
+    assert result.exit_code == 2
+    assert "answers.yaml:2" in result.stderr
+    assert "'10/01/2027' is not a date" in result.stderr
+    assert "YYYY-MM-DD" in result.stderr
+    assert not (root / "assessments").exists() or not any((root / "assessments").iterdir())
+
+
 def test_a_file_with_an_unknown_question_names_the_line_and_writes_nothing(
     ngsp, partnership_tree, tmp_path: Path
 ) -> None:

@@ -202,7 +202,8 @@ def test_three_years_in(three_years: Partnership) -> None:
     )
     assert p.item("sustain", "tasks-on-time") == ("todo", "1 task past due (Hiring pipeline)")
     report = p("report", "--out", "-")
-    assert "| Businesses at the table | 7 (7 business leaders, 2 champions) |" in report
+    # The same 3 champions as the check's sentence: Ann Lee, Cy Park and Ivy Ng (who champions a team).
+    assert "| Businesses at the table | 7 (7 business leaders, 3 champions) |" in report
     assert "| Public partner organizations | 5 |" in report
     assert "| Tasks done / open / overdue | 1 / 3 / 1 |" in report
 
@@ -219,3 +220,20 @@ def test_one_definition_of_overdue_on_every_screen(three_years: Partnership) -> 
         assert (check, len(status["overdue_tasks"]), listed, report) == (expected,) * 4, as_of
     # 2026-06-15: the apprentice guide (due 06-01, done 07-01) was overdue then; the job fair not yet due.
     assert [t["text"] for t in p.status("--as-of", "2026-06-15")["overdue_tasks"]] == ["Apprentice guide"]
+
+
+def test_one_definition_of_a_champion_on_every_screen(three_years: Partnership) -> None:
+    """Check, status, report and portfolio count the same champions on a date."""
+    p = three_years.on("2026-12-01")
+    # Hand counts. 2026-12-01: Ann Lee and Cy Park (role champion) and Ivy Ng (champion of the
+    # apprenticeships team, formed 2026-11-10). 2026-06-01: that team did not exist yet; Dee Ruiz
+    # champions the supplier team, but his business left on 2025-03-31.
+    for as_of, expected in (("2026-12-01", 3), ("2026-06-01", 2)):
+        evidence = p.indicators("--as-of", as_of)["business-champions"]["evidence"]
+        assert evidence.startswith(f"{expected} business leaders lead as co-chair or champion"), as_of
+        assert p.item("prepare-launch", "champions-recruited", "--as-of", as_of)[1].startswith(
+            f"{expected} business champions"
+        ), as_of
+        assert p.json("report", "--as-of", as_of)["summary"]["champions"] == expected, as_of
+        portfolio = p.json("portfolio", str(p.root), "--as-of", as_of)
+        assert portfolio["partnerships"][0]["champions"] == expected, as_of

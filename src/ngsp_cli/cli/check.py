@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ngsp_cli.errors import Problem
     from ngsp_cli.model import AssessmentAnswer
     from ngsp_cli.playbook.indicators import IndicatorSet
+    from ngsp_cli.services.assessment.assess import Recorded as RecordedAssessment
     from ngsp_cli.services.assessment.indicators import CheckReport
 
 AsOfOption = Annotated[
@@ -114,28 +115,15 @@ def check_command(
     score is below --min, 2 when any file has a problem (all are listed).
     """
     from ngsp_cli.errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, UsageError
-    from ngsp_cli.services.assessment.indicators import CheckReport, score_partnership
-    from ngsp_cli.services.assessment.validate import validate_folder
+    from ngsp_cli.services.assessment.check import check_folder
 
     if only not in (None, "schema"):
         raise UsageError(f"'{only}' is not something check can do alone", hint="use --only schema")
     day = as_of.date() if as_of else clock.today()
-    root = common.root_of(folder)
-    validation = validate_folder(root)
-    snap = validation.snapshot
-    name = snap.partnership.name if snap is not None else root.name
-    if not validation.valid or snap is None or validation.indicators is None or only == "schema":
-        report = CheckReport(
-            partnership=root.name, name=name, as_of=day, errors=validation.problems, scored=False
-        )
-    else:
-        report = score_partnership(snap, day, validation.indicators, errors=validation.problems)
-    report.warnings = validation.warnings
+    checked = check_folder(common.root_of(folder), day, schema_only=only == "schema")
+    report, snap = checked.report, checked.snapshot
     if as_json:
-        data = report.as_json()
-        if not report.scored:
-            data["score"] = None
-        common.emit_json(data)
+        common.emit_json(report.as_json())
     console = common.out()
     if report.warnings and not as_json:
         _print_problems(console, report.warnings, warning=True)
@@ -212,10 +200,10 @@ def assess_command(
         ANSWER_WORDS,
         answers_from_file,
         answers_from_flags,
+        in_indicator_order,
         record_assessment,
     )
     from ngsp_cli.store.folder import read_partnership
-    from ngsp_cli.text import plural
 
     root = common.root_of(folder)
     indicator_set = load_indicators(root, read_partnership(root))
@@ -242,25 +230,30 @@ def assess_command(
         answers = _ask_answers(root, indicator_set, day)
         if by is None:
             by = common.ask_text("--by", "Who took part in this assessment?", required=False) or None
-    order = {i: n for n, i in enumerate(indicator_set.ids())}
-    answers = dict(sorted(answers.items(), key=lambda kv: order.get(kv[0], len(order))))
+    answers = in_indicator_order(answers, indicator_set)
     recorded = record_assessment(root, answers, day, by=by)
-    assessment = recorded.assessment
     if as_json:
-        common.emit_json(common.entity_json(assessment))
+        common.emit_json(common.entity_json(recorded.assessment))
+    common.done(
+        f"{_what_changed(recorded)} in assessments/{recorded.assessment.id}.yaml; "
+        "run 'ngsp check' to see the score"
+    )
+
+
+def _what_changed(recorded: RecordedAssessment) -> str:
+    from ngsp_cli.text import plural
+
     if recorded.created:
-        what = f"recorded {plural(len(answers), 'answer')}"
-    else:
-        parts = []
-        if recorded.added:
-            parts.append(f"added {plural(len(recorded.added), 'answer')}")
-        if recorded.changed:
-            parts.append(f"changed {plural(len(recorded.changed), 'answer')}")
-        if recorded.unchanged:
-            same = len(recorded.unchanged)
-            parts.append(f"kept {plural(same, 'answer')} as " + ("it was" if same == 1 else "they were"))
-        what = ", ".join(parts)
-    common.done(f"{what} in assessments/{assessment.id}.yaml; run 'ngsp check' to see the score")
+        return f"recorded {plural(len(recorded.assessment.answers), 'answer')}"
+    parts = []
+    if recorded.added:
+        parts.append(f"added {plural(len(recorded.added), 'answer')}")
+    if recorded.changed:
+        parts.append(f"changed {plural(len(recorded.changed), 'answer')}")
+    if recorded.unchanged:
+        same = len(recorded.unchanged)
+        parts.append(f"kept {plural(same, 'answer')} as " + ("it was" if same == 1 else "they were"))
+    return ", ".join(parts)
 
 
 def _ask_answers(root: Path, indicator_set: IndicatorSet, day: dt.date) -> dict[str, AssessmentAnswer]:

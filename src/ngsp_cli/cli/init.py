@@ -66,11 +66,9 @@ def init_command(
     no_input: common.NoInputOption = False,
 ) -> None:
     """Create a partnership folder (asks for what is missing when run in a terminal)."""
-    from ngsp_cli.errors import UsageError
     from ngsp_cli.ids import slug
     from ngsp_cli.model import OrgKind
     from ngsp_cli.services.setup import create
-    from ngsp_cli.text import and_list, verb
     from ngsp_cli.vocab import choose
 
     if example is not None:
@@ -86,55 +84,14 @@ def init_command(
         "a kind of convening organization",
         allowed=[k for k in OrgKind if k is not OrgKind.business],
     )
-    if not common.can_prompt(no_input):
-        # Without a terminal nobody can be asked: name every missing value at once.
-        missing = [flag for flag, value in (("--name", name), ("--industry", industry), ("--region", region))
-                   if not value]  # fmt: skip
-        if missing:
-            raise UsageError(
-                f"{and_list(missing)} {verb(len(missing), 'is', 'are')} missing",
-                hint='pass every one of them, e.g. ngsp init --name "NELA Healthcare" '
-                '--industry Healthcare --region "Northeast Louisiana"',
-            )
-    name = name or common.ask_text("--name", "Name of the partnership?", no_input=no_input)
-    industry = industry or common.ask_text(
-        "--industry", "Which industry (one industry per partnership)?", no_input=no_input
-    )
-    region = region or common.ask_text("--region", "Which labor-market region?", no_input=no_input)
+    name, industry, region = _identity(name, industry, region, no_input)
     if convener is None and common.can_prompt(no_input):
-        answer = common.ask_text(
-            "--convener",
-            "Convening organization(s), comma separated (Enter to skip)?",
-            required=False,
-        )
-        convener = [c.strip() for c in answer.split(",") if c.strip()]
+        convener = _ask_list("--convener", "Convening organization(s), comma separated (Enter to skip)?")
     defaulted: list[str] = []
-    machine_zone = create.machine_timezone()
-    if timezone is None:
-        if common.can_prompt(no_input):
-            timezone = (
-                common.ask_text(
-                    "--timezone",
-                    "Time zone of the meetings (e.g. America/Chicago; Enter to skip)?",
-                    default=machine_zone or "",
-                    required=False,
-                )
-                or None
-            )
-        else:
-            timezone = machine_zone
-            defaulted.append(
-                f"--timezone {machine_zone} (this computer's)"
-                if machine_zone
-                else "no --timezone (this computer does not say; invites then use the reader's clock)"
-            )
-    timezone = _checked_timezone(timezone)
+    timezone = _checked_timezone(_timezone(timezone, no_input, defaulted))
     if county is None:
         if common.can_prompt(no_input):
-            answer = common.ask_text(
-                "--county", "Counties of the region, comma separated (Enter to skip)?", required=False
-            )
-            county = [c.strip() for c in answer.split(",") if c.strip()]
+            county = _ask_list("--county", "Counties of the region, comma separated (Enter to skip)?")
         else:
             defaulted.append("no --county (add them under 'counties:' in partnership.yaml)")
     if convener is None and not common.can_prompt(no_input):
@@ -160,6 +117,53 @@ def init_command(
     common.err().print(
         f"  next: cd {target}, add businesses with 'ngsp org add NAME --kind business', then 'ngsp status'"
     )
+
+
+def _identity(
+    name: str | None, industry: str | None, region: str | None, no_input: bool
+) -> tuple[str, str, str]:
+    """Name, industry and region: asked for in a terminal, else every missing one named at once."""
+    from ngsp_cli.errors import UsageError
+    from ngsp_cli.text import and_list, verb
+
+    if not common.can_prompt(no_input):
+        missing = [flag for flag, value in (("--name", name), ("--industry", industry), ("--region", region))
+                   if not value]  # fmt: skip
+        if missing:
+            raise UsageError(
+                f"{and_list(missing)} {verb(len(missing), 'is', 'are')} missing",
+                hint='pass every one of them, e.g. ngsp init --name "NELA Healthcare" '
+                '--industry Healthcare --region "Northeast Louisiana"',
+            )
+    name = name or common.ask_text("--name", "Name of the partnership?", no_input=no_input)
+    industry = industry or common.ask_text(
+        "--industry", "Which industry (one industry per partnership)?", no_input=no_input
+    )
+    region = region or common.ask_text("--region", "Which labor-market region?", no_input=no_input)
+    return name, industry, region
+
+
+def _ask_list(flag: str, question: str) -> list[str]:
+    answer = common.ask_text(flag, question, required=False)
+    return [item.strip() for item in answer.split(",") if item.strip()]
+
+
+def _timezone(timezone: str | None, no_input: bool, defaulted: list[str]) -> str | None:
+    """The meetings' time zone: as given, asked for in a terminal, else this computer's (said so)."""
+    from ngsp_cli.services.setup import create
+
+    if timezone is not None:
+        return timezone
+    machine_zone = create.machine_timezone()
+    if common.can_prompt(no_input):
+        question = "Time zone of the meetings (e.g. America/Chicago; Enter to skip)?"
+        return common.ask_text("--timezone", question, default=machine_zone or "", required=False) or None
+    defaulted.append(
+        f"--timezone {machine_zone} (this computer's)"
+        if machine_zone
+        else "no --timezone (this computer does not say; invites then use the reader's clock)"
+    )
+    return machine_zone
 
 
 def _checked_timezone(value: str | None) -> str | None:

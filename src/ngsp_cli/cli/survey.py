@@ -81,17 +81,11 @@ def survey_command(
     answers: dict[str, AssessmentAnswer] = {}
     file_date: dt.date | None = None
     if from_file is not None:
-        from_answers, extra = answers_from_file(from_file, survey)
-        answers.update(from_answers)
-        if extra.get("date") is not None:
-            try:
-                file_date = dt.date.fromisoformat(str(extra["date"]))
-            except ValueError:
-                raise UsageError(
-                    f"'{extra['date']}' in {from_file} is not a date", hint="write dates as YYYY-MM-DD"
-                ) from None
-        by = by or (str(extra["by"]) if extra.get("by") else None)
-        notes = notes or (str(extra["notes"]) if extra.get("notes") else None)
+        from_the_file = answers_from_file(from_file, survey)
+        answers.update(from_the_file.answers)
+        file_date = from_the_file.date
+        by = by or from_the_file.by
+        notes = notes or from_the_file.notes
     answers.update(_answers_from_flags(answer or []))
     _add_notes(answers, note or [])
     from ngsp_cli.services.dates import not_in_future

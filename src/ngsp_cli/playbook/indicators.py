@@ -280,41 +280,52 @@ def load_indicator_set(
             problems.extend(_validation_problems(exc, source, ("features", index)))
     feature_ids = {f.id for f in feature_models}
 
-    indicators: list[Indicator] = []
-    for data, source, index in entries.values():
-        if data.get("enabled") in (False, "false", "no", "off"):
-            continue
-        prefix: tuple[str | int, ...] = ("indicators", index)
-        try:
-            definition = IndicatorDef.model_validate(data)
-        except ValidationError as exc:
-            problems.extend(_validation_problems(exc, source, prefix))
-            continue
-        if not definition.enabled:
-            continue
-        spec = RULES.get(definition.rule)
-        if spec is None:
-            problems.append(
-                _problem(source, (*prefix, "rule"), f"'{definition.rule}' is not a rule ngsp knows",
-                         "use one of " + ", ".join(RULES))
-            )  # fmt: skip
-            continue
-        params_model = spec.params
-        if definition.feature not in feature_ids:
-            problems.append(
-                _problem(source, (*prefix, "feature"), f"'{definition.feature}' is not a key feature",
-                         "use one of " + ", ".join(sorted(feature_ids)))
-            )  # fmt: skip
-            continue
-        try:
-            params = params_model.model_validate(definition.params)
-        except ValidationError as exc:
-            problems.extend(_validation_problems(exc, source, (*prefix, "params")))
-            continue
-        indicators.append(Indicator(definition, params, source.label))
+    indicators = [
+        indicator
+        for data, source, index in entries.values()
+        if (indicator := _indicator(data, source, ("indicators", index), feature_ids, problems)) is not None
+    ]
     order = {f.id: n for n, f in enumerate(feature_models)}
     indicators.sort(key=lambda i: order.get(i.definition.feature, len(order)))
     return IndicatorSet(feature_models, indicators, used), problems
+
+
+def _indicator(
+    data: dict[str, Any],
+    source: _Source,
+    prefix: tuple[str | int, ...],
+    feature_ids: set[str],
+    problems: list[Problem],
+) -> Indicator | None:
+    """One indicator definition checked against its rule's parameters (None: disabled or wrong)."""
+    if data.get("enabled") in (False, "false", "no", "off"):
+        return None
+    try:
+        definition = IndicatorDef.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_validation_problems(exc, source, prefix))
+        return None
+    if not definition.enabled:
+        return None
+    spec = RULES.get(definition.rule)
+    if spec is None:
+        problems.append(
+            _problem(source, (*prefix, "rule"), f"'{definition.rule}' is not a rule ngsp knows",
+                     "use one of " + ", ".join(RULES))
+        )  # fmt: skip
+        return None
+    if definition.feature not in feature_ids:
+        problems.append(
+            _problem(source, (*prefix, "feature"), f"'{definition.feature}' is not a key feature",
+                     "use one of " + ", ".join(sorted(feature_ids)))
+        )  # fmt: skip
+        return None
+    try:
+        params = spec.params.model_validate(definition.params)
+    except ValidationError as exc:
+        problems.extend(_validation_problems(exc, source, (*prefix, "params")))
+        return None
+    return Indicator(definition, params, source.label)
 
 
 def load_indicators(root: Path | None = None, partnership: Partnership | None = None) -> IndicatorSet:

@@ -118,9 +118,22 @@ class PartnershipAt:
         return [p for p in self.people if self.is_business(p.id)]
 
     @cached_property
+    def leads(self) -> list[Person]:
+        """Who leads on the date: the one definition of a champion that every screen counts.
+
+        People at the table who are co-chairs (listed in partnership.yaml or by role), have the
+        champion role, or champion an action team active on the date.
+        """
+        lead_ids = set(self.snap.partnership.co_chairs)
+        lead_ids |= {p.id for p in self.people if facts.CHAMPION_ROLES & set(p.roles)}
+        for team in self.active_teams:
+            lead_ids |= set(team.champions)
+        return [p for p in self.people if p.id in lead_ids]
+
+    @cached_property
     def business_champions(self) -> list[Person]:
-        """Business leaders at the table with the champion or co-chair role."""
-        return [p for p in self.business_people if facts.CHAMPION_ROLES & set(p.roles)]
+        """Business leaders among the leads (see `leads`)."""
+        return [p for p in self.leads if self.is_business(p.id)]
 
     def headcount(self, person_ids: Iterable[str]) -> Headcount:
         return facts.headcount(self.snap, person_ids)

@@ -126,60 +126,73 @@ def answers_from_file(indicator_set: IndicatorSet, path: Path) -> dict[str, Asse
         raise InputError(f"{path} does not exist", hint="check the path of --from") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read {path}: {exc}", hint="save it as UTF-8 text") from None
+    entries = _csv_entries(text, rel) if path.suffix.lower() == ".csv" else _yaml_entries(text, rel)
     problems: list[Problem] = []
     out: dict[str, AssessmentAnswer] = {}
-
-    def add(key: str, value: Any, line: int | None) -> None:
+    for key, value, line in entries:
         try:
             _check_id(indicator_set, key, file=rel, line=line, field=key)
             answer, note = _answer_from(value, rel, line, key)
         except InputError as exc:
             problems.append(exc.problem)
-            return
+            continue
         out[key] = AssessmentAnswer(answer=answer, note=note)
-
-    if path.suffix.lower() == ".csv":
-        reader = csv.DictReader(io.StringIO(text))
-        columns = {c.strip().casefold(): c for c in reader.fieldnames or []}
-        id_column = columns.get("indicator") or columns.get("id")
-        answer_column = columns.get("answer")
-        if id_column is None or answer_column is None:
-            raise InputError(
-                "the CSV file needs the columns 'indicator' and 'answer'",
-                file=rel,
-                line=1,
-                hint="first line: indicator,answer,note",
-            )
-        note_column = columns.get("note")
-        for row in reader:
-            key = (row.get(id_column) or "").strip()
-            if not key:
-                continue
-            note = (row.get(note_column) or "") if note_column else ""
-            add(key, {"answer": (row.get(answer_column) or "").strip(), "note": note.strip()},
-                reader.line_num)  # fmt: skip
-    else:
-        try:
-            data = yamlio.parse(text)
-        except yamlio.YamlSyntaxError as exc:
-            raise InputError(str(exc), file=rel, line=exc.line, hint=exc.hint) from None
-        prefix: tuple[str, ...] = ()
-        if isinstance(data, dict) and isinstance(data.get("answers"), dict):
-            data, prefix = data["answers"], ("answers",)
-        if not isinstance(data, dict):
-            raise InputError(
-                "the file must hold 'indicator: answer' lines",
-                file=rel,
-                line=1,
-                hint="for example: business-champions: yes",
-            )
-        for key, value in data.items():
-            add(str(key), value, yamlio.line_of(text, (*prefix, key)))
     if problems:
         raise FolderInvalid(problems)
     if not out:
         raise InputError(f"{rel} holds no answers", file=rel, hint="one line per indicator: ID: yes")
     return out
+
+
+def _csv_entries(text: str, rel: str) -> list[tuple[str, Any, int | None]]:
+    """(indicator, {answer, note}, line) from a CSV with the columns indicator, answer and note."""
+    reader = csv.DictReader(io.StringIO(text))
+    columns = {c.strip().casefold(): c for c in reader.fieldnames or []}
+    id_column = columns.get("indicator") or columns.get("id")
+    answer_column = columns.get("answer")
+    if id_column is None or answer_column is None:
+        raise InputError(
+            "the CSV file needs the columns 'indicator' and 'answer'",
+            file=rel,
+            line=1,
+            hint="first line: indicator,answer,note",
+        )
+    note_column = columns.get("note")
+    entries: list[tuple[str, Any, int | None]] = []
+    for row in reader:
+        key = (row.get(id_column) or "").strip()
+        if key:
+            note = (row.get(note_column) or "") if note_column else ""
+            value = {"answer": (row.get(answer_column) or "").strip(), "note": note.strip()}
+            entries.append((key, value, reader.line_num))
+    return entries
+
+
+def _yaml_entries(text: str, rel: str) -> list[tuple[str, Any, int | None]]:
+    """(indicator, answer as written, line) from `ID: yes` lines, at the top or under `answers:`."""
+    try:
+        data = yamlio.parse(text)
+    except yamlio.YamlSyntaxError as exc:
+        raise InputError(str(exc), file=rel, line=exc.line, hint=exc.hint) from None
+    prefix: tuple[str, ...] = ()
+    if isinstance(data, dict) and isinstance(data.get("answers"), dict):
+        data, prefix = data["answers"], ("answers",)
+    if not isinstance(data, dict):
+        raise InputError(
+            "the file must hold 'indicator: answer' lines",
+            file=rel,
+            line=1,
+            hint="for example: business-champions: yes",
+        )
+    return [(str(key), value, yamlio.line_of(text, (*prefix, key))) for key, value in data.items()]
+
+
+def in_indicator_order(
+    answers: dict[str, AssessmentAnswer], indicator_set: IndicatorSet
+) -> dict[str, AssessmentAnswer]:
+    """The answers in the order the indicators are listed, so the file reads like the scorecard."""
+    order = {indicator: n for n, indicator in enumerate(indicator_set.ids())}
+    return dict(sorted(answers.items(), key=lambda item: order.get(item[0], len(order))))
 
 
 @dataclass(frozen=True)

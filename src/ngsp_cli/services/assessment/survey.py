@@ -152,70 +152,42 @@ def _check_ids(survey: SurveyDefinition, ids: list[str], where: str | None = Non
             )
 
 
-def answers_from_file(
-    path: Path, survey: SurveyDefinition
-) -> tuple[dict[str, AssessmentAnswer], dict[str, Any]]:
+@dataclass(frozen=True)
+class SurveyFile:
+    """What a survey answers file holds: the answers and, optionally, who answered, when, a note."""
+
+    answers: dict[str, AssessmentAnswer]
+    date: dt.date | None = None
+    by: str | None = None
+    notes: str | None = None
+
+
+def answers_from_file(path: Path, survey: SurveyDefinition) -> SurveyFile:
     """Answers from a YAML or JSON file.
 
     The file is either `{question-id: answer}` or an assessment-like mapping with
     `answers:` (and optionally `date:`, `by:`, `notes:`).  An answer is a word
     (`yes`, `partly:12` with a count) or `{answer: yes, count: 12, note: ...}`.
-    Returns the answers and the other top-level values.
+    Every wrong answer is reported at once.
     """
     if not path.is_file():
         raise NotFoundError(f"{path} does not exist", hint="check the file name")
     raw = read_raw(path.parent, path.name)
     raw.rel = str(path)
-    data = raw.data
-    if not isinstance(data, dict):
-        raise InputError(
-            "the file must hold 'question-id: answer' lines",
-            file=str(path),
-            line=1,
-            hint="for example 'new-products-or-markets: yes'",
-        )
-    extra: dict[str, Any] = {}
-    answers_data: Mapping[str, Any] = data
-    if "answers" in data:
-        answers_data = data["answers"] or {}
-        if not isinstance(answers_data, dict):
-            raise InputError(
-                "'answers' must be a set of 'question-id: answer' lines",
-                file=str(path),
-                line=yamlio.line_of(raw.text, ("answers",)),
-            )
-        extra = {k: v for k, v in data.items() if k != "answers"}
-        unknown = set(extra) - {"date", "by", "notes", "kind"}
-        if unknown:
-            key = sorted(unknown)[0]
-            raise InputError(
-                f"'{key}' is not something a survey file can hold",
-                file=str(path),
-                line=yamlio.line_of(raw.text, (key,)),
-                hint="use answers:, date:, by: and notes:",
-            )
+    answers_data, extra = _answers_section(raw, path)
+    prefix = ("answers",) if answers_data is not raw.data else ()
     answers: dict[str, AssessmentAnswer] = {}
     problems: list[Problem] = []
     known = set(survey.ids())
-    prefix = ("answers",) if answers_data is not data else ()
     for qid, value in answers_data.items():
         line = yamlio.line_of(raw.text, (*prefix, qid))
         if qid not in known:
-            problems.append(
-                Problem(
-                    f"there is no survey question '{qid}'",
-                    file=str(path),
-                    line=line,
-                    hint="see the question ids with 'ngsp survey --questions'",
-                )
-            )
+            unknown = f"there is no survey question '{qid}'"
+            hint = "see the question ids with 'ngsp survey --questions'"
+            problems.append(Problem(unknown, file=str(path), line=line, hint=hint))
             continue
         try:
-            if isinstance(value, dict):
-                answers[qid] = AssessmentAnswer.model_validate(value)
-            else:
-                answer, count = parse_answer_text(str(value or ""))
-                answers[qid] = AssessmentAnswer(answer=answer, count=count)
+            answers[qid] = _answer_of(value)
         except ValidationError as exc:
             sub = RawFile(rel=str(path), text=raw.text, data=value)
             for problem in problems_from_validation(exc, sub, AssessmentAnswer):
@@ -228,7 +200,67 @@ def answers_from_file(
             problems.append(Problem(str(exc), file=str(path), line=line, field=qid, hint=hint))
     if problems:
         raise FolderInvalid(problems)
-    return answers, extra
+    return SurveyFile(
+        answers,
+        date=_file_date(extra.get("date"), raw, path),
+        by=str(extra["by"]) if extra.get("by") else None,
+        notes=str(extra["notes"]) if extra.get("notes") else None,
+    )
+
+
+def _answer_of(value: Any) -> AssessmentAnswer:
+    """One answer as written: `{answer: yes, count: 12}` or a word such as `partly:12`."""
+    if isinstance(value, dict):
+        return AssessmentAnswer.model_validate(value)
+    answer, count = parse_answer_text(str(value or ""))
+    return AssessmentAnswer(answer=answer, count=count)
+
+
+def _answers_section(raw: RawFile, path: Path) -> tuple[Mapping[str, Any], dict[str, Any]]:
+    """The answers of the file and its other top-level values (`date`, `by`, `notes`, `kind`)."""
+    data = raw.data
+    if not isinstance(data, dict):
+        raise InputError(
+            "the file must hold 'question-id: answer' lines",
+            file=str(path),
+            line=1,
+            hint="for example 'new-products-or-markets: yes'",
+        )
+    if "answers" not in data:
+        return data, {}
+    answers_data = data["answers"] or {}
+    if not isinstance(answers_data, dict):
+        raise InputError(
+            "'answers' must be a set of 'question-id: answer' lines",
+            file=str(path),
+            line=yamlio.line_of(raw.text, ("answers",)),
+        )
+    extra = {k: v for k, v in data.items() if k != "answers"}
+    unknown = set(extra) - {"date", "by", "notes", "kind"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise InputError(
+            f"'{key}' is not something a survey file can hold",
+            file=str(path),
+            line=yamlio.line_of(raw.text, (key,)),
+            hint="use answers:, date:, by: and notes:",
+        )
+    return answers_data, extra
+
+
+def _file_date(value: Any, raw: RawFile, path: Path) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(
+            f"'{value}' is not a date",
+            file=str(path),
+            line=yamlio.line_of(raw.text, ("date",)),
+            field="date",
+            hint="write dates as YYYY-MM-DD",
+        ) from None
 
 
 # ---------------------------------------------------------------------------
