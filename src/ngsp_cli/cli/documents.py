@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ngsp_cli import clock
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output
 
 MeetingArg = Annotated[
     str | None,
@@ -47,7 +47,7 @@ InviteFormatOption = Annotated[
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.as_of_option("It picks the meeting and dates the document."),
+    options.as_of_option("It picks the meeting and dates the document."),
 ]
 
 
@@ -70,7 +70,7 @@ def _produce(
     from ngsp_cli.render import documents as render
     from ngsp_cli.services.meetings import documents
 
-    snap = common.load_snapshot(folder)
+    snap = options.load_snapshot(folder)
     today = as_of.date() if as_of else clock.today()
     meeting = documents.choose_meeting(snap, meeting_ref, document, today)
     chosen = render.format_for(fmt, out if out is not None and str(out) != "-" else None, formats)
@@ -80,7 +80,7 @@ def _produce(
         from ngsp_cli.text import noun
 
         signed_by = noun(len(snap.partnership.conveners), "convener")
-        common.err().print(
+        output.err().print(
             "[yellow]warning:[/yellow] no business champion or co-chair can sign this invitation, "
             f"so it is signed by the {signed_by}. In a Next Gen partnership peers invite peers: "
             "give business leaders the champion role (ngsp person edit PERSON --add-role champion)."
@@ -98,7 +98,7 @@ def _produce(
     else:
         target = out if out is not None else render.default_path(snap.root, meeting.id, document, chosen)
         _write(target, payload, force)
-        common.done(f"wrote {_shown(target, snap.root)}")
+        output.done(f"wrote {_shown(target, snap.root)}")
     if ics:
         from ngsp_cli.services.meetings.calendar import build as build_ics
 
@@ -108,7 +108,7 @@ def _produce(
             else render.default_path(snap.root, meeting.id, document, "ics")
         )
         _write(ics_path, build_ics(snap, meeting, as_of=as_of.date() if as_of else None), force)
-        common.done(f"wrote the calendar invite {_shown(ics_path, snap.root)}")
+        output.done(f"wrote the calendar invite {_shown(ics_path, snap.root)}")
 
 
 def _expected_attendance(snap: Any, meeting: Any, document: str) -> None:
@@ -120,14 +120,14 @@ def _expected_attendance(snap: Any, meeting: Any, document: str) -> None:
     said_yes = facts.answered(snap, meeting)
     if document == "invite" and meeting.invitees:
         answered = sum(1 for pid in meeting.invitees if pid in meeting.rsvp)
-        common.note(
+        output.note(
             f"{answered} of {plural(len(meeting.invitees), 'invitee')} answered so far: "
             f"{plural(said_yes.business, 'business leader')} and "
             f"{plural(said_yes.public, 'public partner')} said yes "
             "(record answers with ngsp meeting rsvp MEETING PERSON... --yes|--no|--maybe)"
         )
     if facts.public_expected_to_outnumber(snap, meeting) is not None:
-        common.warn(
+        output.warn(
             f"{plural(said_yes.public, 'public partner')} said yes but only "
             f"{plural(said_yes.business, 'business leader')}: the industry should hold "
             "the table; ask the business champions to call their peers"
@@ -150,9 +150,9 @@ def agenda_command(
     meeting: MeetingArg = None,
     fmt: FormatOption = None,
     out: OutOption = None,
-    force: common.ForceOption = False,
+    force: options.ForceOption = False,
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
+    folder: options.DirOption = None,
 ) -> None:
     """The agenda of a meeting (default: the next planned meeting), with times and items to review."""
     _produce("agenda", meeting, fmt, out, as_of, folder, force=force)
@@ -169,7 +169,7 @@ def invite_command(
             help="Also write a calendar invite (.ics) next to the letter, or in out/ of the folder.",
         ),
     ] = False,
-    force: common.ForceOption = False,
+    force: options.ForceOption = False,
     each: Annotated[
         bool,
         typer.Option(
@@ -179,8 +179,8 @@ def invite_command(
         ),
     ] = False,
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """The invitation letter to business leaders, signed by the business champions (default: next meeting)."""
     if each:
@@ -223,7 +223,7 @@ def _invite_each(
     chosen = choose_word(fmt.lower().lstrip("."), EACH_FORMATS, "a format of personal invitations")
     if out is not None and str(out) == "-" and chosen == "eml":
         raise UsageError("e-mail drafts are files, one per invitee", hint="pass --out FOLDER or leave it out")
-    snap = common.load_snapshot(folder)
+    snap = options.load_snapshot(folder)
     today = as_of.date() if as_of else clock.today()
     meeting = documents.choose_meeting(snap, meeting_ref, "invite", today)
     who = invitations.invitees(snap, meeting, today)
@@ -270,7 +270,7 @@ def _invite_each(
     missing = [{"person": p.id, "name": p.name, "organization": p.organization} for p in who.without_email]
     left = [{"person": p.id, "name": p.name} for p in who.left]
     if as_json:
-        common.emit_json(
+        output.emit_json(
             {
                 "meeting": meeting.id,
                 "format": chosen,
@@ -283,30 +283,30 @@ def _invite_each(
     if chosen == "eml":
         from ngsp_cli.text import plural
 
-        common.done(f"wrote {plural(len(written), 'e-mail draft')} in {shown}")
+        output.done(f"wrote {plural(len(written), 'e-mail draft')} in {shown}")
     elif shown is not None:
         from ngsp_cli.text import plural
 
-        common.done(f"wrote {plural(len(written), 'row')} for a mail merge in {shown}")
+        output.done(f"wrote {plural(len(written), 'row')} for a mail merge in {shown}")
     if who.without_email:
         names = ", ".join(f"{p.name} ({p.id})" for p in who.without_email)
         lacking = "has" if len(who.without_email) == 1 else "have"
-        common.warn(
+        output.warn(
             f"{names} {lacking} no e-mail address"
             + (", so no draft was written" if chosen == "eml" else "")
             + "; add one with: ngsp person edit PERSON --email ADDRESS"
         )
     if who.left:
-        common.warn("left the partnership, not invited: " + ", ".join(p.name for p in who.left))
+        output.warn("left the partnership, not invited: " + ", ".join(p.name for p in who.left))
 
 
 def memo_command(
     meeting: MeetingArg = None,
     fmt: FormatOption = None,
     out: OutOption = None,
-    force: common.ForceOption = False,
+    force: options.ForceOption = False,
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
+    folder: options.DirOption = None,
 ) -> None:
     """The follow-up memo of a held meeting (default: the last one): who came, decisions, actions."""
     _produce("memo", meeting, fmt, out, as_of, folder, force=force)
@@ -325,15 +325,15 @@ def signin_command(
         ),
     ] = None,
     out: OutOption = None,
-    force: common.ForceOption = False,
+    force: options.ForceOption = False,
     blank: Annotated[
         int,
-        common.number_option(
+        options.number_option(
             "--blank", "Blank lines for people who are not on the list.", minimum=1, example=8
         ),
     ] = 8,
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
+    folder: options.DirOption = None,
 ) -> None:
     """The sign-in sheet to print for the door (default: next meeting): the invitees, business leaders
     and public partners apart, and blank lines for walk-ins.

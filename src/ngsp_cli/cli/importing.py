@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output
 
 if TYPE_CHECKING:
     from ngsp_cli.model import OrgKind
@@ -73,9 +73,9 @@ def _show(result: ImportResult, as_json: bool) -> None:
     from ngsp_cli.text import noun, verb
 
     if as_json:
-        common.emit_json(result.as_dict())
+        output.emit_json(result.as_dict())
     else:
-        console = common.err()
+        console = output.err()
         if result.recovered:
             console.print(f"[yellow]First {escape(result.recovered)}.[/yellow]")
         for note in result.notes:
@@ -102,11 +102,11 @@ def _show(result: ImportResult, as_json: bool) -> None:
             words = _ACTION_WORD[result.dry_run]
             for r in rows:
                 style = _ACTION_STYLE[r.action]
-                cell = common.name_cell(r.name, r.id) if r.id else common.cell(r.name)
+                cell = output.name_cell(r.name, r.id) if r.id else output.cell(r.name)
                 if r.detail:
                     cell.append("\n" + r.detail)
                 table.add_row(str(r.row), f"[{style}]{words[r.action]}[/{style}]", cell)
-            common.out().print(table)
+            output.out().print(table)
         if unlisted:
             console.print(
                 f"[dim]{unlisted:,} {noun(unlisted, 'row')} not listed one by one (the counts below "
@@ -120,7 +120,7 @@ def _show(result: ImportResult, as_json: bool) -> None:
         if result.dry_run:
             console.print(f"dry run, nothing changed: {result.summary()}")
         else:
-            common.done(result.summary())
+            output.done(result.summary())
     bad = len(result.bad_rows)
     if bad:
         rows_text = ", ".join(str(r.row) for r in result.bad_rows[:10]) + (" …" if bad > 10 else "")
@@ -142,8 +142,8 @@ def org_import(
     update: UpdateOption = False,
     dry_run: DryRunOption = False,
     sheet: SheetOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Import organizations from a spreadsheet (CSV or XLSX).
 
@@ -154,7 +154,7 @@ def org_import(
     """
     from ngsp_cli.services.directory.importing import ORG_COLUMNS, import_organizations, parse_mapping
 
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     result = import_organizations(
         root,
         file,
@@ -183,8 +183,8 @@ def person_import(
     update: UpdateOption = False,
     dry_run: DryRunOption = False,
     sheet: SheetOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Import people from a spreadsheet (CSV or XLSX).
 
@@ -195,7 +195,7 @@ def person_import(
     """
     from ngsp_cli.services.directory.importing import PERSON_COLUMNS, import_people, parse_mapping
 
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     result = import_people(
         root,
         file,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ngsp_cli import clock
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output, prompts
 
 if TYPE_CHECKING:
     from ngsp_cli.model import Meeting
@@ -22,15 +22,15 @@ CATEGORY_HELP = "talent, infrastructure, policy, innovation, supply-chain, image
 MeetingArg = Annotated[str, typer.Argument(help="Meeting id, title, or date (YYYY-MM-DD).")]
 DateOpt = Annotated[
     dt.datetime | None,
-    common.date_option("--date", "Day of the meeting."),
+    options.date_option("--date", "Day of the meeting."),
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.as_of_option("A meeting dated after it shows as still to come."),
+    options.as_of_option("A meeting dated after it shows as still to come."),
 ]
 WritingAsOf = Annotated[
     dt.datetime | None,
-    common.writing_as_of_option("A meeting dated after it has not happened yet."),
+    options.writing_as_of_option("A meeting dated after it has not happened yet."),
 ]
 
 
@@ -80,7 +80,7 @@ def _meeting_json(
 
     invited = facts.headcount(snap, meeting.invitees)
     came = facts.headcount(snap, meeting.attendees)
-    data: dict[str, Any] = common.entity_json(meeting)
+    data: dict[str, Any] = output.entity_json(meeting)
     data["file"] = f"meetings/{meeting.id}.yaml"
     data["status_as_of"] = _status_on(meeting, day or clock.today())
     data["invited"] = {"business": invited.business, "public": invited.public}
@@ -143,7 +143,7 @@ def new(
     time: Annotated[str | None, typer.Option("--time", help="Start time, 24-hour HH:MM.")] = None,
     duration: Annotated[
         int | None,
-        common.number_option("--duration", "Minutes (default: the agenda's).", minimum=1, example=90),
+        options.number_option("--duration", "Minutes (default: the agenda's).", minimum=1, example=90),
     ] = None,
     location: Annotated[str | None, typer.Option("--location")] = None,
     title: Annotated[str | None, typer.Option("--title", help="Default: the playbook's name for it.")] = None,
@@ -160,11 +160,11 @@ def new(
         bool, typer.Option("--force", help="Plan it even if the same meeting is already planned that day.")
     ] = False,
     as_of: Annotated[
-        dt.datetime | None, common.writing_as_of_option("It picks the phase whose agenda outline is used.")
+        dt.datetime | None, options.writing_as_of_option("It picks the phase whose agenda outline is used.")
     ] = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
-    no_input: common.NoInputOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
+    no_input: options.NoInputOption = False,
 ) -> None:
     """Plan a meeting; its agenda starts from the playbook's outline for that kind of meeting."""
     from ngsp_cli.errors import UsageError
@@ -175,14 +175,14 @@ def new(
     meeting_kind = _meeting_kind(kind)
     day = _day(date)
     if day is None:
-        answer = common.ask_text(
+        answer = prompts.ask_text(
             "--date", "Date of the meeting (YYYY-MM-DD)?", no_input=no_input, what="the date of the meeting"
         )
         try:
             day = dt.date.fromisoformat(answer)
         except ValueError:
             raise UsageError(f"'{answer}' is not a date", hint="write it as YYYY-MM-DD") from None
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     playbook = load_playbook(root, read_partnership(root))
     meeting = new_meeting(
         root,
@@ -200,9 +200,9 @@ def new(
         force=force,
     )
     if as_json:
-        common.emit_json(common.entity_json(meeting))
+        output.emit_json(output.entity_json(meeting))
     agenda = f"{len(meeting.agenda)} agenda items" if meeting.agenda else "no agenda outline for this kind"
-    common.done(
+    output.done(
         f"planned {meeting.title} on {meeting.date.isoformat()} as meetings/{meeting.id}.yaml "
         f"({agenda}, {len(meeting.invitees)} invited)"
     )
@@ -212,8 +212,8 @@ def new(
 def list_(
     kind: Annotated[str | None, typer.Option("--kind", help="Only this kind.")] = None,
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """List the meetings by date, with who was invited and who came (business / public)."""
     from rich import box
@@ -226,7 +226,7 @@ def list_(
     from ngsp_cli.text import plural
 
     wanted = _meeting_kind(kind) if kind else None
-    snap = common.load_snapshot(folder, (Organization, Person, MeetingModel))
+    snap = options.load_snapshot(folder, (Organization, Person, MeetingModel))
     day = _day(as_of) or clock.today()
     view = PartnershipAt(snap, day)
     meetings = [m for m in view.meetings if wanted is None or m.kind is wanted]
@@ -237,7 +237,7 @@ def list_(
             row = _meeting_json(snap, m, full=False, day=day)
             row.update(held=view.is_held(m), upcoming=m.id in upcoming)
             rows.append(row)
-        common.emit_json(rows)
+        output.emit_json(rows)
         return
     table = FitTable(
         title=plural(len(meetings), "meeting"),
@@ -255,30 +255,30 @@ def list_(
         if m.attendees:
             who += f"\n{_who(facts.headcount(snap, m.attendees))}"
         table.add_row(
-            common.name_cell(m.title, m.id),
+            output.name_cell(m.title, m.id),
             f"{m.kind.value}\n{_status_label(m, day)}",
             who,
         )
-    common.out().print(table)
+    output.out().print(table)
 
 
 @app.command("show")
 def show(
     meeting: MeetingArg,
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Show one meeting: agenda, who was invited and who came, notes, decisions, action items."""
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import Organization, Person
     from ngsp_cli.services.meetings.lifecycle import find_meeting
 
-    snap = common.load_snapshot(folder, (Organization, Person, MeetingModel))
+    snap = options.load_snapshot(folder, (Organization, Person, MeetingModel))
     found = find_meeting(snap, meeting)
     day = _day(as_of) or clock.today()
     if as_json:
-        common.emit_json(_meeting_json(snap, found, full=True, day=day))
+        output.emit_json(_meeting_json(snap, found, full=True, day=day))
         return
     _print_meeting(snap, found, day)
 
@@ -290,7 +290,7 @@ def _print_meeting(snap: Snapshot, m: Meeting, day: dt.date) -> None:
     from ngsp_cli.rules import facts
     from ngsp_cli.text import plural
 
-    console = common.out()
+    console = output.out()
     console.print(f"[bold]{escape(m.title)}[/bold]  [dim]{m.id}[/dim]")
     when = m.date.isoformat() + (f" at {m.time}" if m.time else "")
     when += f", {m.duration_minutes} minutes" if m.duration_minutes else ""
@@ -323,7 +323,7 @@ def _print_meeting(snap: Snapshot, m: Meeting, day: dt.date) -> None:
         console.print(Hanging("  ", escape(answers)))
     outnumber = facts.public_expected_to_outnumber(snap, m) if _still_to_come(m) else None
     if outnumber is not None:
-        common.warn(_outnumber_warning(outnumber))
+        output.warn(_outnumber_warning(outnumber))
     if m.attendees:
         console.print(
             f"[bold]Came[/bold]    {plural(came.business, 'business leader')}, "
@@ -372,8 +372,8 @@ def attend_command(
         str | None, typer.Option("--sheet", help="The sheet of an Excel workbook (default: the first).")
     ] = None,
     as_of: WritingAsOf = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Record who came, once the meeting's day has come; the meeting is then marked held.
 
@@ -389,29 +389,29 @@ def attend_command(
             "name the people who came, or read them from a file",
             hint=f"ngsp meeting attend {meeting} PERSON..., or: ngsp meeting attend {meeting} --from FILE",
         )
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     reading = None
     ids: list[str] = list(people or [])
     if from_file is not None:
         from ngsp_cli.services.meetings.attendance import read_attendance
 
-        snap = common.load_snapshot(folder)
+        snap = options.load_snapshot(folder)
         find_meeting(snap, meeting)  # an unknown meeting is named before the file is read
         reading = read_attendance(snap, from_file, sheet)
         ids += reading.people
     if ids:
         updated, added = attend(root, meeting, ids, as_of=_day(as_of))
     else:
-        updated, added = find_meeting(common.load_snapshot(folder), meeting), []
+        updated, added = find_meeting(options.load_snapshot(folder), meeting), []
     if as_json:
-        data = common.entity_json(updated)
+        data = output.entity_json(updated)
         data["added"] = added
         if reading is not None:
             data["from"] = _reading_json(reading)
-        common.emit_json(data)
+        output.emit_json(data)
     if reading is not None:
         _print_reading(reading, added)
-    common.done(
+    output.done(
         f"{len(added)} added, {len(updated.attendees)} attended {updated.title} ({updated.status.value})"
     )
 
@@ -445,7 +445,7 @@ def _print_reading(reading: Any, added: list[str]) -> None:
     from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.text import plural
 
-    console = common.err()
+    console = output.err()
     columns = ", ".join(f"{what}: '{header}'" for what, header in reading.columns.items())
     console.print(Hanging("  ", escape(f"read {reading.source} as a {reading.kind} ({columns})")))
     matched = len(reading.matched)
@@ -458,7 +458,7 @@ def _print_reading(reading: Any, added: list[str]) -> None:
         console.print(f"  {plural(reading.not_marked, 'row')} not marked as present, left out")
     if reading.unknown:
         count = len(reading.unknown)
-        common.warn(
+        output.warn(
             f"{plural(count, 'person', 'people')} in the file {'is' if count == 1 else 'are'} "
             "not in the folder; add them, then run this command again:"
         )
@@ -476,16 +476,16 @@ def invite_command(
     all_business: Annotated[
         bool, typer.Option("--all-business", help="Invite every business leader in the folder.")
     ] = False,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Add people to a meeting's invitation list."""
     from ngsp_cli.services.meetings.lifecycle import invite
 
-    updated, added = invite(common.root_of(folder), meeting, people or [], all_business=all_business)
+    updated, added = invite(options.root_of(folder), meeting, people or [], all_business=all_business)
     if as_json:
-        common.emit_json(common.entity_json(updated))
-    common.done(f"{len(added)} added; {len(updated.invitees)} invited to {updated.title}")
+        output.emit_json(output.entity_json(updated))
+    output.done(f"{len(added)} added; {len(updated.invitees)} invited to {updated.title}")
 
 
 TextArg = Annotated[str, typer.Argument(help="The text, in quotes.")]
@@ -493,24 +493,24 @@ TextArg = Annotated[str, typer.Argument(help="The text, in quotes.")]
 
 @app.command("note")
 def note_command(
-    meeting: MeetingArg, text: TextArg, as_of: WritingAsOf = None, folder: common.DirOption = None
+    meeting: MeetingArg, text: TextArg, as_of: WritingAsOf = None, folder: options.DirOption = None
 ) -> None:
     """Add a paragraph to a meeting's notes, once its day has come (or edit the file by hand)."""
     from ngsp_cli.services.meetings.lifecycle import add_note
 
-    updated = add_note(common.root_of(folder), meeting, text, as_of=_day(as_of))
-    common.done(f"note added to meetings/{updated.id}.yaml")
+    updated = add_note(options.root_of(folder), meeting, text, as_of=_day(as_of))
+    output.done(f"note added to meetings/{updated.id}.yaml")
 
 
 @app.command("decide")
 def decide_command(
-    meeting: MeetingArg, text: TextArg, as_of: WritingAsOf = None, folder: common.DirOption = None
+    meeting: MeetingArg, text: TextArg, as_of: WritingAsOf = None, folder: options.DirOption = None
 ) -> None:
     """Record a decision taken at a meeting, once its day has come."""
     from ngsp_cli.services.meetings.lifecycle import add_decision
 
-    updated = add_decision(common.root_of(folder), meeting, text, as_of=_day(as_of))
-    common.done(f"decision recorded in meetings/{updated.id}.yaml")
+    updated = add_decision(options.root_of(folder), meeting, text, as_of=_day(as_of))
+    output.done(f"decision recorded in meetings/{updated.id}.yaml")
 
 
 @app.command("action")
@@ -520,15 +520,15 @@ def action_command(
     owner: Annotated[str | None, typer.Option("--owner", help="Who does it (id or name).")] = None,
     due: Annotated[
         dt.datetime | None,
-        common.date_option("--due", "Due date."),
+        options.date_option("--due", "Due date."),
     ] = None,
-    folder: common.DirOption = None,
+    folder: options.DirOption = None,
 ) -> None:
     """Record an action item of a meeting, with its owner and due date."""
     from ngsp_cli.services.meetings.lifecycle import add_action
 
-    updated = add_action(common.root_of(folder), meeting, text, owner=owner, due=_day(due))
-    common.done(f"action item added to meetings/{updated.id}.yaml")
+    updated = add_action(options.root_of(folder), meeting, text, owner=owner, due=_day(due))
+    output.done(f"action item added to meetings/{updated.id}.yaml")
 
 
 @app.command("candidate")
@@ -537,8 +537,8 @@ def candidate_command(
     title: Annotated[str, typer.Argument(help="The opportunity or challenge, in a few words.")],
     category: Annotated[str, typer.Option("--category", help=CATEGORY_HELP)] = "other",
     description: Annotated[str | None, typer.Option("--description")] = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Record a candidate priority named at a meeting (before the vote)."""
     from ngsp_cli.model import PriorityCategory
@@ -547,11 +547,11 @@ def candidate_command(
 
     cat = choose(PriorityCategory, category, "a category")
     updated, candidate = add_candidate(
-        common.root_of(folder), meeting, title, category=cat, description=description
+        options.root_of(folder), meeting, title, category=cat, description=description
     )
     if as_json:
-        common.emit_json(candidate.model_dump(mode="json"))
-    common.done(f"candidate '{candidate.id}' added to meetings/{updated.id}.yaml")
+        output.emit_json(candidate.model_dump(mode="json"))
+    output.done(f"candidate '{candidate.id}' added to meetings/{updated.id}.yaml")
 
 
 @app.command("edit")
@@ -561,7 +561,7 @@ def edit_command(
     time: Annotated[str | None, typer.Option("--time", help="Start time, 24-hour HH:MM.")] = None,
     duration: Annotated[
         int | None,
-        common.number_option("--duration", "Minutes.", minimum=1, example=90),
+        options.number_option("--duration", "Minutes.", minimum=1, example=90),
     ] = None,
     place: Annotated[str | None, typer.Option("--place", "--location", help="Where it takes place.")] = None,
     title: Annotated[str | None, typer.Option("--title")] = None,
@@ -573,15 +573,15 @@ def edit_command(
         list[str] | None,
         typer.Option("--uninvite", help="Take a person off the invitation list; repeat for more."),
     ] = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Change a planned meeting: move it to another day or time, another place, rename it, invite
     or uninvite people. Its id and file name stay, so calendar invites sent again replace the old."""
     from ngsp_cli.services.meetings.lifecycle import edit_meeting
 
     updated, changed = edit_meeting(
-        common.root_of(folder),
+        options.root_of(folder),
         meeting,
         date=_day(date),
         time=time,
@@ -593,17 +593,17 @@ def edit_command(
         uninvite=uninvite or [],
     )
     if as_json:
-        common.emit_json({**common.entity_json(updated), "changed": changed})
+        output.emit_json({**output.entity_json(updated), "changed": changed})
     if not changed:
-        common.err().print(f"nothing changed: meetings/{updated.id}.yaml already says so")
+        output.err().print(f"nothing changed: meetings/{updated.id}.yaml already says so")
         return
     when = updated.date.isoformat() + (f" at {updated.time}" if updated.time else "")
-    common.done(
+    output.done(
         f"updated meetings/{updated.id}.yaml ({', '.join(changed)}): {updated.title}, {when}, "
         f"{len(updated.invitees)} invited"
     )
     if "date" in changed or "time" in changed:
-        common.err().print(
+        output.err().print(
             f"  tell the invitees: 'ngsp invite {updated.id} --ics' writes the calendar update"
         )
 
@@ -615,25 +615,25 @@ def cancel_command(
         str | None, typer.Option("--reason", help="Why, in a few words; added to the meeting's notes.")
     ] = None,
     undo: Annotated[bool, typer.Option("--undo", help="Put a cancelled meeting back as planned.")] = False,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Cancel a planned meeting: it stays in the folder's history, marked cancelled, and leaves
     the upcoming meetings."""
     from ngsp_cli.services.meetings.lifecycle import cancel_meeting
 
-    updated = cancel_meeting(common.root_of(folder), meeting, reason=reason, undo=undo)
+    updated = cancel_meeting(options.root_of(folder), meeting, reason=reason, undo=undo)
     if as_json:
-        common.emit_json(common.entity_json(updated))
+        output.emit_json(output.entity_json(updated))
     if undo:
-        common.done(f"{updated.title} on {updated.date.isoformat()} is planned again")
+        output.done(f"{updated.title} on {updated.date.isoformat()} is planned again")
         return
-    common.done(f"cancelled {updated.title} on {updated.date.isoformat()} (meetings/{updated.id}.yaml)")
+    output.done(f"cancelled {updated.title} on {updated.date.isoformat()} (meetings/{updated.id}.yaml)")
     if updated.invitees:
         from ngsp_cli.text import plural
 
         invited = plural(len(updated.invitees), "person", "people")
-        common.err().print(f"  remember to tell the {invited} invited")
+        output.err().print(f"  remember to tell the {invited} invited")
 
 
 ActionRef = Annotated[
@@ -645,19 +645,19 @@ ActionRef = Annotated[
 def _mark(meeting: str, item: str, folder: Any, as_json: bool, *, done: bool) -> None:
     from ngsp_cli.services.meetings.lifecycle import mark_action
 
-    updated, action = mark_action(common.root_of(folder), meeting, item, done=done)
+    updated, action = mark_action(options.root_of(folder), meeting, item, done=done)
     if as_json:
-        common.emit_json({"meeting": updated.id, **action.model_dump(mode="json")})
+        output.emit_json({"meeting": updated.id, **action.model_dump(mode="json")})
     state = "done" if action.done else "open again"
-    common.done(f"'{action.text}' of {updated.title} is {state}")
+    output.done(f"'{action.text}' of {updated.title} is {state}")
 
 
 @app.command("done")
 def action_done_command(
     meeting: MeetingArg,
     item: ActionRef,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Mark an action item of a meeting done; agendas stop carrying it and the memo says done."""
     _mark(meeting, item, folder, as_json, done=True)
@@ -667,8 +667,8 @@ def action_done_command(
 def action_reopen_command(
     meeting: MeetingArg,
     item: ActionRef,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Open a done action item of a meeting again."""
     _mark(meeting, item, folder, as_json, done=False)
@@ -698,8 +698,8 @@ def rsvp_command(
     yes: Annotated[bool, typer.Option("--yes", help="They are coming.")] = False,
     no: Annotated[bool, typer.Option("--no", help="They are not coming.")] = False,
     maybe: Annotated[bool, typer.Option("--maybe", help="They may come.")] = False,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Record answers to a meeting's invitation; 'meeting show', 'status' and the agenda then
     count the business leaders and public partners expected."""
@@ -715,18 +715,18 @@ def rsvp_command(
             "say what they answered" if not chosen else "give one answer at a time",
             hint="add one of --yes, --no or --maybe",
         )
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     updated, added = record_rsvp(root, meeting, people, chosen[0])
-    snap = common.load_snapshot(root, (Organization, Person, MeetingModel))
+    snap = options.load_snapshot(root, (Organization, Person, MeetingModel))
     if as_json:
-        common.emit_json(_meeting_json(snap, snap.meetings[updated.id], full=False))
-    common.done(
+        output.emit_json(_meeting_json(snap, snap.meetings[updated.id], full=False))
+    output.done(
         f"{len(people)} answered {chosen[0].value} for {updated.title}"
         + (f" ({len(added)} added to the invitees)" if added else "")
     )
     answers = _answers_line(snap, updated)
     if answers:
-        common.err().print(f"  {answers}")
+        output.err().print(f"  {answers}")
     outnumber = facts.public_expected_to_outnumber(snap, updated) if _still_to_come(updated) else None
     if outnumber is not None:
-        common.warn(_outnumber_warning(outnumber))
+        output.warn(_outnumber_warning(outnumber))

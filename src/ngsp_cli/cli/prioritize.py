@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output, prompts
 
 if TYPE_CHECKING:
     from ngsp_cli.cli.layout import FitTable
@@ -32,7 +32,7 @@ def prioritize_command(
         ),
     ] = None,
     top: Annotated[
-        int, common.number_option("--top", "How many priorities to select.", minimum=1, example=3)
+        int, options.number_option("--top", "How many priorities to select.", minimum=1, example=3)
     ] = 3,
     pick: Annotated[
         list[str] | None,
@@ -43,7 +43,7 @@ def prioritize_command(
     ] = None,
     budget: Annotated[
         int | None,
-        common.number_option(
+        options.number_option(
             "--budget", "Dots per voter (default: settings.dot_budget, usually 3).", minimum=1, example=3
         ),
     ] = None,
@@ -56,11 +56,11 @@ def prioritize_command(
     ] = False,
     as_of: Annotated[
         dt.datetime | None,
-        common.writing_as_of_option("Votes of a meeting dated after it are not recorded."),
+        options.writing_as_of_option("Votes of a meeting dated after it are not recorded."),
     ] = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
-    no_input: common.NoInputOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
+    no_input: options.NoInputOption = False,
 ) -> None:
     """Count the dot votes on a meeting's candidate priorities and select the top ones.
 
@@ -75,7 +75,7 @@ def prioritize_command(
     from ngsp_cli.services.priorities.tally import tally, tie_unsettled
     from ngsp_cli.text import plural
 
-    snap = common.load_snapshot(folder)
+    snap = options.load_snapshot(folder)
     found = find_meeting(snap, meeting)
     rows, problems = _votes_to_count(snap, found, votes, no_input)
     result = tally(snap, found, rows, budget=budget, top=top, picks=list(pick or []), problems=problems)
@@ -85,18 +85,18 @@ def prioritize_command(
     where = f"meetings/{found.id}.yaml"
     if dry_run:
         _say_what_would_change(where, votes, replacing, busy)
-    elif replacing and not replace and common.can_prompt(no_input):
-        replace = common.ask_confirm(
+    elif replacing and not replace and prompts.can_prompt(no_input):
+        replace = prompts.ask_confirm(
             f"Replace the {plural(replacing, 'vote')} recorded in {where} by those of {votes}?",
             default=False,
         )
     written: list[str] = []
     if not dry_run and not result.undecided:
-        written = record(snap, found, result, save_votes=True, replace=replace, today=common.day_of(as_of))
+        written = record(snap, found, result, save_votes=True, replace=replace, today=options.day_of(as_of))
         if replacing:
-            common.err().print(f"replaced the {plural(replacing, 'vote')} recorded in {where}")
+            output.err().print(f"replaced the {plural(replacing, 'vote')} recorded in {where}")
     if as_json:
-        common.emit_json(
+        output.emit_json(
             {
                 **result.as_dict(),
                 "dry_run": dry_run,
@@ -122,7 +122,7 @@ def _votes_to_count(
         return read_votes_lenient(votes, display=str(votes))
     if meeting.votes:
         return recorded_votes(snap, meeting), []
-    if common.can_prompt(no_input):
+    if prompts.can_prompt(no_input):
         return _ask_votes(snap, meeting), []
     raise UsageError(
         f"no votes are recorded for {meeting.id}",
@@ -137,8 +137,8 @@ def _settle_tie(snap: Snapshot, meeting: Meeting, result: Tally, no_input: bool)
 
     result, earlier = settle_as_before(snap, meeting, result)
     if earlier:
-        common.err().print(f"the tie at the cut-off was settled before: {', '.join(earlier)} (kept)")
-    if result.undecided and common.can_prompt(no_input):
+        output.err().print(f"the tie at the cut-off was settled before: {', '.join(earlier)} (kept)")
+    if result.undecided and prompts.can_prompt(no_input):
         _show(snap, result, [], dry_run=True)
         result = with_picks(result, _ask_picks(result))
     return result
@@ -153,12 +153,12 @@ def _say_what_would_change(
     from ngsp_cli.text import plural
 
     if replacing:
-        common.err().print(
+        output.err().print(
             f"[yellow]would replace[/yellow] the {plural(replacing, 'vote')} recorded in {where} "
             f"by those of {votes} (pass --replace to do it)"
         )
     for prio, team in busy:
-        common.err().print(
+        output.err().print(
             f"[yellow]would park[/yellow] '{escape(prio.title)}' although the action team "
             f"{escape(team.name)} ({team.id}) is active: it would be refused"
         )
@@ -172,14 +172,14 @@ def _ask_votes(snap: Snapshot, meeting: Meeting) -> list[VoteRow]:
     from ngsp_cli.services.lookup import resolve_person
     from ngsp_cli.services.priorities.ballots import VoteRow
 
-    console = common.err()
+    console = output.err()
     console.print(f"Type the dots of each voter at {meeting.id}. The candidates are:")
     for candidate in meeting.candidates:
         console.print(Hanging("  ", f"{candidate.id}  {escape(candidate.title)}", 4))
     rows: list[VoteRow] = []
     entry = 0
     while True:
-        who = common.ask_text("--votes", "Voter (person id or name; leave empty when done):", required=False)
+        who = prompts.ask_text("--votes", "Voter (person id or name; leave empty when done):", required=False)
         if not who:
             break
         try:
@@ -187,7 +187,7 @@ def _ask_votes(snap: Snapshot, meeting: Meeting) -> list[VoteRow]:
         except NotFoundError as exc:
             console.print(f"[red]{exc.problem.message}[/red]; {exc.problem.hint}")
             continue
-        dots = common.ask_text(
+        dots = prompts.ask_text(
             "--votes",
             f"Dots of {snap.people[voter].name}, e.g. {meeting.candidates[0].id}=2 (separate with commas):",
         )
@@ -208,7 +208,7 @@ def _ask_picks(result: Tally) -> list[str]:
     choices = list(result.undecided)
     picks: list[str] = []
     for _ in range(result.open_slots):
-        picked = common.ask_choice("--pick", "The business leaders broke the tie for:", choices)
+        picked = prompts.ask_choice("--pick", "The business leaders broke the tie for:", choices)
         picks.append(picked)
         choices.remove(picked)
     return picks
@@ -219,20 +219,20 @@ def _show(snap: Snapshot, result: Tally, written: list[str], *, dry_run: bool) -
 
     from ngsp_cli.text import plural
 
-    console = common.out()
+    console = output.out()
     console.print(_ranking_table(result))
     _show_public(result)
     for tie in result.ties:
         if tie.at_cutoff:
             console.print(_tie_line(tie, result.open_slots))
     for warning in result.warnings:
-        common.err().print(f"[yellow]warning:[/yellow] {escape(warning)}")
+        output.err().print(f"[yellow]warning:[/yellow] {escape(warning)}")
     if dry_run:
-        common.err().print("dry run: no file was written")
+        output.err().print("dry run: no file was written")
     elif written:
-        common.done(f"wrote {plural(len(written), 'file')}: {', '.join(written)}")
+        output.done(f"wrote {plural(len(written), 'file')}: {', '.join(written)}")
     elif not result.undecided:
-        common.done("the files already hold this result; nothing changed")
+        output.done("the files already hold this result; nothing changed")
 
 
 def _ranking_table(result: Tally) -> FitTable:
@@ -265,10 +265,10 @@ def _ranking_table(result: Tally) -> FitTable:
             status = "tied: undecided"
         table.add_row(
             str(entry.rank),
-            common.cell(entry.id),
+            output.cell(entry.id),
             status,
             str(entry.business_points),
-            common.cell(entry.title),
+            output.cell(entry.title),
             str(entry.business_voters),
         )
     return table
@@ -282,7 +282,7 @@ def _show_public(result: Tally) -> None:
     public = result.public_ranking
     if not public:
         return
-    console = common.out()
+    console = output.out()
     public_points = sum(r.public_points for r in public)
     console.print(
         f"Public partners' votes (shown apart; they do not change the ranking): "
