@@ -82,7 +82,7 @@ def _print_phase(report: StatusReport, total: int, line: Callable[[str, str], No
     """The phase, its steps, the next step and the checklist."""
     from rich.markup import escape
 
-    console = common.out()
+    console = output.out()
     how = "set in partnership.yaml" if report.phase_set_by_hand else "worked out from your files"
     title = f"Phase {report.phase.number} of {total}: {escape(report.phase.title)}"
     console.print(f"[bold]{title}[/bold]  [dim]({how})[/dim]")
@@ -120,7 +120,7 @@ def _print_meetings(report: StatusReport, line: Callable[[str, str], None]) -> N
 
     from ngsp_cli.text import plural
 
-    console = common.out()
+    console = output.out()
     if report.unrecorded:
         console.print("[bold]Past meetings with nothing recorded[/bold]")
         for meeting in report.unrecorded[-5:]:
@@ -178,7 +178,7 @@ def _print_attention(report: StatusReport, line: Callable[[str, str], None]) -> 
             "ngsp status --json",
         ),
     ]
-    console = common.out()
+    console = output.out()
     for heading, mark, lines, see_all in sections:
         if not lines:
             continue
