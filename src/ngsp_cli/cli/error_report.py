@@ -69,7 +69,7 @@ def typed_value_error(exc: Any, ctx: Any) -> NgspError:
     from pydantic import BaseModel
 
     from ngsp_cli.errors import FolderInvalid
-    from ngsp_cli.store.folder import problems_from_validation
+    from ngsp_cli.store.problems import problems_from_validation
 
     given: dict[str, str] = {}
     for param in ctx.command.params:

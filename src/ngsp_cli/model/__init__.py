@@ -1,38 +1,35 @@
 """The partnership folder's schema: pydantic models are its single source of truth."""
 
-from ngsp_cli.model.entities import (
-    ENTITY_TYPES,
-    ActionItem,
-    ActionTeam,
-    AgendaItem,
+from ngsp_cli.model.assessments import Assessment, AssessmentAnswer
+from ngsp_cli.model.base import Entity
+from ngsp_cli.model.directory import Organization, Person
+from ngsp_cli.model.kinds import (
     Answer,
-    Assessment,
-    AssessmentAnswer,
     AssessmentKind,
-    CandidatePriority,
-    Entity,
-    Meeting,
     MeetingKind,
     MeetingStatus,
-    Organization,
     OrgKind,
-    Partnership,
-    Person,
-    Priority,
     PriorityCategory,
-    PriorityChange,
     PriorityStatus,
     Role,
     Rsvp,
-    Settings,
-    Task,
     TaskStatus,
     TeamStatus,
-    TeamUpdate,
-    Vote,
-    VoteTally,
 )
+from ngsp_cli.model.meetings import ActionItem, AgendaItem, CandidatePriority, Meeting, Vote
+from ngsp_cli.model.partnership import Partnership, Settings
 from ngsp_cli.model.version import CURRENT_SCHEMA_VERSION
+from ngsp_cli.model.work import ActionTeam, Priority, PriorityChange, Task, TeamUpdate, VoteTally
+
+# Every kind of entity file, in the order a folder is read and listed.
+ENTITY_TYPES: tuple[type[Entity], ...] = (
+    Organization,
+    Person,
+    Meeting,
+    Priority,
+    ActionTeam,
+    Assessment,
+)
 
 __all__ = [
     "CURRENT_SCHEMA_VERSION",

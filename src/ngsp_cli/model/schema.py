@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from ngsp_cli.model.entities import Entity
+from ngsp_cli.model.base import Entity
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

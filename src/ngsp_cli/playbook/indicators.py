@@ -32,7 +32,7 @@ from ngsp_cli.model import Partnership
 from ngsp_cli.playbook.loader import INDICATORS_FILE
 from ngsp_cli.rules import RULES, Status
 from ngsp_cli.store import yamlio
-from ngsp_cli.store.folder import describe_error
+from ngsp_cli.store.problems import describe_error
 
 
 class _Strict(BaseModel):

@@ -28,7 +28,9 @@ from ngsp_cli.errors import InputError, NotFoundError, Problem
 from ngsp_cli.model import Partnership
 from ngsp_cli.playbook.models import Phase, Playbook
 from ngsp_cli.store import yamlio
-from ngsp_cli.store.folder import PARTNERSHIP_FILE, RawFile, problems_from_validation
+from ngsp_cli.store.folder import PARTNERSHIP_FILE
+from ngsp_cli.store.problems import problems_from_validation
+from ngsp_cli.store.reading import RawFile
 
 PHASES_DIR = "phases"
 OWN_FOLDER = "playbook"

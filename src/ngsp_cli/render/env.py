@@ -79,7 +79,7 @@ def _folder_loader(dirs: tuple[Path, ...], root: Path | None) -> Any:
     from jinja2 import FileSystemLoader
     from jinja2.loaders import split_template_path
 
-    from ngsp_cli.store.folder import refuse_outside_link
+    from ngsp_cli.store.reading import refuse_outside_link
 
     class FolderLoader(FileSystemLoader):
         def get_source(self, environment: Any, template: str) -> Any:

@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from ngsp_cli.errors import FolderInvalid, InputError, NotFoundError, Problem
 from ngsp_cli.model import (
     ENTITY_TYPES,
@@ -24,7 +22,8 @@ from ngsp_cli.model import (
     Priority,
 )
 from ngsp_cli.model.migrate import migrate_raw
-from ngsp_cli.store import yamlio
+from ngsp_cli.store.problems import validate_raw
+from ngsp_cli.store.reading import RawFile, parse_raw, read_raw
 
 PARTNERSHIP_FILE = "partnership.yaml"
 ENV_DIR = "NGSP_DIR"
@@ -58,262 +57,6 @@ def find_root(start: Path | None = None, explicit: Path | str | None = None) -> 
         "this is not inside a partnership folder",
         hint="cd into one, pass --dir PATH (or set NGSP_DIR), or create one with 'ngsp init'",
     )
-
-
-@dataclass
-class RawFile:
-    """One YAML file as read: its text (kept for error lines) and its data."""
-
-    rel: str
-    text: str
-    data: Any
-
-
-def refuse_outside_link(root: Path, rel: str) -> None:
-    """Refuse a file of the folder that is (or lies in a folder that is) a link leading outside it.
-
-    A partnership folder is shared: a link such as templates/agenda.md.j2 -> /etc/passwd
-    or people/x.yaml -> ~/.ssh/id_rsa would otherwise be read, shown and rendered into
-    documents that get e-mailed.  Links that stay inside the folder are fine.
-    """
-    path = root / rel
-    try:
-        resolved = path.resolve()
-    except (OSError, RuntimeError):
-        resolved = None  # a loop of links: refused below as leading nowhere in the folder
-    if resolved is not None and resolved.is_relative_to(root.resolve()):
-        return
-    link = path if path.is_symlink() else next((p for p in path.parents if p.is_symlink()), path)
-    try:
-        target = str(link.readlink())
-    except OSError:
-        target = str(resolved)
-    shown = link.relative_to(root).as_posix() if link.is_relative_to(root) else str(link)
-    what = "the file is a link" if link == path else f"it is in {shown}/, a link"
-    raise InputError(
-        f"{what} to {target}, outside the partnership folder, so ngsp does not read it",
-        file=rel,
-        hint="put a copy of the file itself in the folder (others who share the folder need it too), "
-        "or delete the link",
-    )
-
-
-def _is_link(path: Path) -> bool:
-    return path.is_symlink() or path.parent.is_symlink()
-
-
-def read_raw(root: Path, rel: str) -> RawFile:
-    path = root / rel
-    if _is_link(path):
-        refuse_outside_link(root, rel)
-    try:
-        raw_bytes = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise NotFoundError(f"{rel} does not exist", file=rel) from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{rel} is a folder, not a file, so ngsp cannot read it", file=rel,
-                         hint="rename it so that its name does not end in .yaml") from exc  # fmt: skip
-    return parse_raw(rel, raw_bytes)
-
-
-def parse_raw(rel: str, raw_bytes: bytes) -> RawFile:
-    """One file's bytes, decoded and parsed; `rel` names it in problems."""
-    try:
-        text = raw_bytes.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw_bytes.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            "the file is not UTF-8 text",
-            file=rel,
-            line=line,
-            hint="save it again as UTF-8 (most editors offer this under 'Save as' / encoding)",
-        ) from exc
-    try:
-        data = yamlio.parse(text)
-    except yamlio.YamlSyntaxError as exc:
-        raise InputError(str(exc), file=rel, line=exc.line, hint=exc.hint) from exc
-    return RawFile(rel=rel, text=text, data=data)
-
-
-_FRIENDLY = {
-    "missing": "this field is required",
-    "string_too_short": "must not be empty",
-}
-
-_SHAPES = {
-    "list_type": "a list (lines starting with '- ')",
-    "dict_type": "a set of 'key: value' lines",
-    "model_type": "a set of 'key: value' lines",
-    "string_type": "a single text value",
-}
-
-# The command that shows an existing file of each kind, for "compare with" hints.
-_SHOW_COMMANDS = {
-    "Organization": "ngsp org show ORG",
-    "Person": "ngsp person show PERSON",
-    "Meeting": "ngsp meeting show MEETING",
-    "ActionTeam": "ngsp team show TEAM",
-}
-
-
-def problems_from_validation(
-    exc: ValidationError,
-    raw: RawFile | None,
-    model: type[BaseModel],
-    *,
-    given: Mapping[str, str] | None = None,
-    command: str | None = None,
-) -> list[Problem]:
-    """Translate pydantic's errors into convener words with file, line and a hint.
-
-    Without `raw` the values came from a command line: `given` maps a model field to
-    the option or argument that set it ('duration_minutes' -> '--duration', 'name' ->
-    'NAME') and `command` is the command typed ('ngsp org add'), for the hints.
-    """
-    out: list[Problem] = []
-    for err in exc.errors(include_url=False):
-        loc = tuple(err["loc"])
-        field_path = ".".join(str(part) for part in loc) or None
-        line = yamlio.line_of(raw.text, loc) if raw is not None else None
-        message, hint = describe_error(err, loc, model)
-        if raw is None and loc and isinstance(loc[0], str):
-            label = (given or {}).get(loc[0]) or f"--{loc[0].replace('_', '-')}"
-            field_path = label if len(loc) == 1 else f"{label} ({field_path})"
-            if hint is None or err["type"] in {"missing", "string_too_short"}:
-                hint = (
-                    f"check the value given for {label}"
-                    if label.startswith("-")
-                    else f"check the {label} you typed" + (f" after '{command}'" if command else "")
-                )
-        file = raw.rel if raw is not None else None
-        out.append(Problem(message=message, file=file, line=line, field=field_path, hint=hint))
-    return out
-
-
-def describe_error(err: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> tuple[str, str | None]:
-    """The message and hint for one pydantic error (an `exc.errors()` item) at `loc` of `model`."""
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    value = err.get("input")
-    if kind == "extra_forbidden":
-        known = _allowed_fields_hint(model, loc)
-        return f"'{loc[-1]}' is not a field ngsp knows here", "check the spelling; " + known
-    if kind == "missing":
-        return _FRIENDLY[kind], f"add '{loc[-1]}:' to the file"
-    if kind == "string_too_short":
-        return _FRIENDLY[kind], f"write a value after '{loc[-1]}:'"
-    if kind in {"enum", "literal_error"}:
-        # Files keep one spelling (the commands accept "Champion" or "business leader" and
-        # write "champion", "business-leader"); point at the word that was meant.
-        from ngsp_cli.vocab import did_you_mean
-
-        expected = str(ctx.get("expected", ""))
-        allowed = [w.strip(" '") for w in expected.replace(" or ", ",").split(",") if w.strip(" '")]
-        suggestion = did_you_mean(str(value), allowed, n=1) if isinstance(value, str) else ""
-        return f"'{value}' is not allowed", f"{suggestion}use one of {expected}"
-    if kind.startswith("date"):
-        return f"'{value}' is not a date", "write dates as YYYY-MM-DD, e.g. 2027-02-10"
-    if kind.startswith("int"):
-        return f"'{value}' is not a whole number", f"write digits only, e.g. {_example(model, loc, 3)}"
-    if kind.startswith("float"):
-        return f"'{value}' is not a number", f"write a number, e.g. {_example(model, loc, 0.5)}"
-    if kind.startswith("bool"):
-        return f"'{value}' is not yes or no", "write true or false"
-    limits = {
-        "greater_than_equal": ("ge", "too small: it must be at least", "or more"),
-        "greater_than": ("gt", "too small: it must be more than", None),
-        "less_than_equal": ("le", "too large: it must be at most", "or less"),
-        "less_than": ("lt", "too large: it must be less than", None),
-    }
-    if kind in limits:
-        key, words, direction = limits[kind]
-        limit = ctx.get(key)
-        hint = f"write {limit} {direction}" if direction else None
-        example = _example(model, loc, None)
-        if hint and example is not None:
-            hint += f", e.g. {example}"
-        return f"{value} is {words} {limit}", hint
-    if kind in _SHAPES:
-        show = _SHOW_COMMANDS.get(model.__name__)
-        hint = "compare with another file of the same kind"
-        return f"must be {_SHAPES[kind]}", hint + (f", or look at one with '{show}'" if show else "")
-    if kind == "control_character":
-        return str(err["msg"]), (
-            "type the text again without it (it often comes with text pasted from a web page); "
-            "on a screen it can clear it or disguise a link"
-        )
-    if kind == "value_error":
-        return str(ctx.get("error", err["msg"])), None
-    message = _FRIENDLY.get(kind, str(err["msg"]))
-    if message.startswith("Input should be "):
-        message = "must be " + message[len("Input should be ") :]
-    return message, None
-
-
-def _example(model: type[BaseModel], loc: tuple[Any, ...], fallback: Any) -> Any:
-    """The field's default as an example value (ngsp's own choice), else `fallback`."""
-    info = _field_info(model, loc)
-    default = getattr(info, "default", None)
-    if isinstance(default, int | float) and not isinstance(default, bool) and default > 0:
-        return default
-    return fallback
-
-
-def _field_info(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
-    """The pydantic FieldInfo at `loc` of `model`, or None."""
-    current: Any = model
-    info: Any = None
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = getattr(current, "model_fields", {}).get(part) if current is not None else None
-        if info is None:
-            return None
-        args = getattr(info.annotation, "__args__", ())
-        candidates = [info.annotation, *args]
-        current = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
-    return info
-
-
-def _allowed_fields_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
-    current: Any = model
-    for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        info = getattr(current, "model_fields", {}).get(part)
-        if info is None:
-            break
-        annotation = info.annotation
-        args = getattr(annotation, "__args__", ())
-        candidates = [annotation, *args]
-        current = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
-        if current is None:
-            break
-    fields = list(getattr(current, "model_fields", {})) if current is not None else []
-    fields = [f for f in fields if f != "id"]
-    return "known fields: " + ", ".join(fields) if fields else "remove it"
-
-
-def _validate(raw: RawFile, model: type[BaseModel], problems: list[Problem]) -> Any:
-    data = raw.data
-    if data is None:
-        problems.append(Problem("the file is empty", file=raw.rel, line=1, hint="delete it or fill it in"))
-        return None
-    if not isinstance(data, dict):
-        problems.append(
-            Problem(
-                "the file must hold 'key: value' lines at the top level",
-                file=raw.rel,
-                line=1,
-                hint="compare with another file of the same kind",
-            )
-        )
-        return None
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(problems_from_validation(exc, raw, model))
-        return None
 
 
 @dataclass
@@ -488,52 +231,19 @@ def _load(
     strict: bool,
     check_references: bool,
 ) -> Snapshot:
-    from ngsp_cli.ids import is_valid_id
-
     problems: list[Problem] = []
     kinds = tuple(kinds)
     gc_was_enabled = gc.isenabled()
     gc.disable()  # bulk reads allocate many small objects and no cycles
     try:
-        raws: dict[str, RawFile] = {}
-        try:
-            raws[PARTNERSHIP_FILE] = files.read(PARTNERSHIP_FILE)
-        except InputError as exc:
-            raise FolderInvalid([exc.problem]) from exc
-        for kind in kinds:
-            problems.extend(_yml_problems(files, kind))
-            problems.extend(_not_files(files, kind))
-            for rel in _files_ending(files, kind, ".yaml"):
-                try:
-                    raws[rel] = files.read(rel)
-                except InputError as exc:
-                    problems.append(exc.problem)
-        try:
-            migrate_raw(raws)
-        except InputError as exc:
-            raise FolderInvalid([exc.problem]) from exc
+        raws = _read_files(files, kinds, problems)
         partnership_raw = raws.pop(PARTNERSHIP_FILE)
-        partnership = _validate(partnership_raw, Partnership, problems)
+        partnership = validate_raw(partnership_raw, Partnership, problems)
         snapshot = Snapshot(
             root=root,
             partnership=partnership or Partnership.model_construct(name=root.name, industry="", region=""),
         )
-        for rel, raw in raws.items():
-            kind = next(k for k in kinds if rel.startswith(k.folder + "/"))
-            entity_id = rel[len(kind.folder) + 1 : -len(".yaml")]
-            if not is_valid_id(entity_id):
-                problems.append(
-                    Problem(
-                        f"'{Path(rel).name}' is not a valid file name for an entity",
-                        file=rel,
-                        hint="rename it to lowercase letters, digits and dashes, e.g. acme-tools.yaml",
-                    )
-                )
-                continue
-            entity = _validate(raw, kind, problems)
-            if entity is not None:
-                entity.id = entity_id
-                snapshot.entities(kind)[entity_id] = entity
+        _add_entities(snapshot, raws, kinds, problems)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -546,6 +256,54 @@ def _load(
     if strict and snapshot.problems:
         raise FolderInvalid(snapshot.problems)
     return snapshot
+
+
+def _read_files(
+    files: _Files, kinds: tuple[type[Entity], ...], problems: list[Problem]
+) -> dict[str, RawFile]:
+    """partnership.yaml and every entity file of `kinds`, parsed and migrated to the current schema."""
+    raws: dict[str, RawFile] = {}
+    try:
+        raws[PARTNERSHIP_FILE] = files.read(PARTNERSHIP_FILE)
+    except InputError as exc:
+        raise FolderInvalid([exc.problem]) from exc
+    for kind in kinds:
+        problems.extend(_yml_problems(files, kind))
+        problems.extend(_not_files(files, kind))
+        for rel in _files_ending(files, kind, ".yaml"):
+            try:
+                raws[rel] = files.read(rel)
+            except InputError as exc:
+                problems.append(exc.problem)
+    try:
+        migrate_raw(raws)
+    except InputError as exc:
+        raise FolderInvalid([exc.problem]) from exc
+    return raws
+
+
+def _add_entities(
+    snapshot: Snapshot, raws: Mapping[str, RawFile], kinds: tuple[type[Entity], ...], problems: list[Problem]
+) -> None:
+    """Validate each entity file and add it to `snapshot` under the id its file name gives."""
+    from ngsp_cli.ids import is_valid_id
+
+    for rel, raw in raws.items():
+        kind = next(k for k in kinds if rel.startswith(k.folder + "/"))
+        entity_id = rel[len(kind.folder) + 1 : -len(".yaml")]
+        if not is_valid_id(entity_id):
+            problems.append(
+                Problem(
+                    f"'{Path(rel).name}' is not a valid file name for an entity",
+                    file=rel,
+                    hint="rename it to lowercase letters, digits and dashes, e.g. acme-tools.yaml",
+                )
+            )
+            continue
+        entity = validate_raw(raw, kind, problems)
+        if entity is not None:
+            entity.id = entity_id
+            snapshot.entities(kind)[entity_id] = entity
 
 
 def load_entity(root: Path, kind: type[E], entity_id: str) -> E | None:
@@ -570,7 +328,7 @@ def load_entity(root: Path, kind: type[E], entity_id: str) -> E | None:
     except InputError as exc:
         raise FolderInvalid([exc.problem]) from exc
     problems: list[Problem] = []
-    entity = _validate(raws[rel], kind, problems)
+    entity = validate_raw(raws[rel], kind, problems)
     if entity is None:
         raise FolderInvalid(problems)
     entity.id = entity_id

@@ -18,7 +18,8 @@ from ngsp_cli.model import (
 from ngsp_cli.store import yamlio
 
 if TYPE_CHECKING:
-    from ngsp_cli.store.folder import RawFile, Snapshot
+    from ngsp_cli.store.folder import Snapshot
+    from ngsp_cli.store.reading import RawFile
 
 
 # What a reference names, by the word the messages use for it: the kind of entity

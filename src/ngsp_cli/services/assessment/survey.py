@@ -23,7 +23,9 @@ from ngsp_cli.playbook.loader import OWN_FOLDER, SURVEY_FILE
 from ngsp_cli.resources import bundled
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.files import locked
-from ngsp_cli.store.folder import PARTNERSHIP_FILE, RawFile, Snapshot, problems_from_validation, read_raw
+from ngsp_cli.store.folder import PARTNERSHIP_FILE, Snapshot
+from ngsp_cli.store.problems import problems_from_validation
+from ngsp_cli.store.reading import RawFile, read_raw
 from ngsp_cli.vocab import did_you_mean
 
 KIND = AssessmentKind.outcome_survey

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from ngsp_cli.model import Entity, Organization, Person
 from ngsp_cli.services.directory.import_values import BadRow
-from ngsp_cli.store import folder as store
+from ngsp_cli.store.problems import describe_error
 
 E = TypeVar("E", Organization, Person)
 
@@ -71,7 +71,7 @@ def validated(model: type[E], data: dict[str, Any], entity_id: str) -> E:
         reasons = []
         for err in exc.errors(include_url=False):
             name = ".".join(str(p) for p in err["loc"])
-            message, _ = store.describe_error(err, tuple(err["loc"]), model)
+            message, _ = describe_error(err, tuple(err["loc"]), model)
             if err["type"] == "value_error" and isinstance(err.get("input"), str):
                 message = f"'{err['input']}' {message}"
             reasons.append(f"{name}: {message}")

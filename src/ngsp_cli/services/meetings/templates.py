@@ -91,7 +91,7 @@ def source_path(root: Path | None, name: str, *, bundled_only: bool = False) -> 
     if root is not None and not bundled_only:
         own = root / OVERRIDE_FOLDER / name
         if own.is_symlink() or own.parent.is_symlink():
-            from ngsp_cli.store.folder import refuse_outside_link
+            from ngsp_cli.store.reading import refuse_outside_link
 
             refuse_outside_link(root, f"{OVERRIDE_FOLDER}/{name}")
         if own.is_file():
@@ -106,7 +106,7 @@ def copy_template(root: Path, name: str, *, force: bool = False) -> Path:
     """Copy the bundled template into the folder's templates/ to start customising it."""
     target = root / OVERRIDE_FOLDER / name
     if target.is_symlink() or target.parent.is_symlink():
-        from ngsp_cli.store.folder import refuse_outside_link
+        from ngsp_cli.store.reading import refuse_outside_link
 
         refuse_outside_link(root, f"{OVERRIDE_FOLDER}/{name}")  # copying would write through the link
     if target.exists() and not force:
