@@ -45,13 +45,7 @@ def _launch_planned(view: PartnershipAt, params: Params) -> Finding:
 def _launch_invitees(view: PartnershipAt, params: Params) -> Finding:
     if view.launch is None:
         return verdict(False, "no launch meeting is recorded")
-    count = view.headcount(view.launch.invitees)
-    return verdict(
-        count.business_outnumber_public,
-        f"{plural(count.business, 'business leader')} and {plural(count.public, 'public partner')} invited",
-        business=count.business,
-        public=count.public,
-    )
+    return _business_majority(view, view.launch.invitees, "invited")
 
 
 @rule("launch-meeting-held", "the launch meeting was held (marked held, or past with attendance)")
@@ -73,10 +67,15 @@ def _launch_attendees(view: PartnershipAt, params: Params) -> Finding:
     launch = view.launch_held
     if launch is None or not launch.attendees:
         return verdict(False, "no launch attendance is recorded")
-    count = view.headcount(launch.attendees)
+    return _business_majority(view, launch.attendees, "came")
+
+
+def _business_majority(view: PartnershipAt, people: list[str], did: str) -> Finding:
+    """Met when business leaders outnumber public partners among `people`."""
+    count = view.headcount(people)
     return verdict(
         count.business_outnumber_public,
-        f"{plural(count.business, 'business leader')} and {plural(count.public, 'public partner')} came",
+        f"{plural(count.business, 'business leader')} and {plural(count.public, 'public partner')} {did}",
         business=count.business,
         public=count.public,
     )

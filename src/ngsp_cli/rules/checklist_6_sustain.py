@@ -114,21 +114,20 @@ def _updates_recent(view: PartnershipAt, params: UpdateParams) -> Finding:
 def _tasks_on_time(view: PartnershipAt, params: Params) -> Finding:
     overdue = view.overdue_tasks
     teams = "; ".join(dict.fromkeys(team.name for team, _ in overdue))
-    return verdict(
-        not overdue,
-        f"{plural(len(overdue), 'task')} past due" + (f" ({teams})" if teams else ""),
-        overdue=len(overdue),
-    )
+    return _none_past_due(len(overdue), "task", teams)
 
 
 @rule("action-items-on-time", "no open action item of a held meeting is past its due date")
 def _items_on_time(view: PartnershipAt, params: Params) -> Finding:
     overdue = view.overdue_action_items
     where = "; ".join(dict.fromkeys(meeting.title for meeting, _ in overdue))
+    return _none_past_due(len(overdue), "action item", f"from {where}" if where else "")
+
+
+def _none_past_due(overdue: int, noun: str, where: str) -> Finding:
+    """Met when nothing is past due: '2 tasks past due (Welding pipeline)'."""
     return verdict(
-        not overdue,
-        f"{plural(len(overdue), 'action item')} past due" + (f" (from {where})" if where else ""),
-        overdue=len(overdue),
+        not overdue, f"{plural(overdue, noun)} past due" + (f" ({where})" if where else ""), overdue=overdue
     )
 
 

@@ -186,9 +186,20 @@ def _no_public_support(view: PartnershipAt) -> Finding:
     PlanParams,
 )
 def action_plan_current(view: PartnershipAt, params: PlanParams) -> Finding:
+    if not view.teams:
+        return Finding(
+            Status.unknown,
+            "No action teams are recorded yet, so there is no action plan to check.",
+            "After the priorities are chosen, form an action team per priority with 'ngsp team new'.",
+        )
     active = view.active_teams
     if not active:
-        return _no_active_plan(view)
+        return Finding(
+            Status.not_met,
+            f"None of the {plural(len(view.teams), 'action team')} is active.",
+            "Refresh the priorities at a full partnership meeting and start the next action teams.",
+            {"teams": 0},
+        )
     reports = view.team_reporting(params.days)
     reported = [r for r in reports if r.state == REPORTED]
     new = [r for r in reports if r.state == NOT_DUE]
@@ -225,22 +236,6 @@ def action_plan_current(view: PartnershipAt, params: PlanParams) -> Finding:
             hints.append("re-plan or close the overdue tasks")
         hint = words.sentence(hints)
     return Finding(status, evidence, hint, numbers)
-
-
-def _no_active_plan(view: PartnershipAt) -> Finding:
-    """No active action team: unknown when none was ever formed, else not met."""
-    if not view.teams:
-        return Finding(
-            Status.unknown,
-            "No action teams are recorded yet, so there is no action plan to check.",
-            "After the priorities are chosen, form an action team per priority with 'ngsp team new'.",
-        )
-    return Finding(
-        Status.not_met,
-        f"None of the {plural(len(view.teams), 'action team')} is active.",
-        "Refresh the priorities at a full partnership meeting and start the next action teams.",
-        {"teams": 0},
-    )
 
 
 def _plan_evidence(

@@ -20,7 +20,19 @@ def business_champions(view: PartnershipAt, params: ChampionParams) -> Finding:
     wanted = params.min_champions or view.settings.recommended_champions
     leads = view.leads
     if not leads:
-        return _nobody_leads(view, wanted)
+        if not view.people:
+            return Finding(
+                Status.unknown,
+                "No people are recorded yet, so the folder cannot show who leads.",
+                "Add the business champions with 'ngsp person add NAME --org ORG --role champion'.",
+            )
+        return Finding(
+            Status.not_met,
+            f"None of the {plural(len(view.people), 'person', 'people')} at the table is named "
+            "co-chair or champion.",
+            f"Recruit {wanted} or more business champions and mark them with the role 'champion' "
+            "(or list the co-chairs in partnership.yaml).",
+        )
     business = [p for p in leads if view.is_business(p.id)]
     public = [p for p in leads if not view.is_business(p.id)]
     unled = [t for t in view.active_teams if not view.has_business_champion(t)]
@@ -47,23 +59,6 @@ def business_champions(view: PartnershipAt, params: ChampionParams) -> Finding:
         return Finding(Status.partial, evidence, words.sentence(problems))
     return Finding(
         Status.met, evidence, "Thank the champions publicly and plan who takes over when one steps down."
-    )
-
-
-def _nobody_leads(view: PartnershipAt, wanted: int) -> Finding:
-    """No one at the table is co-chair or champion: unknown with no people, else not met."""
-    if not view.people:
-        return Finding(
-            Status.unknown,
-            "No people are recorded yet, so the folder cannot show who leads.",
-            "Add the business champions with 'ngsp person add NAME --org ORG --role champion'.",
-        )
-    return Finding(
-        Status.not_met,
-        f"None of the {plural(len(view.people), 'person', 'people')} at the table is named "
-        "co-chair or champion.",
-        f"Recruit {wanted} or more business champions and mark them with the role 'champion' "
-        "(or list the co-chairs in partnership.yaml).",
     )
 
 
