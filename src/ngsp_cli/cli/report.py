@@ -31,6 +31,23 @@ OutOption = Annotated[
     Path | None,
     typer.Option("--out", "-o", help="Write here ('-' for standard output). Default: out/ of the folder."),
 ]
+ReposOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--repos",
+        help="A text file listing partnership repositories, one per line: a git URL or a path, "
+        "then optionally a name and a branch. Each is fetched and read at its branch head.",
+    ),
+]
+CacheOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache",
+        help="Where fetched repositories are kept (default: NGSP_CACHE_DIR, else the user's "
+        "cache folder, ~/.cache/ngsp/repos).",
+    ),
+]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Repositories fetched at once.")]
 
 
 def _check_format(fmt: str) -> str:
@@ -146,25 +163,9 @@ def portfolio_command(
         Path | None, typer.Option("--out", "-o", help="Write the md or html document here (default: stdout).")
     ] = None,
     force: options.ForceOption = False,
-    repos: Annotated[
-        Path | None,
-        typer.Option(
-            "--repos",
-            help="A text file listing partnership repositories, one per line: a git URL or a path, "
-            "then optionally a name and a branch. Each is fetched and read at its branch head.",
-        ),
-    ] = None,
-    cache: Annotated[
-        Path | None,
-        typer.Option(
-            "--cache",
-            help="Where fetched repositories are kept (default: NGSP_CACHE_DIR, else the user's "
-            "cache folder, ~/.cache/ngsp/repos).",
-        ),
-    ] = None,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, max=64, help="Repositories fetched at once.")
-    ] = 8,
+    repos: ReposOption = None,
+    cache: CacheOption = None,
+    jobs: JobsOption = 8,
     as_json: options.JsonOption = False,
 ) -> None:
     """Many partnership folders side by side, with state-level aggregates.
