@@ -186,6 +186,8 @@ def invite_command(
     if each:
         _invite_each(meeting, fmt, out, ics, as_of, folder, as_json, force=force)
         return
+    from ngsp_cli.services.meetings.invitations import EACH_FORMATS
+
     if fmt is not None and fmt.lower().lstrip(".") in EACH_FORMATS:
         from ngsp_cli.errors import UsageError
 
@@ -194,9 +196,6 @@ def invite_command(
             hint=f"add --each: ngsp invite {meeting or 'MEETING'} --each --format {fmt.lower().lstrip('.')}",
         )
     _produce("invite", meeting, fmt, out, as_of, folder, ics=ics, force=force)
-
-
-EACH_FORMATS = ("eml", "csv")
 
 
 def _invite_each(
@@ -211,64 +210,18 @@ def _invite_each(
     force: bool = False,
 ) -> None:
     """`ngsp invite --each`: e-mail drafts or a mail-merge table, one invitee each."""
-    from ngsp_cli.errors import UsageError
-    from ngsp_cli.render.env import render_template
     from ngsp_cli.services.meetings import documents, invitations
-    from ngsp_cli.vocab import choose_word
 
-    if fmt is None:
-        raise UsageError(
-            "--each needs --format eml or --format csv", hint="e.g. ngsp invite --each --format eml"
-        )
-    chosen = choose_word(fmt.lower().lstrip("."), EACH_FORMATS, "a format of personal invitations")
-    if out is not None and str(out) == "-" and chosen == "eml":
-        raise UsageError("e-mail drafts are files, one per invitee", hint="pass --out FOLDER or leave it out")
+    chosen = invitations.each_format(fmt, to_screen=out is not None and str(out) == "-")
     snap = options.load_snapshot(folder)
     today = as_of.date() if as_of else clock.today()
     meeting = documents.choose_meeting(snap, meeting_ref, "invite", today)
     who = invitations.invitees(snap, meeting, today)
     context = documents.build_context(snap, "invite", meeting, today)
-    written: list[dict[str, str | None]] = []
     if chosen == "csv":
-        rows = invitations.merge_rows(context, who.current)
-        payload = invitations.merge_csv(rows)
-        if out is not None and str(out) == "-":
-            import sys
-
-            sys.stdout.write(payload.decode("utf-8-sig"))
-            target = None
-        else:
-            target = (
-                out
-                if out is not None
-                else invitations.default_folder(snap.root, meeting.id).with_suffix(".csv")
-            )
-            _write(target, payload, force)
-        written = [{"person": p.id, "email": p.email, "file": None} for p in who.current]
-        shown = _shown(target, snap.root) if target is not None else None
+        shown, written = _write_merge(snap.root, meeting.id, context, who, out, force)
     else:
-        from ngsp_cli.services.meetings.calendar import build as build_ics
-
-        target = out if out is not None else invitations.default_folder(snap.root, meeting.id)
-        if target.exists() and not target.is_dir():
-            raise UsageError(f"{target} is a file", hint="give --out a folder for the e-mail drafts")
-        calendar = build_ics(snap, meeting, as_of=today) if ics else None
-        from ngsp_cli.store.outputs import check_target
-
-        for person in who.with_email:  # every draft may be written, or none is
-            check_target(target / invitations.draft_name(person), force=force)
-        for person in who.with_email:
-            personal = invitations.personal_context(context, person)
-            text = invitations.plain_text(
-                render_template("invite.md.j2", personal, snap.root), personal["salutation"]
-            )
-            html = render_template("invite.html.j2", personal, snap.root)
-            path = target / invitations.draft_name(person)
-            _write(path, invitations.draft(personal, person, text, html, calendar), force)
-            written.append({"person": person.id, "email": person.email, "file": _shown(path, snap.root)})
-        shown = _shown(target, snap.root)
-    missing = [{"person": p.id, "name": p.name, "organization": p.organization} for p in who.without_email]
-    left = [{"person": p.id, "name": p.name} for p in who.left]
+        shown, written = _write_drafts(snap, meeting, context, who, out, ics, today, force)
     if as_json:
         output.emit_json(
             {
@@ -276,18 +229,73 @@ def _invite_each(
                 "format": chosen,
                 "out": shown,
                 "written": written,
-                "without_email": missing,
-                "left": left,
+                "without_email": [
+                    {"person": p.id, "name": p.name, "organization": p.organization}
+                    for p in who.without_email
+                ],
+                "left": [{"person": p.id, "name": p.name} for p in who.left],
             }
         )
+    _say_each(chosen, shown, len(written), who)
+
+
+Written = list[dict[str, str | None]]
+"""One row per invitee written: person id, e-mail, and the draft's file (none in a table)."""
+
+
+def _write_merge(
+    root: Path, meeting_id: str, context: dict[str, Any], who: Any, out: Path | None, force: bool
+) -> tuple[str | None, Written]:
+    """The mail-merge table on the screen (--out -) or in its file; where it went (none: the screen)."""
+    from ngsp_cli.services.meetings import invitations
+
+    payload = invitations.merge_csv(invitations.merge_rows(context, who.current))
+    written: Written = [{"person": p.id, "email": p.email, "file": None} for p in who.current]
+    if out is not None and str(out) == "-":
+        import sys
+
+        sys.stdout.write(payload.decode("utf-8-sig"))
+        return None, written
+    target = invitations.merge_path(root, meeting_id, out)
+    _write(target, payload, force)
+    return _shown(target, root), written
+
+
+def _write_drafts(
+    snap: Any,
+    meeting: Any,
+    context: dict[str, Any],
+    who: Any,
+    out: Path | None,
+    ics: bool,
+    today: dt.date,
+    force: bool,
+) -> tuple[str, Written]:
+    """One e-mail draft per invitee with an address, all in one folder; the folder."""
+    from ngsp_cli.services.meetings import invitations
+    from ngsp_cli.services.meetings.calendar import build as build_ics
+    from ngsp_cli.store.outputs import check_target
+
+    target = invitations.drafts_folder(snap.root, meeting.id, out)
+    calendar = build_ics(snap, meeting, as_of=today) if ics else None
+    for person in who.with_email:  # every draft may be written, or none is
+        check_target(target / invitations.draft_name(person), force=force)
+    written: Written = []
+    for person in who.with_email:
+        path = target / invitations.draft_name(person)
+        _write(path, invitations.personal_draft(context, person, calendar, snap.root), force)
+        written.append({"person": person.id, "email": person.email, "file": _shown(path, snap.root)})
+    return _shown(target, snap.root), written
+
+
+def _say_each(chosen: str, shown: str | None, count: int, who: Any) -> None:
+    """What was written, and who got no invitation: no e-mail address, or left the partnership."""
+    from ngsp_cli.text import plural
+
     if chosen == "eml":
-        from ngsp_cli.text import plural
-
-        output.done(f"wrote {plural(len(written), 'e-mail draft')} in {shown}")
+        output.done(f"wrote {plural(count, 'e-mail draft')} in {shown}")
     elif shown is not None:
-        from ngsp_cli.text import plural
-
-        output.done(f"wrote {plural(len(written), 'row')} for a mail merge in {shown}")
+        output.done(f"wrote {plural(count, 'row')} for a mail merge in {shown}")
     if who.without_email:
         names = ", ".join(f"{p.name} ({p.id})" for p in who.without_email)
         lacking = "has" if len(who.without_email) == 1 else "have"
