@@ -39,6 +39,8 @@ def isolation(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]
     monkeypatch.setenv("NGSP_CHECK_LOCKS", "1")
     # ngsp's record of the files it wrote (store/outputs.py) stays in this test's own place.
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path.parent / f"{tmp_path.name}-state"))
+    # ...and so does its cache of parsed files (store/parsecache.py).
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path.parent / f"{tmp_path.name}-cache"))
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.chdir(tmp_path)

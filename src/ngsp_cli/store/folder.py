@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ngsp_cli.errors import FolderInvalid, InputError, NotFoundError, Problem
 from ngsp_cli.model import (
@@ -24,6 +24,9 @@ from ngsp_cli.model import (
 from ngsp_cli.model.migrate import migrate_raw
 from ngsp_cli.store.problems import validate_raw
 from ngsp_cli.store.reading import RawFile, parse_raw, read_raw
+
+if TYPE_CHECKING:
+    from ngsp_cli.store.parsecache import ParseCache
 
 PARTNERSHIP_FILE = "partnership.yaml"
 ENV_DIR = "NGSP_DIR"
@@ -104,8 +107,9 @@ def entity_files(root: Path, kind: type[Entity]) -> list[str]:
 class _DiskFiles:
     """The files of a folder on disk."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cache: ParseCache | None = None) -> None:
         self.root = root
+        self.cache = cache
 
     def names(self, folder: str) -> list[str]:
         """Names of the plain files directly in `folder` (relative to the root)."""
@@ -126,7 +130,7 @@ class _DiskFiles:
         return (self.root / rel).exists()
 
     def read(self, rel: str) -> RawFile:
-        return read_raw(self.root, rel)
+        return read_raw(self.root, rel, self.cache)
 
 
 class _GivenFiles:
@@ -203,7 +207,11 @@ def load(
     Every problem of every file is collected; with `strict`, any problem raises
     FolderInvalid carrying all of them, sorted by file and line.
     """
-    return _load(root, _DiskFiles(root), kinds, strict=strict, check_references=check_references)
+    from ngsp_cli.store.parsecache import ParseCache
+
+    return _load(
+        root, _DiskFiles(root, ParseCache(root)), kinds, strict=strict, check_references=check_references
+    )
 
 
 def load_files(
@@ -237,6 +245,8 @@ def _load(
     gc.disable()  # bulk reads allocate many small objects and no cycles
     try:
         raws = _read_files(files, kinds, problems)
+        if isinstance(files, _DiskFiles) and files.cache is not None:
+            files.cache.save({kind.folder for kind in kinds})
         partnership_raw = raws.pop(PARTNERSHIP_FILE)
         partnership = validate_raw(partnership_raw, Partnership, problems)
         snapshot = Snapshot(

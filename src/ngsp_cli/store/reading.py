@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ngsp_cli.errors import InputError, NotFoundError
 from ngsp_cli.store import yamlio
+
+if TYPE_CHECKING:
+    from ngsp_cli.store.parsecache import ParseCache
 
 
 @dataclass
@@ -52,7 +55,7 @@ def _is_link(path: Path) -> bool:
     return path.is_symlink() or path.parent.is_symlink()
 
 
-def read_raw(root: Path, rel: str) -> RawFile:
+def read_raw(root: Path, rel: str, cache: ParseCache | None = None) -> RawFile:
     path = root / rel
     if _is_link(path):
         refuse_outside_link(root, rel)
@@ -63,11 +66,11 @@ def read_raw(root: Path, rel: str) -> RawFile:
     except IsADirectoryError as exc:
         raise InputError(f"{rel} is a folder, not a file, so ngsp cannot read it", file=rel,
                          hint="rename it so that its name does not end in .yaml") from exc  # fmt: skip
-    return parse_raw(rel, raw_bytes)
+    return parse_raw(rel, raw_bytes, cache)
 
 
-def parse_raw(rel: str, raw_bytes: bytes) -> RawFile:
-    """One file's bytes, decoded and parsed; `rel` names it in problems."""
+def parse_raw(rel: str, raw_bytes: bytes, cache: ParseCache | None = None) -> RawFile:
+    """One file's bytes, decoded and parsed (by `cache` when given); `rel` names it in problems."""
     try:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -79,7 +82,7 @@ def parse_raw(rel: str, raw_bytes: bytes) -> RawFile:
             hint="save it again as UTF-8 (most editors offer this under 'Save as' / encoding)",
         ) from exc
     try:
-        data = yamlio.parse(text)
+        data = cache.parse(rel, raw_bytes, text) if cache is not None else yamlio.parse(text)
     except yamlio.YamlSyntaxError as exc:
         raise InputError(str(exc), file=rel, line=exc.line, hint=exc.hint) from exc
     return RawFile(rel=rel, text=text, data=data)

@@ -1,0 +1,147 @@
+"""The cache of parsed files never changes what is read: the files' content is the key, not their times."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ngsp_cli.errors import FolderInvalid
+from ngsp_cli.store import parsecache, yamlio
+from ngsp_cli.store.folder import load
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts the YAML parser was given (every one a cache miss)."""
+    seen: list[str] = []
+    real = yamlio.parse
+
+    def counting(text: str) -> Any:
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(yamlio, "parse", counting)
+    return seen
+
+
+def cache_files() -> list[Path]:
+    folder = parsecache.cache_folder()
+    assert folder is not None
+    return sorted(folder.glob("*.marshal")) if folder.is_dir() else []
+
+
+def test_an_unchanged_folder_is_not_parsed_again(
+    partnership_tree: Callable[..., Path], parses: list[str]
+) -> None:
+    root = partnership_tree()
+    first = load(root)
+    assert len(parses) == 5
+    assert len(cache_files()) == 1
+    parses.clear()
+    second = load(root)
+    assert parses == []
+    assert second.organizations == first.organizations
+    assert second.people == first.people
+    assert second.partnership == first.partnership
+
+
+def test_an_edit_in_the_same_tick_with_the_old_time_and_size_is_seen(
+    partnership_tree: Callable[..., Path], parses: list[str]
+) -> None:
+    root = partnership_tree()
+    path = root / "organizations" / "acme-tools.yaml"
+    load(root)
+    before = path.stat()
+    text = path.read_text()
+    path.write_text(text.replace("Acme Tools", "Acme Tooos"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same time
+    assert path.stat().st_size == before.st_size
+    assert path.stat().st_mtime_ns == before.st_mtime_ns
+    parses.clear()
+    assert load(root).organizations["acme-tools"].name == "Acme Tooos"
+    assert len(parses) == 1
+
+
+def test_new_deleted_and_new_folder_files(partnership_tree: Callable[..., Path]) -> None:
+    root = partnership_tree()
+    load(root)
+    (root / "organizations" / "acme-tools.yaml").unlink()
+    (root / "people" / "ann-lee.yaml").unlink()
+    (root / "organizations" / "new-co.yaml").write_text("name: New Co\nkind: business\n")
+    (root / "meetings").mkdir(exist_ok=True)
+    (root / "meetings" / "2027-01-10-launch.yaml").write_text(
+        "kind: launch\ntitle: Launch\ndate: 2027-01-10\n"
+    )
+    snap = load(root)
+    assert sorted(snap.organizations) == ["new-co", "valley-workforce-board"]
+    assert "ann-lee" not in snap.people
+    assert list(snap.meetings) == ["2027-01-10-launch"]
+    again = load(root)
+    assert sorted(again.organizations) == ["new-co", "valley-workforce-board"]
+    assert list(again.meetings) == ["2027-01-10-launch"]
+
+
+def test_a_damaged_cache_is_ignored_and_written_again(
+    partnership_tree: Callable[..., Path], parses: list[str]
+) -> None:
+    root = partnership_tree()
+    load(root)
+    [cache] = cache_files()
+    cache.write_bytes(b"\x00garbage" * 10)
+    parses.clear()
+    assert load(root).organizations["acme-tools"].name == "Acme Tools"
+    assert len(parses) == 5
+    parses.clear()
+    load(root)
+    assert parses == []
+
+
+def test_a_cache_of_another_version_is_not_used(
+    partnership_tree: Callable[..., Path], parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = partnership_tree()
+    load(root)
+    monkeypatch.setattr("ngsp_cli.__version__", "0.0.0-other")
+    parses.clear()
+    load(root)
+    assert len(parses) == 5
+
+
+def test_a_file_that_does_not_parse_is_reported_every_time(partnership_tree: Callable[..., Path]) -> None:
+    root = partnership_tree({"organizations/broken.yaml": "name: [unclosed\nkind: business\n"})
+    for _ in range(2):
+        with pytest.raises(FolderInvalid) as caught:
+            load(root)
+        assert [p.file for p in caught.value.problems] == ["organizations/broken.yaml"]
+
+
+def test_without_a_writable_cache_folder_and_switched_off(
+    partnership_tree: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    root = partnership_tree()
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert load(root).organizations["acme-tools"].name == "Acme Tools"
+    assert load(root).organizations["acme-tools"].name == "Acme Tools"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-off"))
+    monkeypatch.setenv("NGSP_NO_CACHE", "1")
+    load(root)
+    assert not (tmp_path / "cache-off").exists()
+
+
+def test_a_read_only_folder_reads_with_the_cache(partnership_tree: Callable[..., Path]) -> None:
+    root = partnership_tree()
+    for path in [root, *root.rglob("*")]:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        assert load(root).organizations["acme-tools"].name == "Acme Tools"
+        assert load(root).organizations["acme-tools"].name == "Acme Tools"
+        assert len(cache_files()) == 1
+    finally:
+        for path in [root, *root.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
