@@ -247,14 +247,15 @@ def task_add(
         common.date_option("--due", "Due date."),
     ] = None,
     quick_win: Annotated[bool, typer.Option("--quick-win", help="An early, visible win.")] = False,
+    as_of: common.WritingAsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
-    """Add a task to an action team."""
+    """Add a task to an action team (dated today, or --as-of: screens of earlier days leave it out)."""
     from ngsp_cli.services.priorities.teams import add_task
 
     found, task = add_task(
-        common.root_of(folder), team, text, owner=owner, due=_day(due), quick_win=quick_win
+        common.root_of(folder), team, text, owner=owner, due=_day(due), quick_win=quick_win, today=_day(as_of)
     )
     if as_json:
         common.emit_json({"team": found.id, **task.model_dump(mode="json")})
@@ -307,16 +308,27 @@ def update(
 def status(
     team: TeamArg,
     new_status: Annotated[str, typer.Argument(metavar="STATUS", help=STATUS_HELP)],
+    date: DateOption = None,
+    as_of: common.WritingAsOfOption = None,
     folder: common.DirOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
-    """Set a team active, paused or done (paused and done teams are not flagged)."""
+    """Set a team active, paused or done from a day (paused and done teams are not flagged).
+
+    The status before it is kept under `history`, so screens of earlier days still show the
+    team as it was then.
+    """
     from ngsp_cli.model import TeamStatus
     from ngsp_cli.services.priorities.teams import set_status
     from ngsp_cli.vocab import choose
 
     wanted = choose(TeamStatus, new_status, "a team status")
-    found = set_status(common.root_of(folder), team, wanted)
+    found, changed = set_status(common.root_of(folder), team, wanted, on=_day(date), today=_day(as_of))
     if as_json:
         common.emit_json(common.entity_json(found))
-    common.done(f"{found.name} is {found.status.value}")
+    if changed:
+        common.done(
+            f"{found.name} is {found.status.value} from {found.since.isoformat() if found.since else ''}"
+        )
+    else:
+        common.note(f"{found.name} is already {found.status.value}; nothing was written")

@@ -25,6 +25,7 @@ from ngsp_cli.model import (
     PriorityStatus,
     Task,
     TaskStatus,
+    TeamChange,
     TeamStatus,
     TeamUpdate,
 )
@@ -213,16 +214,20 @@ def add_task(
     owner: str | None = None,
     due: dt.date | None = None,
     quick_win: bool = False,
+    today: dt.date | None = None,
 ) -> tuple[ActionTeam, Task]:
-    """Add an open task to a team; its id is t1, t2, ... in the order tasks were added."""
+    """Add an open task to a team, dated the day it is added (today, or `today` standing in for
+    the clock); its id is t1, t2, ... in the order tasks were added."""
+    added = not_in_future(None, today, "a task", "--as-of", _PLANS_HINT)
     snap = _load(root)
     team = find_team(snap, team_ref).model_copy(deep=True)
+    _not_before_forming(team, added, "a task added")
     owner_id = _person(snap, owner) if owner else None
     taken = {t.id for t in team.tasks}
     number = len(team.tasks) + 1
     while f"t{number}" in taken:
         number += 1
-    task = Task(id=f"t{number}", text=text, owner=owner_id, due=due, quick_win=quick_win)
+    task = Task(id=f"t{number}", text=text, owner=owner_id, due=due, quick_win=quick_win, added=added)
     team.tasks.append(task)
     save(root, team)
     return team, task
@@ -279,6 +284,14 @@ def finish_task(
     team = find_team(snap, team_ref).model_copy(deep=True)
     task = find_task(team, task_ref)
     _not_before_forming(team, on, f"task {task.id} finished")
+    if task.added is not None and on < task.added:
+        raise UsageError(
+            f"task {task.id} was added on {task.added.isoformat()}; it cannot be finished on "
+            f"{on.isoformat()}, before that; nothing was written",
+            file=f"{ActionTeam.folder}/{team.id}.yaml",
+            field="--date",
+            hint=f"give --date {task.added.isoformat()} or later",
+        )
     if task.status is not TaskStatus.open:
         raise UsageError(
             f"task {task.id} is already {task.status.value}",
@@ -314,12 +327,39 @@ def add_update(
 
 
 @locked
-def set_status(root: Path, team_ref: str, status: TeamStatus) -> ActionTeam:
+def set_status(
+    root: Path,
+    team_ref: str,
+    status: TeamStatus,
+    *,
+    on: dt.date | None = None,
+    today: dt.date | None = None,
+) -> tuple[ActionTeam, bool]:
+    """Set a team's status on a day (today or earlier); the status before it goes to `history`.
+
+    Returns the team and whether the file changed (setting the status it has changes nothing).
+    """
+    day = not_in_future(on, today, "a team's status", "--date", "use the day the team paused or closed")
     snap = _load(root)
     team = find_team(snap, team_ref).model_copy(deep=True)
+    if team.status is status:
+        return team, False
+    _not_before_forming(team, day, f"a status change to {status.value}")
+    current_day = team.since or team.formed
+    if current_day is not None and day < current_day:
+        raise UsageError(
+            f"{team.name} became {team.status.value} on {current_day.isoformat()}; "
+            f"a change on {day.isoformat()} would come before it",
+            file=f"{ActionTeam.folder}/{team.id}.yaml",
+            field="since",
+            hint=f"give --date {current_day.isoformat()} or later",
+        )
+    if current_day is not None:
+        team.history.append(TeamChange(date=current_day, status=team.status))
     team.status = status
+    team.since = day
     save(root, team)
-    return team
+    return team, True
 
 
 # ---------------------------------------------------------------------------
@@ -359,6 +399,7 @@ def summarize_at(view: PartnershipAt, team: ActionTeam, *, since: dt.date | None
         key=lambda t: (t.due is None, t.due or dt.date.max, t.id),
     )
     prio = view.snap.priorities.get(team.priority)
+    team = view.team_at(team)
     active = team.status is TeamStatus.active and view.team_formed(team)
     return TeamSummary(
         team=team,
