@@ -13,7 +13,7 @@ import yaml
 from typer.testing import CliRunner
 
 from ngsp_cli.cli.app import app
-from ngsp_cli.cli.common import STATE
+from ngsp_cli.cli.options import STATE
 from ngsp_cli.resources import bundled
 
 EXAMPLE = "northeast-louisiana-healthcare"

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ngsp_cli.services.meetings import documents
+from ngsp_cli.services.meetings import documents, info, progress
 from ngsp_cli.store.folder import Snapshot, load
 
 AS_OF = dt.date(2027, 3, 1)
@@ -97,7 +97,7 @@ def snap(partnership_tree: Callable[..., Path]) -> Snapshot:
 
 
 def test_carried_items_are_open_items_of_earlier_held_meetings(snap: Snapshot) -> None:
-    rows = documents.carried_action_items(snap, snap.meetings["2027-02-15-second"], AS_OF)
+    rows = progress.carried_action_items(snap, snap.meetings["2027-02-15-second"], AS_OF)
     assert [(r.text, r.owner, r.overdue) for r in rows] == [
         ("Open and late", "Ann Lee", True),
         ("Team item", None, False),
@@ -105,7 +105,7 @@ def test_carried_items_are_open_items_of_earlier_held_meetings(snap: Snapshot) -
 
 
 def test_a_team_meeting_carries_only_its_own_teams_items(snap: Snapshot) -> None:
-    rows = documents.carried_action_items(snap, snap.meetings["2027-03-05-welding-call"], AS_OF)
+    rows = progress.carried_action_items(snap, snap.meetings["2027-03-05-welding-call"], AS_OF)
     assert [r.text for r in rows] == ["Team item"]
 
 
@@ -122,7 +122,7 @@ def test_next_meeting_of_the_partnership_skips_team_and_support_meetings(snap: S
 
 
 def test_priorities_are_the_selected_ones_by_rank_with_their_team(snap: Snapshot) -> None:
-    rows = documents.priorities(snap, snap.meetings["2027-02-15-second"])
+    rows = progress.priorities(snap, snap.meetings["2027-02-15-second"])
     assert [(r.title, r.rank, r.team, r.champions) for r in rows] == [
         ("Welders", 1, "Welding", ["Ann Lee", "Bo Diaz"]),
         ("Broadband", 2, None, []),
@@ -130,20 +130,20 @@ def test_priorities_are_the_selected_ones_by_rank_with_their_team(snap: Snapshot
 
 
 def test_a_team_meeting_shows_only_its_priority(snap: Snapshot) -> None:
-    rows = documents.priorities(snap, snap.meetings["2027-03-05-welding-call"])
+    rows = progress.priorities(snap, snap.meetings["2027-03-05-welding-call"])
     assert [r.title for r in rows] == ["Welders"]
 
 
 def test_open_team_tasks_soonest_first_and_recent_updates(snap: Snapshot) -> None:
     meeting = snap.meetings["2027-04-10-third"]
-    tasks = documents.open_team_tasks(snap, meeting, AS_OF)
-    updates = documents.recent_team_updates(snap, meeting, AS_OF)
+    tasks = progress.open_team_tasks(snap, meeting, AS_OF)
+    updates = progress.recent_team_updates(snap, meeting, AS_OF)
     assert [(t.text, t.overdue) for t in tasks] == [("Late task", True), ("Undated task", False)]
     assert [u.text for u in updates] == ["Recent"]
 
 
 def test_signers_are_business_co_chairs_first_then_business_champions(snap: Snapshot) -> None:
-    assert [s.name for s in documents.signers(snap)] == ["Cy Park", "Ann Lee"]
+    assert [s.name for s in info.signers(snap)] == ["Cy Park", "Ann Lee"]
 
 
 def test_team_invitation_is_signed_by_the_teams_business_champions(snap: Snapshot) -> None:
@@ -161,7 +161,7 @@ def test_memo_of_a_partnership_meeting_comes_from_the_co_chairs(snap: Snapshot) 
 
 
 def test_contact_is_the_convener_staff(snap: Snapshot) -> None:
-    contact = documents.contact(snap)
+    contact = info.contact(snap)
     assert contact is not None
     assert (contact.name, contact.organization) == ("Bo Diaz", "Valley Workforce Board")
 

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from ngsp_cli.errors import InputError, UsageError
 from ngsp_cli.model import OrgKind
-from ngsp_cli.services.directory import importing
-from ngsp_cli.services.directory.importing import import_organizations, import_people, parse_mapping
+from ngsp_cli.services.directory.import_columns import ORG_COLUMNS, parse_mapping
+from ngsp_cli.services.directory.importing import import_organizations, import_people
 from ngsp_cli.services.directory.spreadsheet import read_sheet
 from ngsp_cli.store import batch
 
@@ -227,7 +227,7 @@ def test_map_names_columns_the_synonyms_do_not_know(
     )
     mapping = parse_mapping(
         ["Legal Entity=name", "partner category=kind", "Company=skip", "Main Office=city"],
-        importing.ORG_COLUMNS,
+        ORG_COLUMNS,
     )
     result = import_organizations(root, path, mapping=mapping, today=TODAY)
     assert result.columns == {
@@ -247,7 +247,7 @@ def test_map_refuses_unknown_columns_and_fields(
     with pytest.raises(UsageError, match="no column 'Company'"):
         import_organizations(root, path, mapping={"Company": "name"})
     with pytest.raises(UsageError, match="'salary' is not a field"):
-        parse_mapping(["Legal Entity=salary"], importing.ORG_COLUMNS)
+        parse_mapping(["Legal Entity=salary"], ORG_COLUMNS)
 
 
 def test_a_file_without_a_name_column_is_refused_with_its_columns(

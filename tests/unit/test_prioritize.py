@@ -10,8 +10,10 @@ import yaml
 
 from ngsp_cli.errors import UsageError
 from ngsp_cli.model import PriorityStatus
-from ngsp_cli.services.priorities import prioritize as core
-from ngsp_cli.services.priorities.prioritize import VoteRow, VotesInvalid
+from ngsp_cli.services.priorities.ballot_check import VotesInvalid
+from ngsp_cli.services.priorities.ballots import VoteRow, read_votes_lenient, recorded_votes
+from ngsp_cli.services.priorities.recording import record
+from ngsp_cli.services.priorities.tally import tally
 from ngsp_cli.store import folder as store
 
 LAUNCH = "2026-09-17-launch-meeting"
@@ -24,7 +26,7 @@ def _launch(root: Path):
 
 def test_example_tally_matches_a_hand_count(example_folder: Path) -> None:
     snap, meeting = _launch(example_folder)
-    result = core.tally(snap, meeting, core.recorded_votes(snap, meeting))
+    result = tally(snap, meeting, recorded_votes(snap, meeting))
     got = {
         r.id: (r.business_points, r.business_voters, r.public_points, r.public_voters) for r in result.ranking
     }
@@ -59,13 +61,13 @@ def test_example_tally_matches_a_plain_recount_of_the_file(example_folder: Path)
         if kind_of_org[org_of[vote["voter"]]] == "business":
             points[vote["priority"]] += int(vote["points"])
     snap, meeting = _launch(root)
-    result = core.tally(snap, meeting, core.recorded_votes(snap, meeting))
+    result = tally(snap, meeting, recorded_votes(snap, meeting))
     assert {r.id: r.business_points for r in result.ranking if r.business_points} == dict(points)
 
 
 def test_the_priority_files_of_the_example_keep_the_tally(example_folder: Path) -> None:
     snap, meeting = _launch(example_folder)
-    result = core.tally(snap, meeting, core.recorded_votes(snap, meeting))
+    result = tally(snap, meeting, recorded_votes(snap, meeting))
     for entry in result.ranking:
         priority = snap.priorities[entry.id]
         assert priority.status is entry.status
@@ -83,26 +85,26 @@ def _public_people(snap) -> list[str]:
 
 def test_public_partner_votes_do_not_change_the_ranking(example_folder: Path) -> None:
     snap, meeting = _launch(example_folder)
-    votes = core.recorded_votes(snap, meeting)
+    votes = recorded_votes(snap, meeting)
     business_only = [v for v in votes if snap.is_business(v.voter)]
     assert len(business_only) < len(votes)  # the example has public votes to remove
     flood = [VoteRow(pid, "behavioral-health-staff", 3) for pid in _public_people(snap)]
 
     def outcome(rows):
-        result = core.tally(snap, meeting, rows)
+        result = tally(snap, meeting, rows)
         return [(r.id, r.rank, r.status) for r in result.ranking]
 
     with_public = outcome(votes)
     assert outcome(business_only) == with_public
     assert outcome(business_only + flood) == with_public
     # Mixed in, the public dots would have put youth careers ahead of clinical placements.
-    mixed = {r.id: r.business_points + r.public_points for r in core.tally(snap, meeting, votes).ranking}
+    mixed = {r.id: r.business_points + r.public_points for r in tally(snap, meeting, votes).ranking}
     assert mixed["healthcare-careers-youth"] > mixed["clinical-placements"]
 
 
 def test_the_tie_at_the_cut_off_is_broken_by_more_business_voters(example_folder: Path) -> None:
     snap, meeting = _launch(example_folder)
-    result = core.tally(snap, meeting, core.recorded_votes(snap, meeting))
+    result = tally(snap, meeting, recorded_votes(snap, meeting))
     tie = next(t for t in result.ties if t.at_cutoff)
     assert (sorted(tie.priorities), tie.settled_by) == (
         ["clinical-placements", "healthcare-careers-youth"],
@@ -128,17 +130,17 @@ def _tied_rows() -> list[VoteRow]:
 
 def test_an_unbreakable_tie_at_the_cut_off_is_left_to_the_convener(example_folder: Path) -> None:
     snap, meeting = _launch(example_folder)
-    result = core.tally(snap, meeting, _tied_rows(), top=2)
+    result = tally(snap, meeting, _tied_rows(), top=2)
     assert sorted(result.undecided) == ["telehealth", "workforce-housing"]
     assert result.open_slots == 1
     with pytest.raises(UsageError, match="not settled"):
-        core.record(snap, meeting, result)
+        record(snap, meeting, result)
     assert not (example_folder / "priorities/telehealth.yaml").read_text().count("selected")
 
 
 def test_pick_settles_the_tie_and_is_recorded(example_folder: Path) -> None:
     snap, meeting = _launch(example_folder)
-    result = core.tally(snap, meeting, _tied_rows(), top=2, picks=["workforce-housing"])
+    result = tally(snap, meeting, _tied_rows(), top=2, picks=["workforce-housing"])
     assert [r.id for r in result.selected] == ["cna-to-lpn", "workforce-housing"]
     assert result.undecided == []
     housing = next(r for r in result.ranking if r.id == "workforce-housing")
@@ -156,13 +158,13 @@ def test_pick_settles_the_tie_and_is_recorded(example_folder: Path) -> None:
 def test_wrong_picks_are_refused(example_folder: Path, picks: list[str], message: str) -> None:
     snap, meeting = _launch(example_folder)
     with pytest.raises(UsageError, match=message):
-        core.tally(snap, meeting, _tied_rows(), top=2, picks=picks)
+        tally(snap, meeting, _tied_rows(), top=2, picks=picks)
 
 
 def test_pick_without_a_tie_is_refused(example_folder: Path) -> None:
     snap, meeting = _launch(example_folder)
     with pytest.raises(UsageError, match="only for a tie"):
-        core.tally(snap, meeting, core.recorded_votes(snap, meeting), picks=["telehealth"])
+        tally(snap, meeting, recorded_votes(snap, meeting), picks=["telehealth"])
 
 
 def test_every_problem_of_a_votes_file_is_reported_at_once(example_folder: Path, tmp_path: Path) -> None:
@@ -177,9 +179,9 @@ def test_every_problem_of_a_votes_file_is_reported_at_once(example_folder: Path,
         encoding="utf-8",
     )
     snap, meeting = _launch(example_folder)
-    rows, read_problems = core.read_votes_lenient(sheet, display="votes.csv")
+    rows, read_problems = read_votes_lenient(sheet, display="votes.csv")
     with pytest.raises(VotesInvalid) as caught:
-        core.tally(snap, meeting, rows, problems=read_problems)
+        tally(snap, meeting, rows, problems=read_problems)
     problems = caught.value.problems
     assert [(p.file, p.line, p.field) for p in problems] == [
         ("votes.csv", 3, "points"),
@@ -198,10 +200,10 @@ def test_budget_comes_from_settings_or_the_override(example_folder: Path) -> Non
     snap, meeting = _launch(example_folder)
     rows = [VoteRow("denise-broussard", "cna-to-lpn", 4)]
     with pytest.raises(VotesInvalid, match="1 problem"):
-        core.tally(snap, meeting, rows)
-    assert core.tally(snap, meeting, rows, budget=4).budget == 4
+        tally(snap, meeting, rows)
+    assert tally(snap, meeting, rows, budget=4).budget == 4
     snap.partnership.settings.dot_budget = 5
-    assert core.tally(snap, meeting, rows).budget == 5
+    assert tally(snap, meeting, rows).budget == 5
 
 
 def test_yaml_votes_and_names_are_accepted(example_folder: Path, tmp_path: Path) -> None:
@@ -213,13 +215,13 @@ def test_yaml_votes_and_names_are_accepted(example_folder: Path, tmp_path: Path)
         "  - {voter: lisa-arceneaux, priority: telehealth, points: 0}\n",
         encoding="utf-8",
     )
-    _, problems = core.read_votes_lenient(sheet, display="votes.yaml")
+    _, problems = read_votes_lenient(sheet, display="votes.yaml")
     assert [(p.line, p.field) for p in problems] == [(4, "points")]
     sheet.write_text(sheet.read_text().rsplit("  - ", 1)[0], encoding="utf-8")
     snap, meeting = _launch(example_folder)
-    rows, problems = core.read_votes_lenient(sheet)
+    rows, problems = read_votes_lenient(sheet)
     assert problems == []
-    result = core.tally(snap, meeting, rows)
+    result = tally(snap, meeting, rows)
     by_id = {r.id: r for r in result.ranking}
     assert (by_id["cna-to-lpn"].business_points, by_id["telehealth"].business_points) == (2, 1)
 
@@ -227,7 +229,7 @@ def test_yaml_votes_and_names_are_accepted(example_folder: Path, tmp_path: Path)
 def test_a_csv_without_the_header_names_the_columns(tmp_path: Path) -> None:
     sheet = tmp_path / "votes.csv"
     sheet.write_text("denise-broussard,cna-to-lpn,2\n", encoding="utf-8")
-    _, problems = core.read_votes_lenient(sheet)
+    _, problems = read_votes_lenient(sheet)
     assert len(problems) == 1
     assert "voter,priority,points" in (problems[0].hint or "")
 
@@ -240,13 +242,13 @@ def test_recording_writes_votes_and_priorities_and_is_idempotent(example_folder:
         if "team: " in path.read_text():
             path.unlink()
     snap, meeting = _launch(root)
-    result = core.tally(snap, meeting, core.recorded_votes(snap, meeting), top=2)
-    written = core.record(snap, meeting, result)
+    result = tally(snap, meeting, recorded_votes(snap, meeting), top=2)
+    written = record(snap, meeting, result)
     assert sorted(written) == sorted(f"priorities/{c.id}.yaml" for c in meeting.candidates)
     again = store.load(root)
     assert again.priorities["clinical-placements"].status is PriorityStatus.parked
     assert again.priorities["cna-to-lpn"].meeting == LAUNCH
-    assert core.record(again, again.meetings[LAUNCH], result) == []
+    assert record(again, again.meetings[LAUNCH], result) == []
 
 
 def test_a_hand_edited_vote_with_unknown_ids_is_a_folder_problem(partnership_tree) -> None:
@@ -278,7 +280,7 @@ def test_a_hand_edited_vote_with_unknown_ids_is_a_folder_problem(partnership_tre
 def test_only_candidates_with_business_dots_are_selected(example_folder: Path) -> None:
     snap, meeting = _launch(example_folder)
     rows = [VoteRow("denise-broussard", "telehealth", 3), VoteRow("eric-sonnier", "workforce-housing", 3)]
-    result = core.tally(snap, meeting, rows, top=5)
+    result = tally(snap, meeting, rows, top=5)
     assert [r.id for r in result.selected] == ["telehealth"]
     assert result.warnings == []
 
@@ -286,5 +288,5 @@ def test_only_candidates_with_business_dots_are_selected(example_folder: Path) -
 def test_voters_missing_from_the_attendance_are_named(example_folder: Path) -> None:
     snap, meeting = _launch(example_folder)
     rows = [VoteRow("wade-ducote", "telehealth", 1), VoteRow("denise-broussard", "telehealth", 1)]
-    result = core.tally(snap, meeting, rows)
+    result = tally(snap, meeting, rows)
     assert result.warnings == [f"1 voter is not on the attendance list of {LAUNCH}: wade-ducote"]

@@ -135,7 +135,7 @@ def test_an_unknown_name_gets_a_suggestion_with_its_id() -> None:
 
 
 def test_spreadsheet_words_get_a_guess_of_the_value_they_stand_for() -> None:
-    from ngsp_cli.services.directory.importing import BadRow, parse_kind, parse_roles
+    from ngsp_cli.services.directory.import_values import BadRow, parse_kind, parse_roles
 
     with pytest.raises(BadRow, match="did you mean 'workforce'"):
         parse_kind("workforce bord")

@@ -18,12 +18,14 @@ from typer.core import TyperGroup
 from ngsp_cli import __version__
 from ngsp_cli.cli import (
     check,
-    common,
     documents,
+    error_report,
     export,
     init,
     meeting,
+    options,
     org,
+    output,
     person,
     prioritize,
     priority,
@@ -69,7 +71,7 @@ class NgspGroup(TyperGroup):
         except NgspError as exc:
             if os.environ.get("NGSP_DEBUG") == "1":
                 raise
-            common.report_error(exc)
+            error_report.report_error(exc)
             raise typer.Exit(exc.exit_code) from None
         except BrokenPipeError:
             # The reader went away (`ngsp org list | head`): not an error of anyone's.
@@ -77,7 +79,7 @@ class NgspGroup(TyperGroup):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(0) from None
         except (KeyboardInterrupt, EOFError):
-            common.err().print("stopped; no file was changed")
+            output.err().print("stopped; no file was changed")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except OSError as exc:
             # No permission, a read-only or a full disk: the person's situation, not a bug.
@@ -86,7 +88,7 @@ class NgspGroup(TyperGroup):
             plain = from_os_error(exc)
             if plain is None or os.environ.get("NGSP_DEBUG") == "1":
                 raise
-            common.report_error(plain)
+            error_report.report_error(plain)
             raise typer.Exit(plain.exit_code) from None
         except Exception as exc:
             if type(exc).__module__.startswith("typer") or os.environ.get("NGSP_DEBUG") == "1":
@@ -95,11 +97,11 @@ class NgspGroup(TyperGroup):
 
             if isinstance(exc, ValidationError):
                 # A value given on the command line broke the schema (an empty name, a bad e-mail).
-                common.report_error(common.typed_value_error(exc, ctx))
+                error_report.report_error(error_report.typed_value_error(exc, ctx))
                 raise typer.Exit(EXIT_BAD_INPUT) from None
             from rich.markup import escape
 
-            common.err().print(
+            output.err().print(
                 f"[bold red]internal error:[/bold red] {escape(type(exc).__name__)}: {escape(str(exc))}\n"
                 "This is a bug in ngsp, not in your files. "
                 "Run again with NGSP_DEBUG=1 to see the details, and please report it."
@@ -126,8 +128,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    folder: common.DirOption = None,
-    no_input: common.NoInputOption = False,
+    folder: options.DirOption = None,
+    no_input: options.NoInputOption = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -139,8 +141,8 @@ def _main(
     Next Gen script, renders the documents you send and checks how "Next Gen"
     the partnership is.
     """
-    common.STATE.folder = folder
-    common.STATE.no_input = no_input
+    options.STATE.folder = folder
+    options.STATE.no_input = no_input
 
 
 app.command("init")(init.init_command)
@@ -250,14 +252,14 @@ def prepare(command: Any) -> Any:
     - Value types show as words (TEXT, NUMBER, FOLDER) and on/off flags show none:
       typer prints Python type names (<str>, <list[str]>, <bool>), which read as code
       to a convener and make `--json <bool>` look as if it needed a value.
-    - A schema error about a typed value names its option (`common.name_typed_values`).
+    - A schema error about a typed value names its option (`error_report.name_typed_values`).
     """
     if getattr(command, "ngsp_prepared", False):
         return command
     command.ngsp_prepared = True
-    command.help = common.reflow_help_text(command.help)
+    command.help = output.reflow_help_text(command.help)
     for param in command.params:
-        param.help = common.reflow_help_text(getattr(param, "help", None))
+        param.help = output.reflow_help_text(getattr(param, "help", None))
         _plain_type(param)
     help_option = command.get_help_option
 
@@ -270,7 +272,7 @@ def prepare(command: Any) -> Any:
     command.get_help_option = get_help_option
     subcommands = getattr(command, "commands", None)
     if subcommands is None:
-        common.name_typed_values(command)
+        error_report.name_typed_values(command)
         _accept_no_input(command)
     else:
         for sub in subcommands.values():
@@ -291,7 +293,7 @@ def _accept_no_input(command: Any) -> None:
     def parse_without_no_input(ctx: Any, args: list[str]) -> Any:
         end = args.index("--") if "--" in args else len(args)
         if "--no-input" in args[:end]:
-            common.STATE.no_input = True
+            options.STATE.no_input = True
             args = [arg for index, arg in enumerate(args) if index >= end or arg != "--no-input"]
         return parse_args(ctx, args)
 
@@ -359,7 +361,7 @@ def lazy_command(typer_app: typer.Typer) -> Any:
         callback: Any = command_info.callback
         name = command_info.name or callback.__name__.lower().replace("_", "-")
         help_text = inspect.cleandoc(command_info.help) if command_info.help else inspect.getdoc(callback)
-        help_text = common.reflow_help_text(help_text)
+        help_text = output.reflow_help_text(help_text)
         builders[name], stubs[name] = one(command_info), stub(name, help_text, command_info)
     for group_info in groups:
         group_name = _value(group_info.name)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ngsp_cli import clock
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output, prompts
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.as_of_option(),
+    options.as_of_option(),
 ]
 
 _MARKS = {
@@ -72,14 +72,14 @@ def _print_scorecard(console: Console, report: CheckReport) -> None:
         grid.add_column(no_wrap=True, width=11)
         grid.add_column(ratio=1)
         for result in feature.indicators:
-            text = common.cell(result.title)
+            text = output.cell(result.title)
             text.stylize("bold")
             text.append(" " + result.id, style="dim")
             text.append("\n" + result.evidence)
             if result.source == "self-assessment":
                 text.append(" (self-assessment)", style="dim")
             # The hint's wrapped lines stay under its text, clear of "next:".
-            hint = Hanging(Text("next: ", style="cyan"), common.cell(result.hint))
+            hint = Hanging(Text("next: ", style="cyan"), output.cell(result.hint))
             grid.add_row(_MARKS[result.status.value], Group(text, hint))
             grid.add_row("", "")
         console.print(grid)
@@ -90,10 +90,10 @@ def _print_scorecard(console: Console, report: CheckReport) -> None:
 
 
 def check_command(
-    as_json: common.JsonOption = False,
+    as_json: options.JsonOption = False,
     minimum: Annotated[
         float | None,
-        common.number_option(
+        options.number_option(
             "--min",
             "Exit 1 when the score is below this (0 to 1).",
             minimum=0,
@@ -107,7 +107,7 @@ def check_command(
         str | None,
         typer.Option("--only", help="'schema': only validate the folder (fast; for pre-commit hooks)."),
     ] = None,
-    folder: common.DirOption = None,
+    folder: options.DirOption = None,
 ) -> None:
     """Validate the whole folder, then score the Next Gen indicators with evidence and hints.
 
@@ -120,11 +120,11 @@ def check_command(
     if only not in (None, "schema"):
         raise UsageError(f"'{only}' is not something check can do alone", hint="use --only schema")
     day = as_of.date() if as_of else clock.today()
-    checked = check_folder(common.root_of(folder), day, schema_only=only == "schema")
+    checked = check_folder(options.root_of(folder), day, schema_only=only == "schema")
     report, snap = checked.report, checked.snapshot
     if as_json:
-        common.emit_json(report.as_json())
-    console = common.out()
+        output.emit_json(report.as_json())
+    console = output.out()
     if report.warnings and not as_json:
         _print_problems(console, report.warnings, warning=True)
     if not report.valid:
@@ -139,7 +139,7 @@ def check_command(
         _print_scorecard(console, report)
     score = report.score or 0.0
     if minimum is not None and score < minimum:
-        common.err().print(
+        output.err().print(
             f"[bold red]The score {score:.2f} is below the minimum {minimum:.2f}.[/bold red] "
             "Start with the indicators marked not met or unknown."
         )
@@ -180,13 +180,13 @@ def assess_command(
     ] = None,
     date: Annotated[
         dt.datetime | None,
-        common.date_option("--date", "Date of the assessment (default: today)."),
+        options.date_option("--date", "Date of the assessment (default: today)."),
     ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who answered (names or person ids).")] = None,
-    as_of: common.WritingAsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
-    no_input: common.NoInputOption = False,
+    as_of: options.WritingAsOfOption = None,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
+    no_input: options.NoInputOption = False,
 ) -> None:
     """Record the partnership's self-assessment of the Next Gen indicators, dated.
 
@@ -205,13 +205,13 @@ def assess_command(
     )
     from ngsp_cli.store.folder import read_partnership
 
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     indicator_set = load_indicators(root, read_partnership(root))
     from ngsp_cli.services.dates import not_in_future
 
     day = not_in_future(
-        common.day_of(date),
-        common.day_of(as_of),
+        options.day_of(date),
+        options.day_of(as_of),
         "a self-assessment",
         "--date",
         "date the assessment the day it was answered",
@@ -221,7 +221,7 @@ def assess_command(
         answers.update(answers_from_file(indicator_set, from_file))
     answers.update(answers_from_flags(indicator_set, answer or [], note or []))
     if not answers:
-        if not common.can_prompt(no_input):
+        if not prompts.can_prompt(no_input):
             raise UsageError(
                 "no answers given",
                 hint=f"pass --answer ID={ANSWER_WORDS.replace(', ', '|').replace(' or ', '|')} "
@@ -229,12 +229,12 @@ def assess_command(
             )
         answers = _ask_answers(root, indicator_set, day)
         if by is None:
-            by = common.ask_text("--by", "Who took part in this assessment?", required=False) or None
+            by = prompts.ask_text("--by", "Who took part in this assessment?", required=False) or None
     answers = in_indicator_order(answers, indicator_set)
     recorded = record_assessment(root, answers, day, by=by)
     if as_json:
-        common.emit_json(common.entity_json(recorded.assessment))
-    common.done(
+        output.emit_json(output.entity_json(recorded.assessment))
+    output.done(
         f"{_what_changed(recorded)} in assessments/{recorded.assessment.id}.yaml; "
         "run 'ngsp check' to see the score"
     )
@@ -266,7 +266,7 @@ def _ask_answers(root: Path, indicator_set: IndicatorSet, day: dt.date) -> dict[
     from ngsp_cli.store import folder as store
 
     snap = store.load(root, strict=False)
-    console = common.err()
+    console = output.err()
     console.print(
         f"[bold]Self-assessment of {day.isoformat()}[/bold]: answer yes, partly, no or unknown "
         "for each indicator (Ctrl-C stops without saving)."

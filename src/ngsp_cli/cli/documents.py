@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ngsp_cli import clock
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output
 
 MeetingArg = Annotated[
     str | None,
@@ -47,7 +47,7 @@ InviteFormatOption = Annotated[
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.as_of_option("It picks the meeting and dates the document."),
+    options.as_of_option("It picks the meeting and dates the document."),
 ]
 
 
@@ -70,7 +70,7 @@ def _produce(
     from ngsp_cli.render import documents as render
     from ngsp_cli.services.meetings import documents
 
-    snap = common.load_snapshot(folder)
+    snap = options.load_snapshot(folder)
     today = as_of.date() if as_of else clock.today()
     meeting = documents.choose_meeting(snap, meeting_ref, document, today)
     chosen = render.format_for(fmt, out if out is not None and str(out) != "-" else None, formats)
@@ -80,7 +80,7 @@ def _produce(
         from ngsp_cli.text import noun
 
         signed_by = noun(len(snap.partnership.conveners), "convener")
-        common.err().print(
+        output.err().print(
             "[yellow]warning:[/yellow] no business champion or co-chair can sign this invitation, "
             f"so it is signed by the {signed_by}. In a Next Gen partnership peers invite peers: "
             "give business leaders the champion role (ngsp person edit PERSON --add-role champion)."
@@ -98,7 +98,7 @@ def _produce(
     else:
         target = out if out is not None else render.default_path(snap.root, meeting.id, document, chosen)
         _write(target, payload, force)
-        common.done(f"wrote {_shown(target, snap.root)}")
+        output.done(f"wrote {_shown(target, snap.root)}")
     if ics:
         from ngsp_cli.services.meetings.calendar import build as build_ics
 
@@ -108,7 +108,7 @@ def _produce(
             else render.default_path(snap.root, meeting.id, document, "ics")
         )
         _write(ics_path, build_ics(snap, meeting, as_of=as_of.date() if as_of else None), force)
-        common.done(f"wrote the calendar invite {_shown(ics_path, snap.root)}")
+        output.done(f"wrote the calendar invite {_shown(ics_path, snap.root)}")
 
 
 def _expected_attendance(snap: Any, meeting: Any, document: str) -> None:
@@ -120,14 +120,14 @@ def _expected_attendance(snap: Any, meeting: Any, document: str) -> None:
     said_yes = facts.answered(snap, meeting)
     if document == "invite" and meeting.invitees:
         answered = sum(1 for pid in meeting.invitees if pid in meeting.rsvp)
-        common.note(
+        output.note(
             f"{answered} of {plural(len(meeting.invitees), 'invitee')} answered so far: "
             f"{plural(said_yes.business, 'business leader')} and "
             f"{plural(said_yes.public, 'public partner')} said yes "
             "(record answers with ngsp meeting rsvp MEETING PERSON... --yes|--no|--maybe)"
         )
     if facts.public_expected_to_outnumber(snap, meeting) is not None:
-        common.warn(
+        output.warn(
             f"{plural(said_yes.public, 'public partner')} said yes but only "
             f"{plural(said_yes.business, 'business leader')}: the industry should hold "
             "the table; ask the business champions to call their peers"
@@ -150,9 +150,9 @@ def agenda_command(
     meeting: MeetingArg = None,
     fmt: FormatOption = None,
     out: OutOption = None,
-    force: common.ForceOption = False,
+    force: options.ForceOption = False,
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
+    folder: options.DirOption = None,
 ) -> None:
     """The agenda of a meeting (default: the next planned meeting), with times and items to review."""
     _produce("agenda", meeting, fmt, out, as_of, folder, force=force)
@@ -169,7 +169,7 @@ def invite_command(
             help="Also write a calendar invite (.ics) next to the letter, or in out/ of the folder.",
         ),
     ] = False,
-    force: common.ForceOption = False,
+    force: options.ForceOption = False,
     each: Annotated[
         bool,
         typer.Option(
@@ -179,13 +179,15 @@ def invite_command(
         ),
     ] = False,
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """The invitation letter to business leaders, signed by the business champions (default: next meeting)."""
     if each:
         _invite_each(meeting, fmt, out, ics, as_of, folder, as_json, force=force)
         return
+    from ngsp_cli.services.meetings.invitations import EACH_FORMATS
+
     if fmt is not None and fmt.lower().lstrip(".") in EACH_FORMATS:
         from ngsp_cli.errors import UsageError
 
@@ -194,9 +196,6 @@ def invite_command(
             hint=f"add --each: ngsp invite {meeting or 'MEETING'} --each --format {fmt.lower().lstrip('.')}",
         )
     _produce("invite", meeting, fmt, out, as_of, folder, ics=ics, force=force)
-
-
-EACH_FORMATS = ("eml", "csv")
 
 
 def _invite_each(
@@ -211,102 +210,111 @@ def _invite_each(
     force: bool = False,
 ) -> None:
     """`ngsp invite --each`: e-mail drafts or a mail-merge table, one invitee each."""
-    from ngsp_cli.errors import UsageError
-    from ngsp_cli.render.env import render_template
     from ngsp_cli.services.meetings import documents, invitations
-    from ngsp_cli.vocab import choose_word
 
-    if fmt is None:
-        raise UsageError(
-            "--each needs --format eml or --format csv", hint="e.g. ngsp invite --each --format eml"
-        )
-    chosen = choose_word(fmt.lower().lstrip("."), EACH_FORMATS, "a format of personal invitations")
-    if out is not None and str(out) == "-" and chosen == "eml":
-        raise UsageError("e-mail drafts are files, one per invitee", hint="pass --out FOLDER or leave it out")
-    snap = common.load_snapshot(folder)
+    chosen = invitations.each_format(fmt, to_screen=out is not None and str(out) == "-")
+    snap = options.load_snapshot(folder)
     today = as_of.date() if as_of else clock.today()
     meeting = documents.choose_meeting(snap, meeting_ref, "invite", today)
     who = invitations.invitees(snap, meeting, today)
     context = documents.build_context(snap, "invite", meeting, today)
-    written: list[dict[str, str | None]] = []
     if chosen == "csv":
-        rows = invitations.merge_rows(context, who.current)
-        payload = invitations.merge_csv(rows)
-        if out is not None and str(out) == "-":
-            import sys
-
-            sys.stdout.write(payload.decode("utf-8-sig"))
-            target = None
-        else:
-            target = (
-                out
-                if out is not None
-                else invitations.default_folder(snap.root, meeting.id).with_suffix(".csv")
-            )
-            _write(target, payload, force)
-        written = [{"person": p.id, "email": p.email, "file": None} for p in who.current]
-        shown = _shown(target, snap.root) if target is not None else None
+        shown, written = _write_merge(snap.root, meeting.id, context, who, out, force)
     else:
-        from ngsp_cli.services.meetings.calendar import build as build_ics
-
-        target = out if out is not None else invitations.default_folder(snap.root, meeting.id)
-        if target.exists() and not target.is_dir():
-            raise UsageError(f"{target} is a file", hint="give --out a folder for the e-mail drafts")
-        calendar = build_ics(snap, meeting, as_of=today) if ics else None
-        from ngsp_cli.store.outputs import check_target
-
-        for person in who.with_email:  # every draft may be written, or none is
-            check_target(target / invitations.draft_name(person), force=force)
-        for person in who.with_email:
-            personal = invitations.personal_context(context, person)
-            text = invitations.plain_text(
-                render_template("invite.md.j2", personal, snap.root), personal["salutation"]
-            )
-            html = render_template("invite.html.j2", personal, snap.root)
-            path = target / invitations.draft_name(person)
-            _write(path, invitations.draft(personal, person, text, html, calendar), force)
-            written.append({"person": person.id, "email": person.email, "file": _shown(path, snap.root)})
-        shown = _shown(target, snap.root)
-    missing = [{"person": p.id, "name": p.name, "organization": p.organization} for p in who.without_email]
-    left = [{"person": p.id, "name": p.name} for p in who.left]
+        shown, written = _write_drafts(snap, meeting, context, who, out, ics, today, force)
     if as_json:
-        common.emit_json(
+        output.emit_json(
             {
                 "meeting": meeting.id,
                 "format": chosen,
                 "out": shown,
                 "written": written,
-                "without_email": missing,
-                "left": left,
+                "without_email": [
+                    {"person": p.id, "name": p.name, "organization": p.organization}
+                    for p in who.without_email
+                ],
+                "left": [{"person": p.id, "name": p.name} for p in who.left],
             }
         )
+    _say_each(chosen, shown, len(written), who)
+
+
+Written = list[dict[str, str | None]]
+"""One row per invitee written: person id, e-mail, and the draft's file (none in a table)."""
+
+
+def _write_merge(
+    root: Path, meeting_id: str, context: dict[str, Any], who: Any, out: Path | None, force: bool
+) -> tuple[str | None, Written]:
+    """The mail-merge table on the screen (--out -) or in its file; where it went (none: the screen)."""
+    from ngsp_cli.services.meetings import invitations
+
+    payload = invitations.merge_csv(invitations.merge_rows(context, who.current))
+    written: Written = [{"person": p.id, "email": p.email, "file": None} for p in who.current]
+    if out is not None and str(out) == "-":
+        import sys
+
+        sys.stdout.write(payload.decode("utf-8-sig"))
+        return None, written
+    target = invitations.merge_path(root, meeting_id, out)
+    _write(target, payload, force)
+    return _shown(target, root), written
+
+
+def _write_drafts(
+    snap: Any,
+    meeting: Any,
+    context: dict[str, Any],
+    who: Any,
+    out: Path | None,
+    ics: bool,
+    today: dt.date,
+    force: bool,
+) -> tuple[str, Written]:
+    """One e-mail draft per invitee with an address, all in one folder; the folder."""
+    from ngsp_cli.services.meetings import invitations
+    from ngsp_cli.services.meetings.calendar import build as build_ics
+    from ngsp_cli.store.outputs import check_target
+
+    target = invitations.drafts_folder(snap.root, meeting.id, out)
+    calendar = build_ics(snap, meeting, as_of=today) if ics else None
+    for person in who.with_email:  # every draft may be written, or none is
+        check_target(target / invitations.draft_name(person), force=force)
+    written: Written = []
+    for person in who.with_email:
+        path = target / invitations.draft_name(person)
+        _write(path, invitations.personal_draft(context, person, calendar, snap.root), force)
+        written.append({"person": person.id, "email": person.email, "file": _shown(path, snap.root)})
+    return _shown(target, snap.root), written
+
+
+def _say_each(chosen: str, shown: str | None, count: int, who: Any) -> None:
+    """What was written, and who got no invitation: no e-mail address, or left the partnership."""
+    from ngsp_cli.text import plural
+
     if chosen == "eml":
-        from ngsp_cli.text import plural
-
-        common.done(f"wrote {plural(len(written), 'e-mail draft')} in {shown}")
+        output.done(f"wrote {plural(count, 'e-mail draft')} in {shown}")
     elif shown is not None:
-        from ngsp_cli.text import plural
-
-        common.done(f"wrote {plural(len(written), 'row')} for a mail merge in {shown}")
+        output.done(f"wrote {plural(count, 'row')} for a mail merge in {shown}")
     if who.without_email:
         names = ", ".join(f"{p.name} ({p.id})" for p in who.without_email)
         lacking = "has" if len(who.without_email) == 1 else "have"
-        common.warn(
+        output.warn(
             f"{names} {lacking} no e-mail address"
             + (", so no draft was written" if chosen == "eml" else "")
             + "; add one with: ngsp person edit PERSON --email ADDRESS"
         )
     if who.left:
-        common.warn("left the partnership, not invited: " + ", ".join(p.name for p in who.left))
+        output.warn("left the partnership, not invited: " + ", ".join(p.name for p in who.left))
 
 
 def memo_command(
     meeting: MeetingArg = None,
     fmt: FormatOption = None,
     out: OutOption = None,
-    force: common.ForceOption = False,
+    force: options.ForceOption = False,
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
+    folder: options.DirOption = None,
 ) -> None:
     """The follow-up memo of a held meeting (default: the last one): who came, decisions, actions."""
     _produce("memo", meeting, fmt, out, as_of, folder, force=force)
@@ -325,15 +333,15 @@ def signin_command(
         ),
     ] = None,
     out: OutOption = None,
-    force: common.ForceOption = False,
+    force: options.ForceOption = False,
     blank: Annotated[
         int,
-        common.number_option(
+        options.number_option(
             "--blank", "Blank lines for people who are not on the list.", minimum=1, example=8
         ),
     ] = 8,
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
+    folder: options.DirOption = None,
 ) -> None:
     """The sign-in sheet to print for the door (default: next meeting): the invitees, business leaders
     and public partners apart, and blank lines for walk-ins.

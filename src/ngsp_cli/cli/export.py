@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output
 
 _FORMATS = ("csv", "json", "ics")
 _DEFAULT_WHAT = {"csv": "contacts", "json": "all", "ics": "meetings"}
@@ -40,10 +40,10 @@ def export_command(
     ] = None,
     as_of: Annotated[
         dt.datetime | None,
-        common.as_of_option("Calendar events are stamped with it."),
+        options.as_of_option("Calendar events are stamped with it."),
     ] = None,
-    force: common.ForceOption = False,
-    folder: common.DirOption = None,
+    force: options.ForceOption = False,
+    folder: options.DirOption = None,
 ) -> None:
     """Export the partnership's data: contacts, organizations, meetings, or everything.
 
@@ -69,7 +69,7 @@ def export_command(
     if fmt == "ics" and chosen != "meetings":
         raise UsageError("a calendar holds meetings only", hint="leave out --what, or use --what meetings")
     to_stdout = out is not None and str(out) == "-"
-    snap = common.load_snapshot(folder)
+    snap = options.load_snapshot(folder)
     if fmt == "csv":
         text, count = exporting.table_csv(snap, chosen, bom=not to_stdout)
         data = text.encode("utf-8")
@@ -92,4 +92,4 @@ def export_command(
         target = target / default.name
     write_output(target, data, force=force)
     noun = {"all": "items", "contacts": "contacts", "organizations": "organizations", "meetings": "meetings"}
-    common.done(f"wrote {target} ({count} {noun[chosen]})")
+    output.done(f"wrote {target} ({count} {noun[chosen]})")

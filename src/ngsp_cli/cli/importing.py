@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output
 
 if TYPE_CHECKING:
     from ngsp_cli.model import OrgKind
-    from ngsp_cli.services.directory.importing import ImportResult
+    from ngsp_cli.services.directory.import_result import ImportResult, RowResult
 
 FileArgument = Annotated[
     Path,
@@ -54,7 +54,7 @@ _ACTION_WORD = {
 
 def _kind(value: str | None) -> OrgKind | None:
     from ngsp_cli.model import OrgKind
-    from ngsp_cli.services.directory.importing import BadRow, parse_kind
+    from ngsp_cli.services.directory.import_values import BadRow, parse_kind
     from ngsp_cli.vocab import choose
 
     if value is None:
@@ -66,61 +66,80 @@ def _kind(value: str | None) -> OrgKind | None:
 
 
 def _show(result: ImportResult, as_json: bool) -> None:
+    if as_json:
+        output.emit_json(result.as_dict())
+    else:
+        _print(result)
+    _refuse_bad_rows(result)
+
+
+def _print(result: ImportResult) -> None:
+    """What the import did (or would do), on screen: notes, the rows, the summary."""
     from rich.markup import escape
 
+    from ngsp_cli.text import noun
+
+    console = output.err()
+    if result.recovered:
+        console.print(f"[yellow]First {escape(result.recovered)}.[/yellow]")
+    for note in result.notes:
+        console.print(f"[dim]{escape(result.source)}: {escape(note)}[/dim]")
+    if result.ignored_columns:
+        shown = ", ".join(repr(c) for c in result.ignored_columns)
+        console.print(
+            f"[dim]columns not imported: {escape(shown)} (use --map COLUMN=FIELD to import one)[/dim]"
+        )
+    rows, unlisted = _listed_rows(result)
+    if rows:
+        _print_rows(rows, result.dry_run)
+    if unlisted:
+        console.print(
+            f"[dim]{unlisted:,} {noun(unlisted, 'row')} not listed one by one (the counts below "
+            "include them); --json lists every row[/dim]"
+        )
+    if result.interrupted:
+        console.print(
+            "[yellow]Ctrl-C came while the files were being put in place; the import was "
+            "finished first, so nothing is half-done.[/yellow]"
+        )
+    if result.dry_run:
+        console.print(f"dry run, nothing changed: {result.summary()}")
+    else:
+        output.done(result.summary())
+
+
+def _listed_rows(result: ImportResult) -> tuple[list[RowResult], int]:
+    """The rows to list one by one, and how many more are not listed (a long sheet lists its bad rows)."""
+    rows = result.rows if result.dry_run else [r for r in result.rows if r.action != "skip"]
+    if len(rows) <= MAX_LISTED_ROWS:
+        return rows, 0
+    listed = [r for r in rows if r.action == "bad"][:MAX_LISTED_ROWS]
+    return listed, len(rows) - len(listed)
+
+
+def _print_rows(rows: list[RowResult], dry_run: bool) -> None:
     from ngsp_cli.cli.layout import FitTable
+
+    table = FitTable(title_justify="left", title="what would happen" if dry_run else None, key=2)
+    table.add_column("row", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True, called="what happens")
+    # The details go under the name: one wide column wraps better than two narrow ones.
+    table.add_column("name (id below), details", overflow="fold")
+    words = _ACTION_WORD[dry_run]
+    for r in rows:
+        style = _ACTION_STYLE[r.action]
+        cell = output.name_cell(r.name, r.id) if r.id else output.cell(r.name)
+        if r.detail:
+            cell.append("\n" + r.detail)
+        table.add_row(str(r.row), f"[{style}]{words[r.action]}[/{style}]", cell)
+    output.out().print(table)
+
+
+def _refuse_bad_rows(result: ImportResult) -> None:
+    """Exit code 2 naming the bad rows, if there were any (the good rows are imported anyway)."""
     from ngsp_cli.errors import InputError
     from ngsp_cli.text import noun, verb
 
-    if as_json:
-        common.emit_json(result.as_dict())
-    else:
-        console = common.err()
-        if result.recovered:
-            console.print(f"[yellow]First {escape(result.recovered)}.[/yellow]")
-        for note in result.notes:
-            console.print(f"[dim]{escape(result.source)}: {escape(note)}[/dim]")
-        if result.ignored_columns:
-            shown = ", ".join(repr(c) for c in result.ignored_columns)
-            console.print(
-                f"[dim]columns not imported: {escape(shown)} (use --map COLUMN=FIELD to import one)[/dim]"
-            )
-        rows = result.rows if result.dry_run else [r for r in result.rows if r.action != "skip"]
-        unlisted = 0
-        if len(rows) > MAX_LISTED_ROWS:
-            listed = [r for r in rows if r.action == "bad"][:MAX_LISTED_ROWS]
-            unlisted = len(rows) - len(listed)
-            rows = listed
-        if rows:
-            table = FitTable(
-                title_justify="left", title="what would happen" if result.dry_run else None, key=2
-            )
-            table.add_column("row", justify="right", no_wrap=True)
-            table.add_column("", no_wrap=True, called="what happens")
-            # The details go under the name: one wide column wraps better than two narrow ones.
-            table.add_column("name (id below), details", overflow="fold")
-            words = _ACTION_WORD[result.dry_run]
-            for r in rows:
-                style = _ACTION_STYLE[r.action]
-                cell = common.name_cell(r.name, r.id) if r.id else common.cell(r.name)
-                if r.detail:
-                    cell.append("\n" + r.detail)
-                table.add_row(str(r.row), f"[{style}]{words[r.action]}[/{style}]", cell)
-            common.out().print(table)
-        if unlisted:
-            console.print(
-                f"[dim]{unlisted:,} {noun(unlisted, 'row')} not listed one by one (the counts below "
-                "include them); --json lists every row[/dim]"
-            )
-        if result.interrupted:
-            console.print(
-                "[yellow]Ctrl-C came while the files were being put in place; the import was "
-                "finished first, so nothing is half-done.[/yellow]"
-            )
-        if result.dry_run:
-            console.print(f"dry run, nothing changed: {result.summary()}")
-        else:
-            common.done(result.summary())
     bad = len(result.bad_rows)
     if bad:
         rows_text = ", ".join(str(r.row) for r in result.bad_rows[:10]) + (" …" if bad > 10 else "")
@@ -142,8 +161,8 @@ def org_import(
     update: UpdateOption = False,
     dry_run: DryRunOption = False,
     sheet: SheetOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Import organizations from a spreadsheet (CSV or XLSX).
 
@@ -152,9 +171,10 @@ def org_import(
     the table only fill its blank fields, unless --update. Running the same file again
     changes nothing. Exit code 2 if any row was bad; the good rows are imported anyway.
     """
-    from ngsp_cli.services.directory.importing import ORG_COLUMNS, import_organizations, parse_mapping
+    from ngsp_cli.services.directory.import_columns import ORG_COLUMNS, parse_mapping
+    from ngsp_cli.services.directory.importing import import_organizations
 
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     result = import_organizations(
         root,
         file,
@@ -183,8 +203,8 @@ def person_import(
     update: UpdateOption = False,
     dry_run: DryRunOption = False,
     sheet: SheetOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Import people from a spreadsheet (CSV or XLSX).
 
@@ -193,9 +213,10 @@ def person_import(
     gets its blank fields filled, unless --update. Running the same file again changes
     nothing. Exit code 2 if any row was bad; the good rows are imported anyway.
     """
-    from ngsp_cli.services.directory.importing import PERSON_COLUMNS, import_people, parse_mapping
+    from ngsp_cli.services.directory.import_columns import PERSON_COLUMNS, parse_mapping
+    from ngsp_cli.services.directory.importing import import_people
 
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     result = import_people(
         root,
         file,

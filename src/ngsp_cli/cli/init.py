@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output, prompts
 
 
 def init_command(
@@ -63,7 +63,7 @@ def init_command(
             help="Make the folder a git repository (default: if git is installed).",
         ),
     ] = None,
-    no_input: common.NoInputOption = False,
+    no_input: options.NoInputOption = False,
 ) -> None:
     """Create a partnership folder (asks for what is missing when run in a terminal)."""
     from ngsp_cli.ids import slug
@@ -74,9 +74,9 @@ def init_command(
     if example is not None:
         target = path or Path(example)
         made = create.copy_example(example, target, git=git)
-        common.done(f"copied the example '{example}' to {target}")
+        output.done(f"copied the example '{example}' to {target}")
         _tell_git(made)
-        common.err().print(f"  next: cd {target} && ngsp status")
+        output.err().print(f"  next: cd {target} && ngsp status")
         return
     kind = choose(
         OrgKind,
@@ -85,16 +85,16 @@ def init_command(
         allowed=[k for k in OrgKind if k is not OrgKind.business],
     )
     name, industry, region = _identity(name, industry, region, no_input)
-    if convener is None and common.can_prompt(no_input):
+    if convener is None and prompts.can_prompt(no_input):
         convener = _ask_list("--convener", "Convening organization(s), comma separated (Enter to skip)?")
     defaulted: list[str] = []
     timezone = _checked_timezone(_timezone(timezone, no_input, defaulted))
     if county is None:
-        if common.can_prompt(no_input):
+        if prompts.can_prompt(no_input):
             county = _ask_list("--county", "Counties of the region, comma separated (Enter to skip)?")
         else:
             defaulted.append("no --county (add them under 'counties:' in partnership.yaml)")
-    if convener is None and not common.can_prompt(no_input):
+    if convener is None and not prompts.can_prompt(no_input):
         defaulted.append("no --convener (add one with 'ngsp org add NAME --kind workforce')")
     target = path or Path(slug(name))
     made = create.create_partnership(
@@ -108,13 +108,13 @@ def init_command(
         git=git,
         timezone=timezone,
     )
-    common.done(f"created the partnership folder {target}")
+    output.done(f"created the partnership folder {target}")
     if defaulted:
-        common.err().print("  without a terminal to ask, ngsp used:")
+        output.err().print("  without a terminal to ask, ngsp used:")
         for item in defaulted:
-            common.err().print(f"    {item}")
+            output.err().print(f"    {item}")
     _tell_git(made)
-    common.err().print(
+    output.err().print(
         f"  next: cd {target}, add businesses with 'ngsp org add NAME --kind business', then 'ngsp status'"
     )
 
@@ -126,7 +126,7 @@ def _identity(
     from ngsp_cli.errors import UsageError
     from ngsp_cli.text import and_list, verb
 
-    if not common.can_prompt(no_input):
+    if not prompts.can_prompt(no_input):
         missing = [flag for flag, value in (("--name", name), ("--industry", industry), ("--region", region))
                    if not value]  # fmt: skip
         if missing:
@@ -135,16 +135,16 @@ def _identity(
                 hint='pass every one of them, e.g. ngsp init --name "NELA Healthcare" '
                 '--industry Healthcare --region "Northeast Louisiana"',
             )
-    name = name or common.ask_text("--name", "Name of the partnership?", no_input=no_input)
-    industry = industry or common.ask_text(
+    name = name or prompts.ask_text("--name", "Name of the partnership?", no_input=no_input)
+    industry = industry or prompts.ask_text(
         "--industry", "Which industry (one industry per partnership)?", no_input=no_input
     )
-    region = region or common.ask_text("--region", "Which labor-market region?", no_input=no_input)
+    region = region or prompts.ask_text("--region", "Which labor-market region?", no_input=no_input)
     return name, industry, region
 
 
 def _ask_list(flag: str, question: str) -> list[str]:
-    answer = common.ask_text(flag, question, required=False)
+    answer = prompts.ask_text(flag, question, required=False)
     return [item.strip() for item in answer.split(",") if item.strip()]
 
 
@@ -155,9 +155,9 @@ def _timezone(timezone: str | None, no_input: bool, defaulted: list[str]) -> str
     if timezone is not None:
         return timezone
     machine_zone = create.machine_timezone()
-    if common.can_prompt(no_input):
+    if prompts.can_prompt(no_input):
         question = "Time zone of the meetings (e.g. America/Chicago; Enter to skip)?"
-        return common.ask_text("--timezone", question, default=machine_zone or "", required=False) or None
+        return prompts.ask_text("--timezone", question, default=machine_zone or "", required=False) or None
     defaulted.append(
         f"--timezone {machine_zone} (this computer's)"
         if machine_zone
@@ -190,15 +190,15 @@ def _tell_git(made: Any) -> None:
     if not made.repository:
         return
     if made.committed and made.signed_by_ngsp:
-        common.err().print(
+        output.err().print(
             "  git: made the first commit, signed 'ngsp' because git does not know your name yet; "
             'set it with: git config --global user.name "Your Name" and '
             "git config --global user.email you@example.org"
         )
     elif made.committed:
-        common.err().print("  git: the folder is a repository with a first commit of every file")
+        output.err().print("  git: the folder is a repository with a first commit of every file")
     elif made.problem:
-        common.warn(
+        output.warn(
             f"the folder is a git repository, but the first commit was not made: {made.problem}. "
             "Commit it yourself: git add --all && git commit -m 'Start the partnership folder'"
         )
@@ -208,18 +208,18 @@ def migrate_command(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Only list the files that would change.")
     ] = False,
-    folder: common.DirOption = None,
+    folder: options.DirOption = None,
 ) -> None:
     """Upgrade a partnership folder written by an older ngsp to the current file format."""
     from ngsp_cli.model import version
     from ngsp_cli.services.setup.upgrade import migrate_folder
     from ngsp_cli.text import plural
 
-    old, changed = migrate_folder(common.root_of(folder), dry_run=dry_run)
+    old, changed = migrate_folder(options.root_of(folder), dry_run=dry_run)
     if old == version.CURRENT_SCHEMA_VERSION:
-        common.done(f"the folder already uses the current format (schema {old})")
+        output.done(f"the folder already uses the current format (schema {old})")
         return
     verb = "would change" if dry_run else "changed"
     for rel in changed:
-        common.err().print(f"  {rel}")
-    common.done(f"schema {old} -> {version.CURRENT_SCHEMA_VERSION}: {verb} {plural(len(changed), 'file')}")
+        output.err().print(f"  {rel}")
+    output.done(f"schema {old} -> {version.CURRENT_SCHEMA_VERSION}: {verb} {plural(len(changed), 'file')}")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ngsp_cli.cli import common, importing
+from ngsp_cli.cli import importing, options, output, prompts
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -25,23 +25,23 @@ def add(
     website: Annotated[str | None, typer.Option("--website")] = None,
     joined: Annotated[
         dt.datetime | None,
-        common.date_option("--joined", "Date it joined (default: today)."),
+        options.date_option("--joined", "Date it joined (default: today)."),
     ] = None,
     org_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
     as_of: Annotated[
-        dt.datetime | None, common.writing_as_of_option("--joined may not be later than it.")
+        dt.datetime | None, options.writing_as_of_option("--joined may not be later than it.")
     ] = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
-    no_input: common.NoInputOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
+    no_input: options.NoInputOption = False,
 ) -> None:
     """Add an organization (a business or a public partner)."""
     from ngsp_cli.model import OrgKind
     from ngsp_cli.services.directory.entries import add_organization
     from ngsp_cli.vocab import choose
 
-    root = common.root_of(folder)
-    kind = kind or common.ask_choice(
+    root = options.root_of(folder)
+    kind = kind or prompts.ask_choice(
         "--kind",
         "What kind of organization?",
         [k.value for k in OrgKind],
@@ -60,11 +60,11 @@ def add(
         website=website,
         joined=joined.date() if joined else None,
         org_id=org_id,
-        today=common.day_of(as_of),
+        today=options.day_of(as_of),
     )
     if as_json:
-        common.emit_json(common.entity_json(org))
-    common.done(f"added {org.name} ({org.kind.value}) as organizations/{org.id}.yaml")
+        output.emit_json(output.entity_json(org))
+    output.done(f"added {org.name} ({org.kind.value}) as organizations/{org.id}.yaml")
 
 
 @app.command("list")
@@ -73,10 +73,10 @@ def list_(
     show_all: Annotated[bool, typer.Option("--all", help="Also organizations that left, marked.")] = False,
     as_of: Annotated[
         dt.datetime | None,
-        common.as_of_option("Organizations that joined after it are left out; who had left is judged then."),
+        options.as_of_option("Organizations that joined after it are left out; who had left is judged then."),
     ] = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """List the organizations at the table, businesses first."""
     from collections import Counter
@@ -89,8 +89,8 @@ def list_(
     from ngsp_cli.vocab import choose
 
     wanted = choose(OrgKind, kind, "a kind of organization") if kind else None
-    snap = common.load_snapshot(folder, (Organization, Person))
-    today = common.day_of(as_of) or clock.today()
+    snap = options.load_snapshot(folder, (Organization, Person))
+    today = options.day_of(as_of) or clock.today()
 
     def gone(o: Organization) -> bool:
         return o.left is not None and o.left <= today
@@ -104,8 +104,8 @@ def list_(
         from ngsp_cli.rules import PartnershipAt
 
         view = PartnershipAt(snap, today)
-        common.emit_json([
-            {**common.entity_json(o), "people": headcount[o.id], "present": view.org_present(o)} for o in orgs
+        output.emit_json([
+            {**output.entity_json(o), "people": headcount[o.id], "present": view.org_present(o)} for o in orgs
         ])  # fmt: skip
         return
     present = [o for o in orgs if not gone(o)]
@@ -127,18 +127,18 @@ def list_(
     for o in orgs:
         mark = f" (left {o.left.isoformat()})" if o.left is not None and gone(o) else ""
         table.add_row(
-            common.name_cell(o.name + mark, o.id),
-            common.cell(f"{o.kind.value}\n{o.county}" if o.county else o.kind.value),
+            output.name_cell(o.name + mark, o.id),
+            output.cell(f"{o.kind.value}\n{o.county}" if o.county else o.kind.value),
             str(headcount[o.id]),
         )
-    common.out().print(table)
+    output.out().print(table)
 
 
 @app.command("show")
 def show(
     org: Annotated[str, typer.Argument(help="Organization id or name.")],
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Show one organization and its people."""
     from rich.markup import escape
@@ -148,13 +148,13 @@ def show(
     from ngsp_cli.services.directory.entries import people_of
     from ngsp_cli.services.lookup import resolve_org
 
-    snap = common.load_snapshot(folder, (Organization, Person))
+    snap = options.load_snapshot(folder, (Organization, Person))
     found = snap.organizations[resolve_org(snap, org)]
     people = people_of(snap, found.id)
     if as_json:
-        common.emit_json({**common.entity_json(found), "people": [common.entity_json(p) for p in people]})
+        output.emit_json({**output.entity_json(found), "people": [output.entity_json(p) for p in people]})
         return
-    console = common.out()
+    console = output.out()
     console.print(f"[bold]{escape(found.name)}[/bold]  [dim]{found.id}[/dim]")
     for label, value in (
         ("kind", found.kind.value),
@@ -187,8 +187,8 @@ def edit(
     size: Annotated[str | None, typer.Option("--size")] = None,
     website: Annotated[str | None, typer.Option("--website")] = None,
     notes: Annotated[str | None, typer.Option("--notes")] = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Change an organization's details (its file keeps your comments)."""
     from ngsp_cli.model import OrgKind
@@ -197,7 +197,7 @@ def edit(
 
     org_kind = choose(OrgKind, kind, "a kind of organization") if kind else None
     updated, changed = edit_organization(
-        common.root_of(folder),
+        options.root_of(folder),
         org,
         name=name,
         kind=org_kind,
@@ -209,11 +209,11 @@ def edit(
         notes=notes,
     )
     if as_json:
-        common.emit_json(common.entity_json(updated))
+        output.emit_json(output.entity_json(updated))
     if changed:
-        common.done(f"updated organizations/{updated.id}.yaml")
+        output.done(f"updated organizations/{updated.id}.yaml")
     else:
-        common.err().print(f"nothing changed: organizations/{updated.id}.yaml already says so")
+        output.err().print(f"nothing changed: organizations/{updated.id}.yaml already says so")
 
 
 @app.command("leave")
@@ -221,7 +221,7 @@ def leave(
     org: Annotated[str, typer.Argument(help="Organization id or name.")],
     date: Annotated[
         dt.datetime | None,
-        common.date_option("--date", "The day it left (default: today; not after today)."),
+        options.date_option("--date", "The day it left (default: today; not after today)."),
     ] = None,
     people: Annotated[
         bool | None,
@@ -235,10 +235,10 @@ def leave(
         bool,
         typer.Option("--undo", help="It came back, or it was a mistake: clear its 'left'."),
     ] = False,
-    as_of: common.WritingAsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
-    no_input: common.NoInputOption = False,
+    as_of: options.WritingAsOfOption = None,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
+    no_input: options.NoInputOption = False,
 ) -> None:
     """Record that an organization left the partnership: kept for history, no longer listed,
     counted or invited; its people leave with it unless --people-stay."""
@@ -249,22 +249,22 @@ def leave(
     from ngsp_cli.services.lookup import resolve_org
     from ngsp_cli.text import plural
 
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     if undo:
         _tell_return(membership.undo_leave(root, Organization, org), as_json)
         return
     if people is None:
-        snap = common.load_snapshot(folder, (Organization, Person))
+        snap = options.load_snapshot(folder, (Organization, Person))
         staying = [p for p in people_of(snap, resolve_org(snap, org)) if p.left is None]
         people = True
         if staying:
-            people = common.ask_confirm(
+            people = prompts.ask_confirm(
                 f"Do its {plural(len(staying), 'person', 'people')} leave too?",
                 default=True,
                 no_input=no_input,
             )
     departure = membership.leave_org(
-        root, org, on=date.date() if date else None, people_too=people, today=common.day_of(as_of)
+        root, org, on=date.date() if date else None, people_too=people, today=options.day_of(as_of)
     )
     _tell_departure(departure, as_json)
 
@@ -272,8 +272,8 @@ def leave(
 @app.command("remove")
 def remove(
     org: Annotated[str, typer.Argument(help="Organization id or name.")],
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Delete an organization entered by mistake; refused when any file names it (then use 'leave')."""
     from ngsp_cli.cli.person import _remove

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ngsp_cli.cli import common, importing
+from ngsp_cli.cli import importing, options, output, prompts
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -21,7 +21,7 @@ ROLE_HELP = (
 def _tell(notices: list[str]) -> None:
     """After the change is done: namesakes and roles that do not fit the organization."""
     for notice in notices:
-        common.warn(notice)
+        output.warn(notice)
 
 
 @app.command("add")
@@ -34,15 +34,15 @@ def add(
     role: Annotated[list[str] | None, typer.Option("--role", help=ROLE_HELP)] = None,
     joined: Annotated[
         dt.datetime | None,
-        common.date_option("--joined", "Date they joined (default: today)."),
+        options.date_option("--joined", "Date they joined (default: today)."),
     ] = None,
     person_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
     as_of: Annotated[
-        dt.datetime | None, common.writing_as_of_option("--joined may not be later than it.")
+        dt.datetime | None, options.writing_as_of_option("--joined may not be later than it.")
     ] = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
-    no_input: common.NoInputOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
+    no_input: options.NoInputOption = False,
 ) -> None:
     """Add a person of an organization that is already at the table."""
     from ngsp_cli.errors import UsageError
@@ -50,14 +50,14 @@ def add(
     from ngsp_cli.services.directory.entries import add_person, sorted_orgs
     from ngsp_cli.vocab import choose_all
 
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     if org is None:
-        if not common.can_prompt(no_input):
+        if not prompts.can_prompt(no_input):
             raise UsageError("the person's organization is missing",
                              hint="pass --org ID (see 'ngsp org list')")  # fmt: skip
-        snap = common.load_snapshot(folder, (Organization,))
+        snap = options.load_snapshot(folder, (Organization,))
         choices = [f"{o.name} ({o.id})" for o in sorted_orgs(snap)]
-        picked = common.ask_choice("--org", "Which organization?", choices)
+        picked = prompts.ask_choice("--org", "Which organization?", choices)
         org = picked.rsplit("(", 1)[1].rstrip(")")
     roles = choose_all(Role, role or [], "a role")
     notices: list[str] = []
@@ -72,11 +72,11 @@ def add(
         joined=joined.date() if joined else None,
         person_id=person_id,
         notify=notices.append,
-        today=common.day_of(as_of),
+        today=options.day_of(as_of),
     )
     if as_json:
-        common.emit_json(common.entity_json(person))
-    common.done(f"added {person.name} as people/{person.id}.yaml")
+        output.emit_json(output.entity_json(person))
+    output.done(f"added {person.name} as people/{person.id}.yaml")
     _tell(notices)
 
 
@@ -90,9 +90,9 @@ def list_(
     show_all: Annotated[
         bool, typer.Option("--all", help="Also people who left (or whose organization left), marked.")
     ] = False,
-    as_of: Annotated[dt.datetime | None, common.as_of_option("Who had left is judged on that day.")] = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    as_of: Annotated[dt.datetime | None, options.as_of_option("Who had left is judged on that day.")] = None,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """List the people at the table, with their organization and roles."""
     from ngsp_cli import clock
@@ -105,14 +105,14 @@ def list_(
     from ngsp_cli.vocab import choose_all
 
     wanted_roles = choose_all(Role, role or [], "a role")
-    snap = common.load_snapshot(folder, (Organization, Person))
+    snap = options.load_snapshot(folder, (Organization, Person))
     org_id = resolve_org(snap, org) if org else None
-    view = PartnershipAt(snap, common.day_of(as_of) or clock.today())
+    view = PartnershipAt(snap, options.day_of(as_of) or clock.today())
     everyone = sorted_people(snap, org_id, wanted_roles)
     people = everyone if show_all else [p for p in everyone if view.person_present(p)]
     if as_json:
-        common.emit_json([
-            {**common.entity_json(p), "business": snap.is_business(p.id), "present": view.person_present(p)}
+        output.emit_json([
+            {**output.entity_json(p), "business": snap.is_business(p.id), "present": view.person_present(p)}
             for p in people
         ])  # fmt: skip
         return
@@ -137,21 +137,21 @@ def list_(
         org_entity = snap.organizations.get(p.org)
         left = p.left or (org_entity.left if org_entity else None)
         table.add_row(
-            common.name_cell(
+            output.name_cell(
                 p.name + (f" (left {left.isoformat()})" if left and not view.person_present(p) else ""), p.id
             ),
-            common.cell(org_entity.name if org_entity else p.org),
+            output.cell(org_entity.name if org_entity else p.org),
             ", ".join(r.value for r in p.roles),
-            common.cell(p.title),
+            output.cell(p.title),
         )
-    common.out().print(table)
+    output.out().print(table)
 
 
 @app.command("show")
 def show(
     person: Annotated[str, typer.Argument(help="Person id or name.")],
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Show one person."""
     from rich.markup import escape
@@ -160,19 +160,19 @@ def show(
     from ngsp_cli.model import Organization, Person
     from ngsp_cli.services.lookup import resolve_person
 
-    snap = common.load_snapshot(folder, (Organization, Person))
+    snap = options.load_snapshot(folder, (Organization, Person))
     found = snap.people[resolve_person(snap, person)]
     org_entity = snap.organizations.get(found.org)
     if as_json:
-        common.emit_json(
+        output.emit_json(
             {
-                **common.entity_json(found),
-                "organization": common.entity_json(org_entity) if org_entity else None,
+                **output.entity_json(found),
+                "organization": output.entity_json(org_entity) if org_entity else None,
                 "business": snap.is_business(found.id),
             }
         )
         return
-    console = common.out()
+    console = output.out()
     console.print(f"[bold]{escape(found.name)}[/bold]  [dim]{found.id}[/dim]")
     org_label = f"{org_entity.name} ({org_entity.kind.value})" if org_entity else found.org
     for label, value in (
@@ -200,8 +200,8 @@ def edit(
     add_role: Annotated[list[str] | None, typer.Option("--add-role", help="Give a role.")] = None,
     remove_role: Annotated[list[str] | None, typer.Option("--remove-role", help="Take a role away.")] = None,
     notes: Annotated[str | None, typer.Option("--notes")] = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Change a person's details or roles (their file keeps your comments)."""
     from ngsp_cli.model import Organization, Person, Role
@@ -214,11 +214,11 @@ def edit(
     roles = None
     notices: list[str] = []
     if added or removed:
-        snap = common.load_snapshot(folder, (Organization, Person))
+        snap = options.load_snapshot(folder, (Organization, Person))
         current = snap.people[resolve_person(snap, person)]
         roles = [r for r in dict.fromkeys([*current.roles, *added]) if r not in removed]
     updated, changed = edit_person(
-        common.root_of(folder),
+        options.root_of(folder),
         person,
         name=name,
         org=org,
@@ -230,11 +230,11 @@ def edit(
         notify=notices.append,
     )
     if as_json:
-        common.emit_json(common.entity_json(updated))
+        output.emit_json(output.entity_json(updated))
     if changed:
-        common.done(f"updated people/{updated.id}.yaml")
+        output.done(f"updated people/{updated.id}.yaml")
     else:
-        common.err().print(f"nothing changed: people/{updated.id}.yaml already says so")
+        output.err().print(f"nothing changed: people/{updated.id}.yaml already says so")
     _tell(notices)
 
 
@@ -243,26 +243,26 @@ def leave(
     person: Annotated[str, typer.Argument(help="Person id or name.")],
     date: Annotated[
         dt.datetime | None,
-        common.date_option("--date", "The day they left (default: today; not after today)."),
+        options.date_option("--date", "The day they left (default: today; not after today)."),
     ] = None,
     undo: Annotated[
         bool, typer.Option("--undo", help="They came back, or it was a mistake: clear 'left'.")
     ] = False,
-    as_of: common.WritingAsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    as_of: options.WritingAsOfOption = None,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Record that a person left the partnership: kept for history (attendance, votes), no
     longer listed, counted or invited, and taken off the invitations of planned meetings."""
     from ngsp_cli.model import Person
     from ngsp_cli.services.directory import membership
 
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     if undo:
         _tell_return(membership.undo_leave(root, Person, person), as_json)
         return
     departure = membership.leave_person(
-        root, person, on=date.date() if date else None, today=common.day_of(as_of)
+        root, person, on=date.date() if date else None, today=options.day_of(as_of)
     )
     _tell_departure(departure, as_json)
 
@@ -270,18 +270,18 @@ def leave(
 def _tell_return(back: Any, as_json: bool) -> None:
     """An organization or person back at the table (shared with 'ngsp org leave --undo')."""
     if as_json:
-        common.emit_json(common.entity_json(back))
-    common.done(f"{back.name} is at the table again ({back.folder}/{back.id}.yaml)")
+        output.emit_json(output.entity_json(back))
+    output.done(f"{back.name} is at the table again ({back.folder}/{back.id}.yaml)")
 
 
 def _remove(kind: Any, ref: str, folder: Path | None, as_json: bool) -> None:
     """Delete an entry nothing refers to and say so (shared with 'ngsp org remove')."""
     from ngsp_cli.services.directory import membership
 
-    gone = membership.remove(common.root_of(folder), kind, ref)
+    gone = membership.remove(options.root_of(folder), kind, ref)
     if as_json:
-        common.emit_json(common.entity_json(gone))
-    common.done(f"removed {gone.name} ({gone.folder}/{gone.id}.yaml)")
+        output.emit_json(output.entity_json(gone))
+    output.done(f"removed {gone.name} ({gone.folder}/{gone.id}.yaml)")
 
 
 def _tell_departure(departure: Any, as_json: bool) -> None:
@@ -289,29 +289,29 @@ def _tell_departure(departure: Any, as_json: bool) -> None:
     from ngsp_cli.text import plural
 
     if as_json:
-        common.emit_json({
-            "organization": common.entity_json(departure.organization) if departure.organization else None,
-            "people": [common.entity_json(p) for p in departure.people],
+        output.emit_json({
+            "organization": output.entity_json(departure.organization) if departure.organization else None,
+            "people": [output.entity_json(p) for p in departure.people],
             "uninvited": departure.uninvited,
             "written": departure.written,
         })  # fmt: skip
     who = departure.organization or departure.people[0]
     day = who.left.isoformat() if who.left else ""
-    common.done(f"{who.name} left on {day}; kept in the history, no longer counted or invited")
+    output.done(f"{who.name} left on {day}; kept in the history, no longer counted or invited")
     if departure.organization is not None and departure.people:
         names = ", ".join(p.name for p in departure.people)
-        common.err().print(f"  {plural(len(departure.people), 'person', 'people')} left with it: {names}")
+        output.err().print(f"  {plural(len(departure.people), 'person', 'people')} left with it: {names}")
     if departure.uninvited:
         meetings = ", ".join(departure.uninvited)
         count = plural(len(departure.uninvited), "planned meeting")
-        common.err().print(f"  taken off the invitations of {count}: {meetings}")
+        output.err().print(f"  taken off the invitations of {count}: {meetings}")
 
 
 @app.command("remove")
 def remove(
     person: Annotated[str, typer.Argument(help="Person id or name.")],
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Delete a person entered by mistake; refused when any file names them (then use 'leave')."""
     from ngsp_cli.model import Person

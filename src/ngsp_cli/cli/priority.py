@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ngsp_cli import clock
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output
 
 if TYPE_CHECKING:
     from ngsp_cli.model import Priority
@@ -20,7 +20,7 @@ STATUS_HELP = "selected, parked, done or candidate"
 PriorityArg = Annotated[str, typer.Argument(help="Priority id or title.")]
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.as_of_option("Shows each priority's status on that day; later votes and changes are left out."),
+    options.as_of_option("Shows each priority's status on that day; later votes and changes are left out."),
 ]
 
 
@@ -30,7 +30,7 @@ def _json(snap: Snapshot, priority: Priority, as_of: dt.date) -> dict[str, Any]:
 
     on = status_on(snap, priority, as_of)
     return {
-        **common.entity_json(priority),
+        **output.entity_json(priority),
         "file": f"priorities/{priority.id}.yaml",
         "status_on_as_of": on.value if on else None,
         "status_since": status_day(snap, priority),
@@ -53,8 +53,8 @@ def _named_by(snap: Snapshot, as_of: dt.date) -> list[Priority]:
 def list_(
     status: Annotated[str | None, typer.Option("--status", help=f"Only this status: {STATUS_HELP}.")] = None,
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """List the priorities with their status, since when, their latest tally and active teams."""
     from rich import box
@@ -67,11 +67,11 @@ def list_(
     from ngsp_cli.vocab import choose
 
     wanted = choose(PriorityStatus, status, "a priority status") if status else None
-    snap = common.load_snapshot(folder)
-    day = common.day_of(as_of) or clock.today()
+    snap = options.load_snapshot(folder)
+    day = options.day_of(as_of) or clock.today()
     rows = [p for p in _named_by(snap, day) if wanted is None or status_on(snap, p, day) is wanted]
     if as_json:
-        common.emit_json([_json(snap, p, day) for p in rows])
+        output.emit_json([_json(snap, p, day) for p in rows])
         return
     table = FitTable(
         key=0,
@@ -90,21 +90,21 @@ def list_(
         since = status_day(snap, p)
         current = since is None or since <= day
         table.add_row(
-            common.name_cell(p.title, p.id),
+            output.name_cell(p.title, p.id),
             on.value if on else "-",
             (since.isoformat() if since else "-") if current else "earlier",
             str(p.votes.business_points) if p.votes is not None and current else "-",
-            common.cell(", ".join(t.id for t in active_teams_on(snap, p.id)) or "-"),
+            output.cell(", ".join(t.id for t in active_teams_on(snap, p.id)) or "-"),
         )
-    common.out().print(table)
+    output.out().print(table)
 
 
 @app.command("show")
 def show(
     priority: PriorityArg,
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Show one priority: its status, every vote and status change, and its action teams."""
     from rich.markup import escape
@@ -114,15 +114,15 @@ def show(
     from ngsp_cli.services.lookup import resolve_priority
     from ngsp_cli.services.priorities.history import active_teams_on, describe_history
 
-    snap = common.load_snapshot(folder)
-    day = common.day_of(as_of) or clock.today()
+    snap = options.load_snapshot(folder)
+    day = options.day_of(as_of) or clock.today()
     found = snap.priorities[resolve_priority(snap, priority)]
     if as_json:
         data = _json(snap, found, day)
         data["history_lines"] = describe_history(snap, found, day)
-        common.emit_json(data)
+        output.emit_json(data)
         return
-    console = common.out()
+    console = output.out()
     on = status_on(snap, found, day)
     console.print(f"[bold]{escape(found.title)}[/bold]  [dim]{found.id}[/dim]")
     console.print(Hanging("  ", f"{found.category.value}; {on.value if on else 'not named yet'} "
@@ -146,14 +146,14 @@ def status_command(
     priority: PriorityArg,
     status: Annotated[str, typer.Argument(help=STATUS_HELP)],
     date: Annotated[
-        dt.datetime | None, common.date_option("--date", "The day it was decided (default: today).")
+        dt.datetime | None, options.date_option("--date", "The day it was decided (default: today).")
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Park it even though an active action team works on it.")
     ] = False,
-    as_of: common.WritingAsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    as_of: options.WritingAsOfOption = None,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Set a priority's status: selected, parked, done (finished) or candidate, dated.
 
@@ -166,17 +166,17 @@ def status_command(
 
     wanted = choose(PriorityStatus, status, "a priority status")
     updated, changed = set_status(
-        common.root_of(folder),
+        options.root_of(folder),
         priority,
         wanted,
-        on=common.day_of(date),
+        on=options.day_of(date),
         force=force,
-        today=common.day_of(as_of),
+        today=options.day_of(as_of),
     )
     if as_json:
-        common.emit_json(common.entity_json(updated))
+        output.emit_json(output.entity_json(updated))
     if changed:
         since = updated.since.isoformat() if updated.since else ""
-        common.done(f"{updated.title} is {updated.status.value} since {since} (priorities/{updated.id}.yaml)")
+        output.done(f"{updated.title} is {updated.status.value} since {since} (priorities/{updated.id}.yaml)")
     else:
-        common.done(f"{updated.title} is already {updated.status.value}; nothing changed")
+        output.done(f"{updated.title} is already {updated.status.value}; nothing changed")

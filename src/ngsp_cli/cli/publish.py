@@ -9,14 +9,14 @@ from typing import Annotated
 import typer
 
 from ngsp_cli import clock
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output
 
 
 def ci_command(
     forge: Annotated[str, typer.Argument(help="github or gitlab.", metavar="FORGE", show_default=False)],
     minimum: Annotated[
         float,
-        common.number_option(
+        options.number_option(
             "--min",
             "The indicator score each push must reach (0 to 1); 0 checks only that the files are valid.",
             minimum=0,
@@ -32,7 +32,7 @@ def ci_command(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace pipeline files that exist.")] = False,
-    folder: common.DirOption = None,
+    folder: options.DirOption = None,
 ) -> None:
     """Write the forge's pipeline: check the files on every push, publish the site from the default branch.
 
@@ -47,17 +47,17 @@ def ci_command(
     name = forge.strip().lower()
     if name not in FORGES:
         raise UsageError(f"'{forge}' is not a forge ngsp writes a pipeline for", hint="use github or gitlab")
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     written = write_ci(root, name, minimum=minimum, install=install, force=force)
-    common.done(f"wrote {written.workflow.relative_to(root)}")
+    output.done(f"wrote {written.workflow.relative_to(root)}")
     if written.pre_commit is not None:
-        common.done(f"wrote {written.pre_commit.relative_to(root)}")
+        output.done(f"wrote {written.pre_commit.relative_to(root)}")
     for note in written.notes:
-        common.warn(note)
+        output.warn(note)
     steps = "git add -A && git commit -m 'Check and publish with ngsp' && git push"
-    common.out().print(f"Next: {steps}", soft_wrap=True, markup=False)
+    output.out().print(f"Next: {steps}", soft_wrap=True, markup=False)
     if name == "github":
-        common.out().print('On GitHub: Settings > Pages > Source: "GitHub Actions".', markup=False)
+        output.out().print('On GitHub: Settings > Pages > Source: "GitHub Actions".', markup=False)
 
 
 def site_command(
@@ -79,8 +79,8 @@ def site_command(
         Path | None,
         typer.Option("--cache", help="Where fetched repositories are kept (as for 'ngsp portfolio')."),
     ] = None,
-    as_of: Annotated[dt.datetime | None, common.as_of_option()] = None,
-    folder: common.DirOption = None,
+    as_of: Annotated[dt.datetime | None, options.as_of_option()] = None,
+    folder: options.DirOption = None,
 ) -> None:
     """Write the partnership's public site: who is at the table, priorities, teams, meetings, report.
 
@@ -96,9 +96,9 @@ def site_command(
         specs = parse_repos_file(repos)
         result = write_portfolio_site(specs, out, when, cache=cache_dir(cache))
         for line in result.notes:
-            common.warn(line)
-        common.done(f"wrote the portfolio site of {result.count} partnerships to {out}/index.html")
+            output.warn(line)
+        output.done(f"wrote the portfolio site of {result.count} partnerships to {out}/index.html")
         return
-    snap = common.load_snapshot(folder)
+    snap = options.load_snapshot(folder)
     index = write_site(snap, out, when)
-    common.done(f"wrote the site of {snap.partnership.name} to {index}")
+    output.done(f"wrote the site of {snap.partnership.name} to {index}")

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ngsp_cli import clock
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output
 
 FormatOption = Annotated[
     str | None,
@@ -22,7 +22,7 @@ FormatOption = Annotated[
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.as_of_option(),
+    options.as_of_option(),
 ]
 OutOption = Annotated[
     Path | None,
@@ -75,20 +75,20 @@ def _write(text: str | bytes, out: Path | None, default: Path, *, force: bool = 
     if target.is_dir():
         target = target / default.name
     write_output(target, text, force=force)
-    common.done(f"wrote {target}")
+    output.done(f"wrote {target}")
 
 
 def report_command(
     fmt: FormatOption = None,
     since: Annotated[
         dt.datetime | None,
-        common.date_option("--since", "Only meetings and progress from this date on."),
+        options.date_option("--since", "Only meetings and progress from this date on."),
     ] = None,
     as_of: AsOfOption = None,
     out: OutOption = None,
-    force: common.ForceOption = False,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    force: options.ForceOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """A progress report for the board or the state: meetings and attendance, priorities,
     action teams, outcomes.
@@ -111,9 +111,9 @@ def report_command(
     start = since.date() if since else None
     if start is not None and start > when:
         raise UsageError(f"--since {start} is after the report date {when}", hint="pick an earlier --since")
-    snap = common.load_snapshot(folder)
+    snap = options.load_snapshot(folder)
     if as_json:
-        common.emit_json(report_data(snap, when, since=start))
+        output.emit_json(report_data(snap, when, since=start))
         return
     if fmt == "docx":
         if out is not None and str(out) == "-":
@@ -142,7 +142,7 @@ def portfolio_command(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the md or html document here (default: stdout).")
     ] = None,
-    force: common.ForceOption = False,
+    force: options.ForceOption = False,
     repos: Annotated[
         Path | None,
         typer.Option(
@@ -162,7 +162,7 @@ def portfolio_command(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, max=64, help="Repositories fetched at once.")
     ] = 8,
-    as_json: common.JsonOption = False,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Many partnership folders side by side, with state-level aggregates.
 
@@ -190,7 +190,7 @@ def portfolio_command(
         from ngsp_cli.services.reporting.repos import parse_repos_file
 
         specs = parse_repos_file(repos)
-    console = common.err()
+    console = output.err()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
@@ -224,7 +224,7 @@ def portfolio_command(
             portfolio.aggregates = aggregate(portfolio.partnerships)
 
     if as_json:
-        common.emit_json(portfolio.as_dict())
+        output.emit_json(portfolio.as_dict())
     elif not portfolio.partnerships:
         pass  # nothing was read: no empty table or document, only the reasons below
     elif document is not None:
@@ -254,7 +254,7 @@ def _report_stale(fetched: list[Any]) -> None:
     from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.services.reporting.repos import stale, unreached_problem
 
-    console = common.err()
+    console = output.err()
     now = clock.now_utc()
     for item in stale(fetched):
         problem = unreached_problem(item, now)
@@ -270,7 +270,7 @@ def _report_broken(broken: list[dict[str, object]]) -> None:
     from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.text import plural
 
-    console = common.err()
+    console = output.err()
     for entry in broken:
         problems = entry["problems"]
         assert isinstance(problems, list)
@@ -321,7 +321,7 @@ def _print_portfolio(portfolio: object) -> None:
         teams = Text(str(r["teams_active"]))
         if r["teams_flagged"]:
             teams.append(f"\n{r['teams_flagged']} flagged", style="yellow")
-        name = common.cell(r["name"])
+        name = output.cell(r["name"])
         name.stylize("bold")
         details = []
         if r["phase"]:
@@ -332,13 +332,13 @@ def _print_portfolio(portfolio: object) -> None:
             name.append("\n" + " · ".join(details), style="dim")
         table.add_row(
             name,
-            common.cell(r["last_meeting"] or "none yet"),
+            output.cell(r["last_meeting"] or "none yet"),
             share,
-            common.cell(r["businesses"]),
+            output.cell(r["businesses"]),
             teams,
-            common.cell(r["survey_date"] or "none"),
+            output.cell(r["survey_date"] or "none"),
         )
-    console = common.out()
+    console = output.out()
     console.print(table)
     console.print(
         f"{plural(agg['businesses'], 'business', 'businesses')}, "

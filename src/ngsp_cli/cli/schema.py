@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output
 
 
 def schema_command(
@@ -21,8 +21,8 @@ def schema_command(
             file_okay=False,
         ),
     ] = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Write the JSON Schema of every kind of file (partnership, organization, person, meeting, ...).
 
@@ -37,11 +37,11 @@ def schema_command(
 
     if out is not None:
         refuse_data(out)  # never into the partnership's data (people/, templates/, .git, ...)
-    target = out if out is not None else folder_schema_dir(common.root_of(folder))
+    target = out if out is not None else folder_schema_dir(options.root_of(folder))
     written = write_schemas(target)
     if as_json:
-        common.emit_json({"folder": str(target), "files": [p.name for p in written]})
+        output.emit_json({"folder": str(target), "files": [p.name for p in written]})
         return
     from ngsp_cli.text import plural
 
-    common.done(f"wrote {plural(len(written), 'schema')} to {target}: {', '.join(p.name for p in written)}")
+    output.done(f"wrote {plural(len(written), 'schema')} to {target}: {', '.join(p.name for p in written)}")

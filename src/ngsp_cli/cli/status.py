@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ngsp_cli import clock
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.as_of_option(),
+    options.as_of_option(),
 ]
 
 _MARK = {"done": "[green]✓[/green]", "todo": "[red]☐[/red]", "manual": "[yellow]?[/yellow]"}
@@ -33,14 +33,14 @@ def load_with_playbook(folder: Path | None) -> tuple[Snapshot, Playbook]:
     """The folder and its playbook (bundled phases plus the folder's overrides)."""
     from ngsp_cli.playbook import load_playbook
 
-    snap = common.load_snapshot(folder)
+    snap = options.load_snapshot(folder)
     return snap, load_playbook(snap.root, snap.partnership)
 
 
 def status_command(
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Where the partnership stands: phase, steps done, the next step and why, meetings, warnings."""
     from ngsp_cli.services.assessment.status import build_status
@@ -48,7 +48,7 @@ def status_command(
     snap, playbook = load_with_playbook(folder)
     report = build_status(snap, playbook, _day(as_of))
     if as_json:
-        common.emit_json(report.as_json())
+        output.emit_json(report.as_json())
         return
     _print_status(report, len(playbook.phases))
 
@@ -59,7 +59,7 @@ def _print_status(report: StatusReport, total: int) -> None:
     from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.text import plural
 
-    console = common.out()
+    console = output.out()
 
     def line(lead: str, markup: str) -> None:
         """A line whose wrapped rest stays under its text, not under the lead."""
@@ -165,8 +165,8 @@ def playbook_command(
     ] = None,
     untick: Annotated[list[str] | None, typer.Option("--untick", help="Take a tick back.")] = None,
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """The Next Gen script: the phases, or one phase's steps, checklist, pitfalls and agenda outline."""
     from ngsp_cli.errors import NotFoundError
@@ -179,17 +179,17 @@ def playbook_command(
         from ngsp_cli.services.assessment.status import tick as tick_item
         from ngsp_cli.store.folder import read_partnership
 
-        root = common.root_of(folder)
+        root = options.root_of(folder)
         book = load_playbook(root, read_partnership(root))
         for item_id, done in [*((i, True) for i in tick or []), *((i, False) for i in untick or [])]:
             item = tick_item(root, book, item_id, done=done)
-            common.done(f"{'ticked' if done else 'unticked'}: {item.text}")
+            output.done(f"{'ticked' if done else 'unticked'}: {item.text}")
         return
     snap = None
     try:
         snap, playbook = load_with_playbook(folder)
     except NotFoundError:
-        if folder is not None or common.STATE.folder is not None:
+        if folder is not None or options.STATE.folder is not None:
             raise
         playbook = load_playbook()  # outside a partnership folder: the bundled script
     day = _day(as_of)
@@ -222,13 +222,13 @@ def playbook_command(
                 "steps": {r.step.id: r.state for r in progress.steps},
                 "checklist": {r.item.id: {"state": r.state, "detail": r.detail} for r in progress.items},
             }
-        common.emit_json(data)
+        output.emit_json(data)
         return
     from rich.markdown import Markdown
 
     from ngsp_cli.playbook.markdown import phase_markdown
 
-    common.out().print(Markdown(phase_markdown(found, progress, len(playbook.phases))))
+    output.out().print(Markdown(phase_markdown(found, progress, len(playbook.phases))))
 
 
 def _list_phases(playbook: Playbook, current: str | None, as_json: bool) -> None:
@@ -237,12 +237,12 @@ def _list_phases(playbook: Playbook, current: str | None, as_json: bool) -> None
     from ngsp_cli.cli.layout import Hanging
 
     if as_json:
-        common.emit_json(
+        output.emit_json(
             [{"id": p.id, "number": p.number, "title": p.title, "current": p.id == current,
               "file": playbook.origins.get(p.id)} for p in playbook.phases]
         )  # fmt: skip
         return
-    console = common.out()
+    console = output.out()
     console.print("[bold]The Next Gen script[/bold]")
     for p in playbook.phases:
         marker = "[bold cyan]→[/bold cyan]" if p.id == current else " "
@@ -259,11 +259,11 @@ def _print_rules(as_json: bool) -> None:
     from ngsp_cli.rules import RULES
 
     if as_json:
-        common.emit_json(
+        output.emit_json(
             [{"id": r.id, "description": r.description, "params": r.defaults()} for r in RULES.values()]
         )
         return
-    console = common.out()
+    console = output.out()
     console.print(
         "[bold]Rules[/bold] [dim](use as 'computed: RULE' in a playbook phase file, "
         "or 'rule: RULE' in indicators.yaml)[/dim]"

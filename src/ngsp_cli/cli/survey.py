@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output, prompts
 
 if TYPE_CHECKING:
     from ngsp_cli.model import AssessmentAnswer
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 DateOption = Annotated[
     dt.datetime | None,
-    common.date_option("--date", "Date of the survey (default: today)."),
+    options.date_option("--date", "Date of the survey (default: today)."),
 ]
 
 
@@ -46,10 +46,10 @@ def survey_command(
     questions: Annotated[
         bool, typer.Option("--questions", help="List the survey questions and their ids, then stop.")
     ] = False,
-    as_of: common.WritingAsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
-    no_input: common.NoInputOption = False,
+    as_of: options.WritingAsOfOption = None,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
+    no_input: options.NoInputOption = False,
 ) -> None:
     """Record the annual outcome survey (what changed for businesses, students and jobseekers, partners).
 
@@ -69,14 +69,14 @@ def survey_command(
     if questions:
         # The folder's own questions when run in one; the bundled ones anywhere else.
         try:
-            survey = folder_survey(common.root_of(folder))
+            survey = folder_survey(options.root_of(folder))
         except NgspError:
             if folder is not None:
                 raise
             survey = load_survey()
         _print_questions(survey, as_json)
         return
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     survey = folder_survey(root)
     answers: dict[str, AssessmentAnswer] = {}
     file_date: dt.date | None = None
@@ -91,27 +91,27 @@ def survey_command(
     from ngsp_cli.services.dates import not_in_future
 
     when = not_in_future(
-        common.day_of(date) or file_date,
-        common.day_of(as_of),
+        options.day_of(date) or file_date,
+        options.day_of(as_of),
         "an outcome survey",
         "--date" if date else ("date" if file_date else "--as-of"),
         "date the survey the day it was answered",
     )
     if not answers:
-        if not common.can_prompt(no_input):
+        if not prompts.can_prompt(no_input):
             raise UsageError(
                 "no answers were given",
                 hint="pass --answer QUESTION=yes (see 'ngsp survey --questions') or --from FILE, "
                 "or run the command in a terminal to be asked",
             )
         answers = _ask_all(survey)
-        by = by or common.ask_text("--by", "Who answered (name)? (Enter to skip)", required=False) or None
+        by = by or prompts.ask_text("--by", "Who answered (name)? (Enter to skip)", required=False) or None
     recorded = record_survey(root, when, answers, by=by, notes=notes, survey=survey)
     if as_json:
-        common.emit_json(common.entity_json(recorded.survey))
+        output.emit_json(output.entity_json(recorded.survey))
     rel = recorded.path.relative_to(root)
     verb = "recorded" if recorded.created else "updated"
-    common.done(f"{verb} {plural(len(answers), 'answer')} in {rel}")
+    output.done(f"{verb} {plural(len(answers), 'answer')} in {rel}")
 
 
 def _answers_from_flags(values: list[str]) -> dict[str, AssessmentAnswer]:
@@ -156,13 +156,13 @@ def _add_notes(answers: dict[str, AssessmentAnswer], values: list[str]) -> None:
 def _ask_all(survey: SurveyDefinition) -> dict[str, AssessmentAnswer]:
     from ngsp_cli.model import Answer, AssessmentAnswer
 
-    console = common.err()
+    console = output.err()
     answers: dict[str, AssessmentAnswer] = {}
     choices = [a.value for a in Answer]
     for group in survey.groups:
         console.print(f"\n[bold]{group.title}[/bold]")
         for question in group.questions:
-            word = common.ask_choice("--answer", question.text, choices, default=Answer.unknown.value)
+            word = prompts.ask_choice("--answer", question.text, choices, default=Answer.unknown.value)
             answer = Answer(word)
             count: int | None = None
             note: str | None = None
@@ -170,7 +170,7 @@ def _ask_all(survey: SurveyDefinition) -> dict[str, AssessmentAnswer]:
                 if question.count:
                     count = _ask_count(f"How many {question.count}? (Enter to skip)")
                 note = (
-                    common.ask_text("--note", "Evidence or an example? (Enter to skip)", required=False)
+                    prompts.ask_text("--note", "Evidence or an example? (Enter to skip)", required=False)
                     or None
                 )
             answers[question.id] = AssessmentAnswer(answer=answer, count=count, note=note)
@@ -179,23 +179,23 @@ def _ask_all(survey: SurveyDefinition) -> dict[str, AssessmentAnswer]:
 
 def _ask_count(question: str) -> int | None:
     while True:
-        text = common.ask_text("--answer", question, required=False)
+        text = prompts.ask_text("--answer", question, required=False)
         if not text:
             return None
         if text.isdigit():
             return int(text)
-        common.err().print("  please type a whole number, or press Enter to skip")
+        output.err().print("  please type a whole number, or press Enter to skip")
 
 
 def _print_questions(survey: SurveyDefinition, as_json: bool) -> None:
     if as_json:
-        common.emit_json(survey.model_dump(mode="json"))
+        output.emit_json(survey.model_dump(mode="json"))
         return
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
 
-    console = common.out()
+    console = output.out()
     console.print(f"[bold]{escape(survey.title)}[/bold]  (answers: yes, partly, no, unknown)")
     for group in survey.groups:
         console.print(f"\n[bold]{escape(group.title)}[/bold]")

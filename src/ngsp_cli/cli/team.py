@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ngsp_cli import clock
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output, prompts
 
 if TYPE_CHECKING:
     from ngsp_cli.services.priorities.teams import TeamSummary
@@ -20,11 +20,11 @@ app.add_typer(task_app, name="task", help="Tasks of an action team: add, done.")
 
 DateOption = Annotated[
     dt.datetime | None,
-    common.date_option("--date", "The date (default: today)."),
+    options.date_option("--date", "The date (default: today)."),
 ]
 AsOfOption = Annotated[
     dt.datetime | None,
-    common.as_of_option(),
+    options.as_of_option(),
 ]
 TeamArg = Annotated[str, typer.Argument(help="Team id or name.")]
 STATUS_HELP = "active, paused or done"
@@ -54,28 +54,28 @@ def new(
     ] = None,
     formed: Annotated[
         dt.datetime | None,
-        common.date_option("--formed", "Date formed (default: today)."),
+        options.date_option("--formed", "Date formed (default: today)."),
     ] = None,
     team_id: Annotated[str | None, typer.Option("--id", help="Choose the id yourself.")] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Form a second team on a priority that already has an active one.")
     ] = False,
     as_of: Annotated[
-        dt.datetime | None, common.writing_as_of_option("--formed may not be later than it.")
+        dt.datetime | None, options.writing_as_of_option("--formed may not be later than it.")
     ] = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
-    no_input: common.NoInputOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
+    no_input: options.NoInputOption = False,
 ) -> None:
     """Form an action team on a selected priority, led by at least one business champion."""
     from ngsp_cli.services.priorities.teams import new_team
 
     champions = list(champion or [])
-    if not champions and common.can_prompt(no_input):
-        answer = common.ask_text("--champion", "Business champion who leads the team (id or name):")
+    if not champions and prompts.can_prompt(no_input):
+        answer = prompts.ask_text("--champion", "Business champion who leads the team (id or name):")
         champions = [answer]
     team = new_team(
-        common.root_of(folder),
+        options.root_of(folder),
         priority,
         champions,
         support=support or [],
@@ -89,8 +89,8 @@ def new(
         today=_day(as_of),
     )
     if as_json:
-        common.emit_json(common.entity_json(team))
-    common.done(f"formed {team.name} as action-teams/{team.id}.yaml")
+        output.emit_json(output.entity_json(team))
+    output.done(f"formed {team.name} as action-teams/{team.id}.yaml")
 
 
 def _summaries(snap: Snapshot, as_of: dt.date) -> list[TeamSummary]:
@@ -104,7 +104,7 @@ def _summaries(snap: Snapshot, as_of: dt.date) -> list[TeamSummary]:
 def _summary_json(snap: Snapshot, summary: TeamSummary) -> dict[str, Any]:
     team = summary.team
     return {
-        **common.entity_json(team),
+        **output.entity_json(team),
         "priority_title": summary.priority_title,
         "business_champions": [p for p in team.champions if snap.is_business(p)],
         "open_tasks": len(summary.open_tasks),
@@ -127,8 +127,8 @@ def _surname(snap: Snapshot, person_id: str) -> str:
 @app.command("list")
 def list_(
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """List the action teams with champions, open tasks, last update and flags."""
     from rich import box
@@ -137,11 +137,11 @@ def list_(
     from ngsp_cli.cli.layout import FitTable, Hanging
     from ngsp_cli.text import plural
 
-    snap = common.load_snapshot(folder)
+    snap = options.load_snapshot(folder)
     day = _day(as_of) or clock.today()
     summaries = _summaries(snap, day)
     if as_json:
-        common.emit_json([_summary_json(snap, s) for s in summaries])
+        output.emit_json([_summary_json(snap, s) for s in summaries])
         return
     flagged = sum(1 for s in summaries if s.flags)
     table = FitTable(
@@ -162,8 +162,8 @@ def list_(
         if s.team.status.value != "active":
             marks.insert(0, s.team.status.value)
         table.add_row(
-            common.cell(s.team.id),
-            common.cell(", ".join(_surname(snap, p) for p in s.team.champions) or "-"),
+            output.cell(s.team.id),
+            output.cell(", ".join(_surname(snap, p) for p in s.team.champions) or "-"),
             str(len(s.open_tasks)),
             str(len(s.overdue_tasks)),
             s.last_update.isoformat()
@@ -171,7 +171,7 @@ def list_(
             else ("never (new, not due yet)" if s.reporting == "not-due" else "never"),
             ", ".join(marks) or "ok",
         )
-    console = common.out()
+    console = output.out()
     console.print(table)
     for s in summaries:
         for flag in s.flags:
@@ -182,8 +182,8 @@ def list_(
 def show(
     team: TeamArg,
     as_of: AsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Show one team: champions, support, goal, tasks and updates."""
     from rich.markup import escape
@@ -191,14 +191,14 @@ def show(
     from ngsp_cli.cli.layout import Hanging
     from ngsp_cli.services.priorities.teams import find_team, summarize
 
-    snap = common.load_snapshot(folder)
+    snap = options.load_snapshot(folder)
     day = _day(as_of) or clock.today()
     found = find_team(snap, team)
     summary = summarize(snap, found, day)
     if as_json:
-        common.emit_json(_summary_json(snap, summary))
+        output.emit_json(_summary_json(snap, summary))
         return
-    console = common.out()
+    console = output.out()
     console.print(f"[bold]{escape(found.name)}[/bold]  [dim]{found.id}[/dim]  ({found.status.value})")
     lead = _names(snap, [found.staff_lead]) if found.staff_lead else None
     for label, value in (
@@ -244,22 +244,21 @@ def task_add(
     owner: Annotated[str | None, typer.Option("--owner", help="Who does it (person id or name).")] = None,
     due: Annotated[
         dt.datetime | None,
-        common.date_option("--due", "Due date."),
+        options.date_option("--due", "Due date."),
     ] = None,
     quick_win: Annotated[bool, typer.Option("--quick-win", help="An early, visible win.")] = False,
-    as_of: common.WritingAsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    as_of: options.WritingAsOfOption = None,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Add a task to an action team (dated today, or --as-of: screens of earlier days leave it out)."""
     from ngsp_cli.services.priorities.teams import add_task
 
-    found, task = add_task(
-        common.root_of(folder), team, text, owner=owner, due=_day(due), quick_win=quick_win, today=_day(as_of)
-    )
+    root = options.root_of(folder)
+    found, task = add_task(root, team, text, owner=owner, due=_day(due), quick_win=quick_win, today=_day(as_of))
     if as_json:
-        common.emit_json({"team": found.id, **task.model_dump(mode="json")})
-    common.done(f"added task {task.id} to {found.name}")
+        output.emit_json({"team": found.id, **task.model_dump(mode="json")})
+    output.done(f"added task {task.id} to {found.name}")
 
 
 @task_app.command("done")
@@ -268,9 +267,9 @@ def task_done(
     task: Annotated[str, typer.Argument(help="Task id (t1, t2...) or the start of its text.")],
     date: DateOption = None,
     dropped: Annotated[bool, typer.Option("--dropped", help="The task was dropped, not done.")] = False,
-    as_of: common.WritingAsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    as_of: options.WritingAsOfOption = None,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Mark a task done (or dropped)."""
     from ngsp_cli.model import TaskStatus
@@ -278,11 +277,11 @@ def task_done(
 
     status = TaskStatus.dropped if dropped else TaskStatus.done
     found, finished = finish_task(
-        common.root_of(folder), team, task, on=_day(date), status=status, today=_day(as_of)
+        options.root_of(folder), team, task, on=_day(date), status=status, today=_day(as_of)
     )
     if as_json:
-        common.emit_json({"team": found.id, **finished.model_dump(mode="json")})
-    common.done(f"{finished.id} of {found.name} is {finished.status.value}")
+        output.emit_json({"team": found.id, **finished.model_dump(mode="json")})
+    output.done(f"{finished.id} of {found.name} is {finished.status.value}")
 
 
 @app.command("update")
@@ -291,17 +290,17 @@ def update(
     text: Annotated[str, typer.Argument(help="What happened since the last update.")],
     by: Annotated[str | None, typer.Option("--by", help="Who reports it (person id or name).")] = None,
     date: DateOption = None,
-    as_of: common.WritingAsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    as_of: options.WritingAsOfOption = None,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Add a progress update to an action team, dated today or earlier."""
     from ngsp_cli.services.priorities.teams import add_update
 
-    found, note = add_update(common.root_of(folder), team, text, by=by, on=_day(date), today=_day(as_of))
+    found, note = add_update(options.root_of(folder), team, text, by=by, on=_day(date), today=_day(as_of))
     if as_json:
-        common.emit_json({"team": found.id, **note.model_dump(mode="json")})
-    common.done(f"added the {note.date.isoformat()} update to {found.name}")
+        output.emit_json({"team": found.id, **note.model_dump(mode="json")})
+    output.done(f"added the {note.date.isoformat()} update to {found.name}")
 
 
 @app.command("status")
@@ -309,9 +308,9 @@ def status(
     team: TeamArg,
     new_status: Annotated[str, typer.Argument(metavar="STATUS", help=STATUS_HELP)],
     date: DateOption = None,
-    as_of: common.WritingAsOfOption = None,
-    folder: common.DirOption = None,
-    as_json: common.JsonOption = False,
+    as_of: options.WritingAsOfOption = None,
+    folder: options.DirOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     """Set a team active, paused or done from a day (paused and done teams are not flagged).
 
@@ -323,12 +322,12 @@ def status(
     from ngsp_cli.vocab import choose
 
     wanted = choose(TeamStatus, new_status, "a team status")
-    found, changed = set_status(common.root_of(folder), team, wanted, on=_day(date), today=_day(as_of))
+    found, changed = set_status(options.root_of(folder), team, wanted, on=_day(date), today=_day(as_of))
     if as_json:
-        common.emit_json(common.entity_json(found))
+        output.emit_json(output.entity_json(found))
     if changed:
-        common.done(
+        output.done(
             f"{found.name} is {found.status.value} from {found.since.isoformat() if found.since else ''}"
         )
     else:
-        common.note(f"{found.name} is already {found.status.value}; nothing was written")
+        output.note(f"{found.name} is already {found.status.value}; nothing was written")

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ngsp_cli import clock
-from ngsp_cli.cli import common
+from ngsp_cli.cli import options, output
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -17,15 +17,15 @@ def _root_or_none(folder: Path | None) -> Path | None:
     from ngsp_cli.errors import NotFoundError
 
     try:
-        return common.root_of(folder)
+        return options.root_of(folder)
     except NotFoundError:
-        if folder is not None or common.STATE.folder is not None:
+        if folder is not None or options.STATE.folder is not None:
             raise
         return None
 
 
 @app.command("list")
-def list_(folder: common.DirOption = None, as_json: common.JsonOption = False) -> None:
+def list_(folder: options.DirOption = None, as_json: options.JsonOption = False) -> None:
     """List the templates, and which ones your folder's templates/ overrides."""
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.services.meetings.templates import list_templates
@@ -33,7 +33,7 @@ def list_(folder: common.DirOption = None, as_json: common.JsonOption = False) -
     root = _root_or_none(folder)
     entries = list_templates(root)
     if as_json:
-        common.emit_json(
+        output.emit_json(
             [
                 {"name": e.name, "bundled": e.bundled, "yours": e.yours, "used": e.winner, "for": e.used_by}
                 for e in entries
@@ -52,7 +52,7 @@ def list_(folder: common.DirOption = None, as_json: common.JsonOption = False) -
             "yes" if e.yours else "",
             "yes" if e.bundled else "",
         )
-    console = common.out()
+    console = output.out()
     console.print(table)
     if root is None:
         console.print("Not in a partnership folder: only the bundled templates are shown.")
@@ -78,7 +78,7 @@ def show(
             "each list shows its first item and how many more there are.",
         ),
     ] = False,
-    folder: common.DirOption = None,
+    folder: options.DirOption = None,
 ) -> None:
     """Print a template (the one ngsp uses), or the values it can use."""
     import sys
@@ -88,11 +88,11 @@ def show(
     root = _root_or_none(folder)
     resolved = resolve_name(root, name)
     if values:
-        common.emit_json(_values(root, resolved))
+        output.emit_json(_values(root, resolved))
         return
     path = source_path(root, resolved, bundled_only=bundled_only)
     where = "bundled" if bundled_only or root is None or not path.is_relative_to(root) else "yours"
-    common.err().print(f"[dim]{resolved} ({where}: {path})[/dim]")
+    output.err().print(f"[dim]{resolved} ({where}: {path})[/dim]")
     if path.suffix == ".docx":
         from ngsp_cli.services.meetings.templates import word_text
 
@@ -135,12 +135,12 @@ def _values(root: Path | None, name: str) -> object:
 def copy(
     name: Annotated[str, typer.Argument(help="Template name, e.g. invite.html.j2 (or invite.html).")],
     force: Annotated[bool, typer.Option("--force", help="Replace your existing version.")] = False,
-    folder: common.DirOption = None,
+    folder: options.DirOption = None,
 ) -> None:
     """Copy a bundled template into the folder's templates/ so you can change it."""
     from ngsp_cli.services.meetings.templates import copy_template, resolve_name
 
-    root = common.root_of(folder)
+    root = options.root_of(folder)
     resolved = resolve_name(None, name)
     target = copy_template(root, resolved, force=force)
-    common.done(f"copied {resolved} to {target.relative_to(root)}; edit it there, ngsp now uses your version")
+    output.done(f"copied {resolved} to {target.relative_to(root)}; edit it there, ngsp now uses your version")

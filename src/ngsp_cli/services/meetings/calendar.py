@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ngsp_cli.ids import slug
 from ngsp_cli.model import Meeting, MeetingStatus
 from ngsp_cli.rules import facts
-from ngsp_cli.services.meetings import documents
+from ngsp_cli.services.meetings import info
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.text import partnership_in_text
 
@@ -27,10 +27,9 @@ def uid(snap: Snapshot, meeting: Meeting) -> str:
     return f"{meeting.id}@{slug(snap.partnership.name) or 'partnership'}.ngsp"
 
 
-def _description(snap: Snapshot, meeting: Meeting, contact: documents.PersonInfo | None) -> str:
-    info = documents.meeting_info(snap, meeting)
-    lines = [f"{info.kind_label} of {partnership_in_text(snap.partnership.name)}."]
-    rows = documents.agenda_rows(snap, meeting)
+def _description(snap: Snapshot, meeting: Meeting, contact: info.PersonInfo | None) -> str:
+    lines = [f"{info.KIND_LABELS[meeting.kind]} of {partnership_in_text(snap.partnership.name)}."]
+    rows = info.agenda_rows(snap, meeting)
     if rows:
         lines += ["", "Agenda:"] + [f"{r.number}. {r.title}" for r in rows]
     if contact is not None:
@@ -43,7 +42,7 @@ def entry(snap: Snapshot, meeting: Meeting) -> CalendarEntry:
     """What a calendar shows of one meeting."""
     from ngsp_cli.render.ics import CalendarEntry
 
-    contact = documents.contact(snap)
+    contact = info.contact(snap)
     return CalendarEntry(
         uid=uid(snap, meeting),
         title=meeting.title,

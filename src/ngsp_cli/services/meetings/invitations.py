@@ -20,8 +20,7 @@ from typing import Any
 
 from ngsp_cli.errors import UsageError
 from ngsp_cli.model import Meeting, MeetingStatus
-from ngsp_cli.services.meetings import documents
-from ngsp_cli.services.meetings.documents import PersonInfo
+from ngsp_cli.services.meetings.info import PersonInfo, person_info
 from ngsp_cli.store.folder import Snapshot
 
 MERGE_COLUMNS = (
@@ -40,6 +39,23 @@ MERGE_COLUMNS = (
     "signed_by",
 )
 """The columns of the mail-merge table, in order."""
+
+EACH_FORMATS = ("eml", "csv")
+"""The formats of one invitation per invitee: e-mail drafts, or a mail-merge table."""
+
+
+def each_format(fmt: str | None, *, to_screen: bool) -> str:
+    """The format of personal invitations asked for: 'eml' (files only) or 'csv'."""
+    from ngsp_cli.vocab import choose_word
+
+    if fmt is None:
+        raise UsageError(
+            "--each needs --format eml or --format csv", hint="e.g. ngsp invite --each --format eml"
+        )
+    chosen = choose_word(fmt.lower().lstrip("."), EACH_FORMATS, "a format of personal invitations")
+    if to_screen and chosen == "eml":
+        raise UsageError("e-mail drafts are files, one per invitee", hint="pass --out FOLDER or leave it out")
+    return chosen
 
 
 @dataclass(frozen=True)
@@ -73,7 +89,7 @@ def invitees(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> Invitees:
             field="invitees",
             hint=f"add people first: ngsp meeting invite {meeting.id} PERSON... (or --all-business)",
         )
-    people = [documents.person_info(snap, pid) for pid in dict.fromkeys(meeting.invitees)]
+    people = [person_info(snap, pid) for pid in dict.fromkeys(meeting.invitees)]
     people.sort(key=lambda p: (not p.business, p.organization.casefold(), p.name.casefold()))
     gone = {
         pid
@@ -221,6 +237,16 @@ def draft(
     return bytes(message)
 
 
+def personal_draft(context: dict[str, Any], person: PersonInfo, calendar: bytes | None, root: Path) -> bytes:
+    """The e-mail draft of one invitee: the letter's templates with their own salutation."""
+    from ngsp_cli.render.env import render_template
+
+    personal = personal_context(context, person)
+    text = plain_text(render_template("invite.md.j2", personal, root), personal["salutation"])
+    html = render_template("invite.html.j2", personal, root)
+    return draft(personal, person, text, html, calendar)
+
+
 def draft_name(person: PersonInfo) -> str:
     """The draft's file name: the invitee's id, which is unique and safe in any folder."""
     return f"{person.id}.eml"
@@ -228,3 +254,16 @@ def draft_name(person: PersonInfo) -> str:
 
 def default_folder(root: Path, meeting_id: str) -> Path:
     return root / "out" / f"{meeting_id}-invitations"
+
+
+def drafts_folder(root: Path, meeting_id: str, out: Path | None) -> Path:
+    """Where the e-mail drafts go: --out, else out/<meeting>-invitations; never into a file."""
+    target = out if out is not None else default_folder(root, meeting_id)
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target} is a file", hint="give --out a folder for the e-mail drafts")
+    return target
+
+
+def merge_path(root: Path, meeting_id: str, out: Path | None) -> Path:
+    """Where the mail-merge table goes: --out, else out/<meeting>-invitations.csv."""
+    return out if out is not None else default_folder(root, meeting_id).with_suffix(".csv")

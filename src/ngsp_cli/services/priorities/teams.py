@@ -111,83 +111,15 @@ def new_team(
     snap = store.load(root, kinds=(*TEAM_KINDS, Meeting), check_references=False)
     priority_id = resolve_priority(snap, priority)
     prio = snap.priorities[priority_id]
-    problems: list[Problem] = []
-    chosen = first_selected(snap, prio)
-    if chosen is not None and formed < chosen.day:
-        how = f"at {chosen.meeting}" if chosen.meeting else "by hand"
-        problems.append(
-            Problem(
-                f"the team would be formed on {formed.isoformat()}"
-                + ("" if given else " (today)")
-                + f", before its priority '{prio.title}' was selected on {chosen.day.isoformat()} ({how})",
-                field="--formed",
-                hint=f"a team is formed once its priority is chosen: give --formed {chosen.day.isoformat()} "
-                "or later" + ("" if given else ", or fix the date of the vote's meeting if it is wrong"),
-            )
-        )
-    champion_ids: list[str] = []
-    for ref in champions:
-        try:
-            champion_ids.append(_person(snap, ref))
-        except NotFoundError as exc:
-            problems.append(Problem(exc.problem.message, field="--champion", hint=exc.problem.hint))
-    public = [pid for pid in champion_ids if not snap.is_business(pid)]
-    for pid in public:
-        person = snap.people[pid]
-        problems.append(
-            Problem(
-                f"{person.name} ({_org_label(snap, pid)}) is a public partner, not a business champion",
-                field="--champion",
-                hint=f"add public partners with --support {pid}; a business leader must lead the team",
-            )
-        )
-    if not champions:
-        problems.append(
-            Problem(
-                "an action team needs at least one business champion",
-                field="--champion",
-                hint="name the business leader who volunteered, e.g. --champion ann-lee "
-                "(see 'ngsp person list --role champion')",
-            )
-        )
-    support_ids: list[str] = []
-    for ref in support:
-        try:
-            support_ids.append(_person(snap, ref))
-        except NotFoundError as exc:
-            problems.append(Problem(exc.problem.message, field="--support", hint=exc.problem.hint))
-    lead: str | None = None
-    if staff_lead:
-        try:
-            lead = _person(snap, staff_lead)
-        except NotFoundError as exc:
-            problems.append(Problem(exc.problem.message, field="--staff-lead", hint=exc.problem.hint))
-    if prio.status in (PriorityStatus.parked, PriorityStatus.candidate):
-        problems.append(
-            Problem(
-                f"the priority '{prio.title}' is {prio.status.value}, not selected",
-                field="priority",
-                hint=f"action teams work on selected priorities; if the business leaders chose it after all, "
-                f"set 'status: selected' in priorities/{priority_id}.yaml",
-            )
-        )
-    existing = [
-        t
-        for t in sorted(snap.teams.values(), key=lambda t: t.id)
-        if t.priority == priority_id and t.status is TeamStatus.active
-    ]
-    if existing and not force:
-        first = existing[0]
-        problems.append(
-            Problem(
-                f"the priority '{prio.title}' already has the active action team {first.name} ({first.id})",
-                field="priority",
-                hint=f"add people and tasks to that team ('ngsp team show {first.id}'), pause or close it "
-                f"first ('ngsp team status {first.id} done'), or pass --force to form a second team",
-            )
-        )
+    problems: list[Problem] = _formed_too_early(snap, prio, formed, given=given)
+    champion_ids = _people(snap, champions, "--champion", problems)
+    problems += _champion_problems(snap, champions, champion_ids)
+    support_ids = _people(snap, support, "--support", problems)
+    leads = _people(snap, [staff_lead] if staff_lead else [], "--staff-lead", problems)
+    problems += _priority_problems(snap, prio, force=force)
     if problems:
         raise TeamRefused(problems)
+    lead = leads[0] if leads else None
     if lead and lead not in support_ids:
         support_ids.append(lead)
     team = ActionTeam(
@@ -203,6 +135,88 @@ def new_team(
     team.id = check_id(team_id, "team id") if team_id else new_id(team.name, snap.teams)
     save(root, team, create=True)
     return team
+
+
+def _formed_too_early(snap: Snapshot, prio: Priority, formed: dt.date, *, given: bool) -> list[Problem]:
+    """The problem of a team formed before its priority was selected (`given`: --formed was passed)."""
+    chosen = first_selected(snap, prio)
+    if chosen is None or formed >= chosen.day:
+        return []
+    how = f"at {chosen.meeting}" if chosen.meeting else "by hand"
+    return [
+        Problem(
+            f"the team would be formed on {formed.isoformat()}"
+            + ("" if given else " (today)")
+            + f", before its priority '{prio.title}' was selected on {chosen.day.isoformat()} ({how})",
+            field="--formed",
+            hint=f"a team is formed once its priority is chosen: give --formed {chosen.day.isoformat()} "
+            "or later" + ("" if given else ", or fix the date of the vote's meeting if it is wrong"),
+        )
+    ]
+
+
+def _people(snap: Snapshot, refs: Sequence[str], option: str, problems: list[Problem]) -> list[str]:
+    """The person ids `refs` name; a reference that names no one adds a problem about `option`."""
+    found: list[str] = []
+    for ref in refs:
+        try:
+            found.append(_person(snap, ref))
+        except NotFoundError as exc:
+            problems.append(Problem(exc.problem.message, field=option, hint=exc.problem.hint))
+    return found
+
+
+def _champion_problems(snap: Snapshot, champions: Sequence[str], champion_ids: list[str]) -> list[Problem]:
+    """Champions who are public partners, or no champion at all."""
+    problems = [
+        Problem(
+            f"{snap.people[pid].name} ({_org_label(snap, pid)}) is a public partner, not a business champion",
+            field="--champion",
+            hint=f"add public partners with --support {pid}; a business leader must lead the team",
+        )
+        for pid in champion_ids
+        if not snap.is_business(pid)
+    ]
+    if not champions:
+        problems.append(
+            Problem(
+                "an action team needs at least one business champion",
+                field="--champion",
+                hint="name the business leader who volunteered, e.g. --champion ann-lee "
+                "(see 'ngsp person list --role champion')",
+            )
+        )
+    return problems
+
+
+def _priority_problems(snap: Snapshot, prio: Priority, *, force: bool) -> list[Problem]:
+    """A priority that is not selected, or (unless `force`) already has an active team."""
+    problems: list[Problem] = []
+    if prio.status in (PriorityStatus.parked, PriorityStatus.candidate):
+        problems.append(
+            Problem(
+                f"the priority '{prio.title}' is {prio.status.value}, not selected",
+                field="priority",
+                hint=f"action teams work on selected priorities; if the business leaders chose it after all, "
+                f"set 'status: selected' in priorities/{prio.id}.yaml",
+            )
+        )
+    existing = [
+        t
+        for t in sorted(snap.teams.values(), key=lambda t: t.id)
+        if t.priority == prio.id and t.status is TeamStatus.active
+    ]
+    if existing and not force:
+        first = existing[0]
+        problems.append(
+            Problem(
+                f"the priority '{prio.title}' already has the active action team {first.name} ({first.id})",
+                field="priority",
+                hint=f"add people and tasks to that team ('ngsp team show {first.id}'), pause or close it "
+                f"first ('ngsp team status {first.id} done'), or pass --force to form a second team",
+            )
+        )
+    return problems
 
 
 @locked
