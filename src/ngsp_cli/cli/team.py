@@ -255,7 +255,9 @@ def task_add(
     from ngsp_cli.services.priorities.teams import add_task
 
     root = options.root_of(folder)
-    found, task = add_task(root, team, text, owner=owner, due=_day(due), quick_win=quick_win, today=_day(as_of))
+    found, task = add_task(
+        root, team, text, owner=owner, due=_day(due), quick_win=quick_win, today=_day(as_of)
+    )
     if as_json:
         output.emit_json({"team": found.id, **task.model_dump(mode="json")})
     output.done(f"added task {task.id} to {found.name}")
