@@ -256,3 +256,29 @@ def test_the_portfolio_states_what_check_and_report_state(three_years: Partnersh
     assert (early["businesses"], early["public_partners"], early["teams_active"], early["tasks_overdue"]) == (
         6, 5, 3, 0,
     )  # fmt: skip
+
+
+def test_the_launch_memo_states_what_was_true_on_its_date(three_years: Partnership) -> None:
+    p = three_years.on("2026-12-01")
+    launch = next(m["id"] for m in p.json("meeting", "list") if m["kind"] == "launch")
+    memo = p("memo", launch, "--out", "-", "--as-of", "2024-03-13")
+    # Hand counts: the six founders' leaders and two public partners came; all eight were invited.
+    assert "6 business leaders and 2 public partners came (8 of 8 invited)." in memo
+    # The launch vote: hiring 3 + 2 (Ann, Eli), training 3 + 1 (Cy, Fay), suppliers 3 + 1 (Dee, Eli).
+    assert "| **Hiring pipeline** | 5 (2) | 0 (0) |" in memo
+    assert "| **Supplier network** | 4 (2) | 0 (0) |" in memo
+    assert "Shared training" in memo
+    assert "Apprenticeships" not in memo  # named at the 2026-11-10 refresh vote
+    # The tasks of the three new teams, as added that day; none of 2026 yet, none overdue.
+    assert "| Supplier network | Supplier directory |  | May 1, 2025 |" in memo
+    assert "| Shared training | Trainer roster |  | Dec 1, 2025 |" in memo
+    assert "Job fair" not in memo
+    assert "overdue" not in memo
+
+    later = p("memo", launch, "--out", "-", "--as-of", "2026-12-01")
+    assert "6 business leaders and 2 public partners came (8 of 8 invited)." in later
+    assert "| **Apprenticeships** | 3 (1) | 0 (0) |" in later  # its own vote's tally
+    # The supplier team closed and the training team paused: only the hiring team's job fair is open.
+    assert "| Hiring pipeline | Job fair |  | Oct 1, 2026 **(overdue)** |" in later
+    assert "Supplier directory" not in later
+    assert "Trainer roster" not in later
