@@ -16,7 +16,8 @@ import yaml
 from tests.conftest import bare_repository, commit_all, git
 
 from ngsp_cli.resources import bundled
-from ngsp_cli.services.reporting.repos import RepoSpec, load_commit, parse_repos_file
+from ngsp_cli.services.reporting.repos.commit import load_commit
+from ngsp_cli.services.reporting.repos.listing import RepoSpec, parse_repos_file
 from ngsp_cli.store.folder import load
 
 AS_OF = "2026-11-25"
@@ -245,7 +246,7 @@ def test_neither_folders_nor_repositories_is_a_usage_error(ngsp) -> None:
 
 
 def test_a_committed_folder_loads_as_the_folder_on_disk(state: State) -> None:
-    from ngsp_cli.services.reporting.repos import cache_dir, fetch_one
+    from ngsp_cli.services.reporting.repos.fetch import cache_dir, fetch_one
 
     spec = RepoSpec((state.remotes / "healthcare.git").as_uri(), "healthcare")
     fetched = fetch_one(spec, cache_dir(state.cache))

@@ -91,7 +91,8 @@ def site_command(
 
     when = as_of.date() if as_of else clock.today()
     if repos is not None:
-        from ngsp_cli.services.reporting.repos import cache_dir, parse_repos_file
+        from ngsp_cli.services.reporting.repos.fetch import cache_dir
+        from ngsp_cli.services.reporting.repos.listing import parse_repos_file
 
         specs = parse_repos_file(repos)
         result = write_portfolio_site(specs, out, when, cache=cache_dir(cache))

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ngsp_cli import clock
-from ngsp_cli.cli import options, output
+from ngsp_cli.cli import options, output, portfolio_screen
+
+if TYPE_CHECKING:
+    from ngsp_cli.services.reporting.portfolio import Portfolio
 
 FormatOption = Annotated[
     str | None,
@@ -28,6 +31,23 @@ OutOption = Annotated[
     Path | None,
     typer.Option("--out", "-o", help="Write here ('-' for standard output). Default: out/ of the folder."),
 ]
+ReposOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--repos",
+        help="A text file listing partnership repositories, one per line: a git URL or a path, "
+        "then optionally a name and a branch. Each is fetched and read at its branch head.",
+    ),
+]
+CacheOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache",
+        help="Where fetched repositories are kept (default: NGSP_CACHE_DIR, else the user's "
+        "cache folder, ~/.cache/ngsp/repos).",
+    ),
+]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Repositories fetched at once.")]
 
 
 def _check_format(fmt: str) -> str:
@@ -143,25 +163,9 @@ def portfolio_command(
         Path | None, typer.Option("--out", "-o", help="Write the md or html document here (default: stdout).")
     ] = None,
     force: options.ForceOption = False,
-    repos: Annotated[
-        Path | None,
-        typer.Option(
-            "--repos",
-            help="A text file listing partnership repositories, one per line: a git URL or a path, "
-            "then optionally a name and a branch. Each is fetched and read at its branch head.",
-        ),
-    ] = None,
-    cache: Annotated[
-        Path | None,
-        typer.Option(
-            "--cache",
-            help="Where fetched repositories are kept (default: NGSP_CACHE_DIR, else the user's "
-            "cache folder, ~/.cache/ngsp/repos).",
-        ),
-    ] = None,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, max=64, help="Repositories fetched at once.")
-    ] = 8,
+    repos: ReposOption = None,
+    cache: CacheOption = None,
+    jobs: JobsOption = 8,
     as_json: options.JsonOption = False,
 ) -> None:
     """Many partnership folders side by side, with state-level aggregates.
@@ -174,7 +178,7 @@ def portfolio_command(
     partnership was read, 2 when none could be.
     """
     from ngsp_cli.errors import InputError, UsageError
-    from ngsp_cli.services.reporting.portfolio import aggregate, build_portfolio, render_portfolio
+    from ngsp_cli.services.reporting.portfolio import read_portfolio
 
     if not paths and repos is None:
         raise UsageError(
@@ -187,41 +191,29 @@ def portfolio_command(
     when = as_of.date() if as_of else clock.today()
     specs = None
     if repos is not None:
-        from ngsp_cli.services.reporting.repos import parse_repos_file
+        from ngsp_cli.services.reporting.repos.listing import parse_repos_file
 
         specs = parse_repos_file(repos)
-    console = output.err()
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    with portfolio_screen.progress_bar() as advance:
+        portfolio, fetched = read_portfolio(
+            paths or [], when, repos=specs, cache=cache, jobs=jobs, on_progress=advance
+        )
+    _show_portfolio(portfolio, document, out, force=force, as_json=as_json)
+    portfolio_screen.print_stale(fetched)
+    portfolio_screen.print_broken(portfolio.broken)
+    if not portfolio.partnerships:
+        raise InputError(
+            "no partnership folder could be read",
+            hint="name partnership folders (folders with partnership.yaml), "
+            "or a folder whose subfolders are partnership folders",
+        )
 
-    with Progress(
-        TextColumn("{task.fields[stage]}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    ) as progress:
-        task = progress.add_task("", total=None, stage="reading partnerships")
 
-        def advance(done: int, total: int, name: str) -> None:
-            progress.update(task, completed=done, total=total, description=name, stage="reading partnerships")
-
-        def advance_repos(stage: str, done: int, total: int, name: str) -> None:
-            words = "fetching repositories" if stage == "fetching" else "reading partnerships"
-            progress.update(task, completed=done, total=total, description=name, stage=words)
-
-        portfolio = build_portfolio(paths or [], when, on_progress=advance)
-        fetched = []
-        if specs is not None:
-            from ngsp_cli.services.reporting.repos import cache_dir, read_repos
-
-            found = read_repos(specs, when, cache=cache_dir(cache), jobs=jobs, on_progress=advance_repos)
-            fetched = found.fetched
-            portfolio.partnerships.extend(found.rows)
-            portfolio.broken.extend(found.broken)
-            portfolio.aggregates = aggregate(portfolio.partnerships)
+def _show_portfolio(
+    portfolio: Portfolio, document: str | None, out: Path | None, *, force: bool, as_json: bool
+) -> None:
+    """JSON, the md or html document (on stdout or in --out), or the table; nothing when none was read."""
+    from ngsp_cli.services.reporting.portfolio import render_portfolio
 
     if as_json:
         output.emit_json(portfolio.as_dict())
@@ -236,126 +228,4 @@ def portfolio_command(
         else:
             _write(text, out, out, force=force)
     else:
-        _print_portfolio(portfolio)
-    _report_stale(fetched)
-    _report_broken(portfolio.broken)
-    if not portfolio.partnerships:
-        raise InputError(
-            "no partnership folder could be read",
-            hint="name partnership folders (folders with partnership.yaml), "
-            "or a folder whose subfolders are partnership folders",
-        )
-
-
-def _report_stale(fetched: list[Any]) -> None:
-    """Repositories not reached this time, whose cached copy was read instead."""
-    from rich.markup import escape
-
-    from ngsp_cli.cli.layout import Hanging
-    from ngsp_cli.services.reporting.repos import stale, unreached_problem
-
-    console = output.err()
-    now = clock.now_utc()
-    for item in stale(fetched):
-        problem = unreached_problem(item, now)
-        console.print(f"[bold yellow]not reached[/bold yellow] {escape(item.spec.name)}")
-        console.print(Hanging("  ", escape(problem.message), 4))
-        if problem.hint:
-            console.print(Hanging("  ", escape(f"hint: {problem.hint}"), 4))
-
-
-def _report_broken(broken: list[dict[str, object]]) -> None:
-    from rich.markup import escape
-
-    from ngsp_cli.cli.layout import Hanging
-    from ngsp_cli.text import plural
-
-    console = output.err()
-    for entry in broken:
-        problems = entry["problems"]
-        assert isinstance(problems, list)
-        count = entry["problem_count"]
-        assert isinstance(count, int)
-        console.print(f"[bold yellow]skipped[/bold yellow] {escape(str(entry['folder']))}: "
-                      f"{plural(count, 'problem')}")  # fmt: skip
-        for problem in problems:
-            where = problem["file"] or ""
-            if problem["file"] and problem["line"]:
-                where += f":{problem['line']}"
-            prefix = f"{where}: " if where else ""
-            console.print(Hanging("  ", escape(prefix + str(problem["message"])), 4))
-
-
-def _print_portfolio(portfolio: object) -> None:
-    from rich import box
-    from rich.markup import escape
-    from rich.text import Text
-
-    from ngsp_cli.cli.layout import FitTable, Hanging
-    from ngsp_cli.services.reporting.portfolio import Portfolio
-    from ngsp_cli.text import plural
-
-    assert isinstance(portfolio, Portfolio)
-    rows = portfolio.partnerships
-    agg = portfolio.aggregates
-    # Readable at 80 columns: the partnership's phase and score go under its name,
-    # dates never wrap, and headers take two lines instead of width.
-    table = FitTable(
-        title=f"{plural(len(rows), 'partnership')} as of {portfolio.as_of}",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-    )
-    table.add_column("partnership\n[dim]phase · score[/dim]", ratio=1, min_width=16)
-    table.add_column("last\nmeeting", no_wrap=True)
-    table.add_column("business\nshare", justify="right", no_wrap=True)
-    table.add_column("busi-\nnesses", justify="right", no_wrap=True)
-    table.add_column("action\nteams")
-    table.add_column("latest\nsurvey", no_wrap=True)
-    for r in rows:
-        share = Text("–")
-        if r["business_share"] is not None:
-            share = Text(f"{r['business_share']}%")
-            if not r["business_majority"]:
-                share.append(" ⚠", style="red")
-        teams = Text(str(r["teams_active"]))
-        if r["teams_flagged"]:
-            teams.append(f"\n{r['teams_flagged']} flagged", style="yellow")
-        name = output.cell(r["name"])
-        name.stylize("bold")
-        details = []
-        if r["phase"]:
-            details.append(f"{r['phase']['number']}. {r['phase']['title']}")
-        if r["score"] is not None:
-            details.append(f"score {r['score']:.2f}")
-        if details:
-            name.append("\n" + " · ".join(details), style="dim")
-        table.add_row(
-            name,
-            output.cell(r["last_meeting"] or "none yet"),
-            share,
-            output.cell(r["businesses"]),
-            teams,
-            output.cell(r["survey_date"] or "none"),
-        )
-    console = output.out()
-    console.print(table)
-    console.print(
-        f"{plural(agg['businesses'], 'business', 'businesses')}, "
-        f"{plural(agg['business_leaders'], 'business leader')}, "
-        f"{plural(agg['teams_active'], 'action team')} active ({agg['teams_flagged']} flagged)."
-    )
-    if agg["business_majority_of"]:
-        console.print(
-            f"Business leaders outnumbered public partners at recent meetings in {agg['business_majority']} "
-            f"of {plural(agg['business_majority_of'], 'partnership')}."
-        )
-    if agg["with_outcome_survey"]:
-        console.print(
-            f"\n[bold]Outcomes[/bold] (latest outcome survey of {agg['with_outcome_survey']} "
-            f"of {plural(agg['partnerships'], 'partnership')})"
-        )
-        for outcome in agg["outcomes"]:
-            console.print(Hanging("  - ", escape(outcome["sentence"])))
-    else:
-        console.print("No partnership has recorded an outcome survey yet ('ngsp survey').")
+        portfolio_screen.print_portfolio(portfolio)

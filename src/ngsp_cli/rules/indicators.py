@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ngsp_cli.model import Meeting, MeetingKind, OrgKind
+from ngsp_cli.model import Meeting, MeetingKind, Organization, OrgKind
 from ngsp_cli.rules import words
-from ngsp_cli.rules.answers import LATE, NOT_DUE, REPORTED
+from ngsp_cli.rules.answers import LATE, NOT_DUE, REPORTED, TeamReporting
 from ngsp_cli.rules.facts import Headcount
-from ngsp_cli.rules.registry import Finding, NoParams, Params, Status, rule
+from ngsp_cli.rules.registry import Finding, NoParams, Params, Status, grade, rule
 from ngsp_cli.rules.view import PartnershipAt
 from ngsp_cli.text import plural
 
@@ -60,12 +60,6 @@ class JoiningParams(Params):
     min_age_days: int = Field(180, ge=0, description="younger partnerships with no newcomer are 'unknown'")
 
 
-def _grade(good: int, total: int) -> Status:
-    if total and good == total:
-        return Status.met
-    return Status.partial if good else Status.not_met
-
-
 @rule("business-outnumber-public", "attendance of the last held meetings of the given kinds", OutnumberParams)
 def business_outnumber_public(view: PartnershipAt, params: OutnumberParams) -> Finding:
     count = params.meetings or view.settings.recent_meetings
@@ -97,7 +91,7 @@ def business_outnumber_public(view: PartnershipAt, params: OutnumberParams) -> F
             + "; ".join(one(m, h) for m, h in heads)
             + "."
         )
-    status = _grade(good, len(heads))
+    status = grade(good, len(heads))
     if status is Status.met:
         hint = "Keep the invitations coming from the business champions so the balance holds."
     else:
@@ -114,34 +108,11 @@ def business_outnumber_public(view: PartnershipAt, params: OutnumberParams) -> F
     SupportParams,
 )
 def coordinated_public_support(view: PartnershipAt, params: SupportParams) -> Finding:
-    snap = view.snap
     systems = list(dict.fromkeys(params.systems))
     needed = min(params.min_systems or len(systems), len(systems)) if systems else 0
-    active_teams = view.active_teams
-    involved_people: set[str] = set()
-    for meeting in view.held():
-        involved_people.update(meeting.attendees)
-    for team in active_teams:
-        involved_people.update(team.support)
-        if team.staff_lead:
-            involved_people.add(team.staff_lead)
-    involved_orgs = {snap.people[p].org for p in involved_people if p in snap.people}
-    involved_orgs |= set(snap.partnership.conveners)
-    public_orgs = [o for o in view.public_partners if o.id in involved_orgs]
+    public_orgs = _public_partners_taking_part(view)
     if not public_orgs:
-        if not view.organizations:
-            return Finding(
-                Status.unknown,
-                "No organizations are recorded yet.",
-                "Add the public partners with 'ngsp org add NAME --kind workforce' (or education...).",
-            )
-        return Finding(
-            Status.not_met,
-            "No public partner takes part yet: none convenes, attended a held meeting or supports "
-            "an action team.",
-            "Form the support team: workforce, education and economic development partners who "
-            "convene together.",
-        )
+        return _no_public_support(view)
     by_kind: dict[OrgKind, int] = {}
     for org in public_orgs:
         by_kind[org.kind] = by_kind.get(org.kind, 0) + 1
@@ -152,6 +123,7 @@ def coordinated_public_support(view: PartnershipAt, params: SupportParams) -> Fi
         for k in sorted(by_kind, key=lambda k: (k not in systems, k.value))
     )
     evidence = f"Public partners from {words.of(len(covered), len(systems), 'system')} take part: {listing}"
+    active_teams = view.active_teams
     unsupported = [t for t in active_teams if not t.support and not t.staff_lead]
     if active_teams:
         evidence += (
@@ -176,6 +148,37 @@ def coordinated_public_support(view: PartnershipAt, params: SupportParams) -> Fi
     return Finding(status, evidence, words.sentence(hints))
 
 
+def _public_partners_taking_part(view: PartnershipAt) -> list[Organization]:
+    """Public partners that convene, came to a held meeting or support an active action team."""
+    snap = view.snap
+    involved_people: set[str] = set()
+    for meeting in view.held():
+        involved_people.update(meeting.attendees)
+    for team in view.active_teams:
+        involved_people.update(team.support)
+        if team.staff_lead:
+            involved_people.add(team.staff_lead)
+    involved_orgs = {snap.people[p].org for p in involved_people if p in snap.people}
+    involved_orgs |= set(snap.partnership.conveners)
+    return [o for o in view.public_partners if o.id in involved_orgs]
+
+
+def _no_public_support(view: PartnershipAt) -> Finding:
+    """No public partner takes part: unknown with no organizations, else not met."""
+    if not view.organizations:
+        return Finding(
+            Status.unknown,
+            "No organizations are recorded yet.",
+            "Add the public partners with 'ngsp org add NAME --kind workforce' (or education...).",
+        )
+    return Finding(
+        Status.not_met,
+        "No public partner takes part yet: none convenes, attended a held meeting or supports "
+        "an action team.",
+        "Form the support team: workforce, education and economic development partners who convene together.",
+    )
+
+
 @rule(
     "action-plan-current",
     "progress updates of the active action teams within `days` (newly formed teams are not due yet), "
@@ -198,7 +201,6 @@ def action_plan_current(view: PartnershipAt, params: PlanParams) -> Finding:
             {"teams": 0},
         )
     reports = view.team_reporting(params.days)
-    days = reports[0].days
     reported = [r for r in reports if r.state == REPORTED]
     new = [r for r in reports if r.state == NOT_DUE]
     late = [r for r in reports if r.state == LATE]
@@ -210,20 +212,7 @@ def action_plan_current(view: PartnershipAt, params: PlanParams) -> Finding:
         "late": len(late),
         "overdue_tasks": len(overdue),
     }
-    evidence = words.of(len(reported), len(active), "active action team") + (
-        f" reported progress in the last {plural(days, 'day')}"
-    )
-    if late:
-        described = "; ".join(f"{r.team.name}: {r.describe(view.as_of)}" for r in late[:3])
-        evidence += f" ({described}{', ...' if len(late) > 3 else ''})"
-    if new:
-        evidence += (
-            f"; {plural(len(new), 'newly formed team is', 'newly formed teams are')} not due yet "
-            f"({', '.join(r.team.name for r in new)})"
-        )
-    if overdue:
-        evidence += f"; {plural(len(overdue), 'task is', 'tasks are')} past due"
-    evidence += "."
+    evidence = _plan_evidence(view, reports[0].days, reported, new, late, len(overdue))
     if not reported and not late and not overdue:
         return Finding(
             Status.unknown,
@@ -231,7 +220,7 @@ def action_plan_current(view: PartnershipAt, params: PlanParams) -> Finding:
             "Ask each new team's champion for a short progress update before the next partnership meeting.",
             numbers,
         )
-    status = _grade(len(reported), len(reported) + len(late)) if reported or late else Status.met
+    status = grade(len(reported), len(reported) + len(late)) if reported or late else Status.met
     if status is Status.met and overdue:
         status = Status.partial
     if status is Status.met:
@@ -247,6 +236,32 @@ def action_plan_current(view: PartnershipAt, params: PlanParams) -> Finding:
             hints.append("re-plan or close the overdue tasks")
         hint = words.sentence(hints)
     return Finding(status, evidence, hint, numbers)
+
+
+def _plan_evidence(
+    view: PartnershipAt,
+    days: int,
+    reported: list[TeamReporting],
+    new: list[TeamReporting],
+    late: list[TeamReporting],
+    overdue: int,
+) -> str:
+    """Which active teams reported in `days`, which are late or not due yet, how many tasks are past due."""
+    active = view.active_teams
+    evidence = words.of(len(reported), len(active), "active action team") + (
+        f" reported progress in the last {plural(days, 'day')}"
+    )
+    if late:
+        described = "; ".join(f"{r.team.name}: {r.describe(view.as_of)}" for r in late[:3])
+        evidence += f" ({described}{', ...' if len(late) > 3 else ''})"
+    if new:
+        evidence += (
+            f"; {plural(len(new), 'newly formed team is', 'newly formed teams are')} not due yet "
+            f"({', '.join(r.team.name for r in new)})"
+        )
+    if overdue:
+        evidence += f"; {plural(overdue, 'task is', 'tasks are')} past due"
+    return evidence + "."
 
 
 @rule("new-businesses-joining", "businesses that joined after the launch, in a window", JoiningParams)

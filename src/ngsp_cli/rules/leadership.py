@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ngsp_cli.model import Role
+from ngsp_cli.model import ActionTeam, Person, Priority
 from ngsp_cli.rules import words
-from ngsp_cli.rules.registry import Finding, NoParams, Params, Status, rule
+from ngsp_cli.rules.registry import Finding, NoParams, Params, Status, grade, rule
 from ngsp_cli.rules.view import PartnershipAt
 from ngsp_cli.text import plural
 
@@ -15,23 +15,10 @@ class ChampionParams(Params):
     min_champions: int | None = Field(None, ge=1, description="default: settings.recommended_champions")
 
 
-def _grade(good: int, total: int) -> Status:
-    if total and good == total:
-        return Status.met
-    return Status.partial if good else Status.not_met
-
-
 @rule("business-champions", "co-chairs, champions and action-team champions at the table", ChampionParams)
 def business_champions(view: PartnershipAt, params: ChampionParams) -> Finding:
-    snap = view.snap
     wanted = params.min_champions or view.settings.recommended_champions
-    lead_roles = {Role.champion, Role.co_chair}
-    active_teams = view.active_teams
-    lead_ids = set(snap.partnership.co_chairs)
-    lead_ids |= {p.id for p in view.people if lead_roles & set(p.roles)}
-    for team in active_teams:
-        lead_ids |= set(team.champions)
-    leads = [p for p in view.people if p.id in lead_ids]
+    leads = view.leads
     if not leads:
         if not view.people:
             return Finding(
@@ -48,8 +35,37 @@ def business_champions(view: PartnershipAt, params: ChampionParams) -> Finding:
         )
     business = [p for p in leads if view.is_business(p.id)]
     public = [p for p in leads if not view.is_business(p.id)]
-    public_chairs = [p.id for p in public if p.id in snap.partnership.co_chairs]
-    unled = [t for t in active_teams if not view.has_business_champion(t)]
+    unled = [t for t in view.active_teams if not view.has_business_champion(t)]
+    evidence = _who_leads(view, business, public, unled)
+    if not business:
+        return Finding(
+            Status.not_met,
+            evidence,
+            "Hand the lead to business: recruit business champions and co-chairs; public partners "
+            "support, they do not chair.",
+        )
+    problems = []
+    if len(business) < wanted:
+        problems.append(
+            f"recruit {plural(wanted - len(business), 'more business champion')} (aim for {wanted})"
+        )
+    if any(p.id in view.snap.partnership.co_chairs for p in public):
+        problems.append("make the co-chairs business leaders; public partners take a support role")
+    elif public:
+        problems.append("give the lead roles to business leaders; public partners support")
+    if unled:
+        problems.append("find a business champion for " + ", ".join(t.name for t in unled))
+    if problems:
+        return Finding(Status.partial, evidence, words.sentence(problems))
+    return Finding(
+        Status.met, evidence, "Thank the champions publicly and plan who takes over when one steps down."
+    )
+
+
+def _who_leads(
+    view: PartnershipAt, business: list[Person], public: list[Person], unled: list[ActionTeam]
+) -> str:
+    """The evidence: which business leaders and public partners hold lead roles, which teams have one."""
     if business:
         parts = [
             f"{plural(len(business), 'business leader')} {words.has(len(business), 'leads', 'lead')} "
@@ -66,40 +82,36 @@ def business_champions(view: PartnershipAt, params: ChampionParams) -> Finding:
             f"no business leader is co-chair or champion; the lead roles are held by "
             f"{plural(len(public), 'public partner')} ({words.names(public)})"
         ]
-    if active_teams:
+    teams = len(view.active_teams)
+    if teams:
         parts.append(
-            words.of(len(active_teams) - len(unled), len(active_teams), "active action team")
-            + f" {words.has(len(active_teams) - len(unled), total=len(active_teams))} a business champion"
+            words.of(teams - len(unled), teams, "active action team")
+            + f" {words.has(teams - len(unled), total=teams)} a business champion"
         )
-    evidence = words.sentence(parts)
-    if not business:
-        return Finding(
-            Status.not_met,
-            evidence,
-            "Hand the lead to business: recruit business champions and co-chairs; public partners "
-            "support, they do not chair.",
-        )
-    problems = []
-    if len(business) < wanted:
-        problems.append(
-            f"recruit {plural(wanted - len(business), 'more business champion')} (aim for {wanted})"
-        )
-    if public_chairs:
-        problems.append("make the co-chairs business leaders; public partners take a support role")
-    elif public:
-        problems.append("give the lead roles to business leaders; public partners support")
-    if unled:
-        problems.append("find a business champion for " + ", ".join(t.name for t in unled))
-    if problems:
-        return Finding(Status.partial, evidence, words.sentence(problems))
-    return Finding(
-        Status.met, evidence, "Thank the champions publicly and plan who takes over when one steps down."
-    )
+    return words.sentence(parts)
 
 
 @rule("priorities-from-business", "vote tallies of the selected priorities known by the date")
 def priorities_from_business(view: PartnershipAt, params: NoParams) -> Finding:
     chosen = view.selected_priorities
+    tallied = [p for p in chosen if p.votes is not None]
+    if not tallied:
+        return _no_tally(view, chosen)
+    by_business = [p for p in tallied if p.votes and p.votes.business_points > 0]
+    outvoted = [p for p in by_business if p.votes and p.votes.public_points > p.votes.business_points]
+    untallied = [p for p in chosen if p.votes is None]
+    unvoted = [p for p in tallied if p.votes is not None and p.votes.business_points == 0]
+    evidence = _votes_evidence(chosen, by_business, untallied, unvoted, outvoted)
+    status = grade(len(by_business) - len(outvoted), len(chosen))
+    if status is Status.met:
+        hint = "Refresh the priorities with a business vote about once a year."
+    else:
+        hint = _votes_hint(untallied, unvoted, outvoted)
+    return Finding(status, evidence, hint)
+
+
+def _no_tally(view: PartnershipAt, chosen: list[Priority]) -> Finding:
+    """Unknown: no priority is selected, or none of the selected has a vote tally."""
     if not chosen:
         evidence = (
             f"{plural(len(view.priorities), 'priority', 'priorities')} recorded, none selected yet."
@@ -112,20 +124,26 @@ def priorities_from_business(view: PartnershipAt, params: NoParams) -> Finding:
             "Let business leaders vote on the opportunities at the launch meeting, then record the "
             "votes with 'ngsp prioritize --votes FILE'.",
         )
-    tallied = [p for p in chosen if p.votes is not None]
-    if not tallied:
-        return Finding(
-            Status.unknown,
-            (
-                "1 priority is selected but it has no vote tally, so the folder cannot show who chose it."
-                if len(chosen) == 1
-                else f"{len(chosen)} priorities are selected but none has a vote tally, so the folder "
-                "cannot show who chose them."
-            ),
-            "Record the votes of the launch meeting with 'ngsp prioritize --votes FILE'.",
-        )
-    by_business = [p for p in tallied if p.votes and p.votes.business_points > 0]
-    outvoted = [p for p in by_business if p.votes and p.votes.public_points > p.votes.business_points]
+    return Finding(
+        Status.unknown,
+        (
+            "1 priority is selected but it has no vote tally, so the folder cannot show who chose it."
+            if len(chosen) == 1
+            else f"{len(chosen)} priorities are selected but none has a vote tally, so the folder "
+            "cannot show who chose them."
+        ),
+        "Record the votes of the launch meeting with 'ngsp prioritize --votes FILE'.",
+    )
+
+
+def _votes_evidence(
+    chosen: list[Priority],
+    by_business: list[Priority],
+    untallied: list[Priority],
+    unvoted: list[Priority],
+    outvoted: list[Priority],
+) -> str:
+    """How many selected priorities business leaders voted for, the top one, and the exceptions."""
     evidence = (
         words.of(len(by_business), len(chosen), "selected priority", "selected priorities")
         + " received business leaders' votes"
@@ -145,8 +163,6 @@ def priorities_from_business(view: PartnershipAt, params: NoParams) -> Finding:
             f" (most: '{top.title}', {plural(top.votes.business_points, 'dot')} from "
             f"{plural(top.votes.business_voters, 'business leader')})"
         )
-    untallied = [p for p in chosen if p.votes is None]
-    unvoted = [p for p in tallied if p.votes is not None and p.votes.business_points == 0]
     if untallied:
         evidence += f"; {plural(len(untallied), 'has', 'have')} no vote tally ({words.titles(untallied)})"
     if unvoted:
@@ -158,23 +174,22 @@ def priorities_from_business(view: PartnershipAt, params: NoParams) -> Finding:
             if p.votes
         )
         evidence += f"; {len(outvoted)} got more public partner dots than business dots ({counts})"
-    evidence += "."
-    status = _grade(len(by_business) - len(outvoted), len(chosen))
-    if status is Status.met:
-        hint = "Refresh the priorities with a business vote about once a year."
-    else:
-        hints = []
-        if untallied or unvoted:
-            hints.append(
-                f"priorities without business votes ({words.titles(untallied + unvoted)}) "
-                "are not industry-led: "
-                "put them to a business vote at the next full partnership meeting, or park them"
-            )
-        if outvoted:
-            hints.append(
-                f"public partners cast more dots than business leaders on {words.titles(outvoted)}: ask the "
-                "business leaders to confirm these priorities at the next full partnership meeting, with "
-                "more business leaders than public staff in the room"
-            )
-        hint = words.sentence(hints)
-    return Finding(status, evidence, hint)
+    return evidence + "."
+
+
+def _votes_hint(untallied: list[Priority], unvoted: list[Priority], outvoted: list[Priority]) -> str:
+    """What to do about priorities business leaders did not (or not mostly) vote for."""
+    hints = []
+    if untallied or unvoted:
+        hints.append(
+            f"priorities without business votes ({words.titles(untallied + unvoted)}) "
+            "are not industry-led: "
+            "put them to a business vote at the next full partnership meeting, or park them"
+        )
+    if outvoted:
+        hints.append(
+            f"public partners cast more dots than business leaders on {words.titles(outvoted)}: ask the "
+            "business leaders to confirm these priorities at the next full partnership meeting, with "
+            "more business leaders than public staff in the room"
+        )
+    return words.sentence(hints)

@@ -56,6 +56,13 @@ def verdict(done: bool, evidence: str, hint: str = "", **numbers: int) -> Findin
     return Finding(Status.met if done else Status.not_met, evidence, hint, numbers)
 
 
+def grade(good: int, total: int) -> Status:
+    """Met when all `total` are good, partial when some are, not met when none (or no total)."""
+    if total and good == total:
+        return Status.met
+    return Status.partial if good else Status.not_met
+
+
 class Params(BaseModel):
     """Base of every rule's parameters: unknown names are errors."""
 

@@ -18,30 +18,30 @@ in a "0%".
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
-import signal
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ngsp_cli.errors import NgspError, Problem
 from ngsp_cli.model import Answer
 from ngsp_cli.rules import PartnershipAt, facts
 from ngsp_cli.services.assessment.survey import load_survey, outcome_surveys
+from ngsp_cli.services.reporting.parallel import read_all
 from ngsp_cli.store.folder import PARTNERSHIP_FILE, Snapshot, load
 from ngsp_cli.text import plural
 
+if TYPE_CHECKING:
+    from ngsp_cli.services.reporting.repos.fetch import Fetched
+    from ngsp_cli.services.reporting.repos.listing import RepoSpec
+
 MAX_PROBLEMS = 3
-PARALLEL_FROM = 6  # folders; below this one process is faster than starting workers
 _LOOKS_LIKE_PARTNERSHIP = ("organizations", "people", "meetings", "action-teams")
 _WHERE_HINT = "name a partnership folder, or a folder whose subfolders are partnerships"
 
 Progress = Callable[[int, int, str], None]
+StageProgress = Callable[[str, int, int, str], None]  # stage ('fetching', 'reading'), done, total, name
 
 
 @dataclass
@@ -64,7 +64,8 @@ class Portfolio:
 # Finding the folders
 
 
-def _broken(folder: str, problems: list[Problem], total: int | None = None) -> dict[str, Any]:
+def broken_entry(folder: str, problems: list[Problem], total: int | None = None) -> dict[str, Any]:
+    """A folder (or repository) that could not be read: its first problems and how many there are."""
     return {
         "folder": folder,
         "problems": [p.as_dict() for p in problems[:MAX_PROBLEMS]],
@@ -89,12 +90,12 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[dict[str, Any]]]:
             add(path)
             continue
         if path.is_dir() and any((path / sub).is_dir() for sub in _LOOKS_LIKE_PARTNERSHIP):
-            broken.append(_broken(str(path), [Problem(
+            broken.append(broken_entry(str(path), [Problem(
                 f"{PARTNERSHIP_FILE} is missing", file=PARTNERSHIP_FILE,
                 hint="restore it from git, or create it with 'ngsp init'")]))  # fmt: skip
             continue
         if not path.is_dir():
-            broken.append(_broken(str(path), [Problem(
+            broken.append(broken_entry(str(path), [Problem(
                 f"{path} does not exist" if not path.exists() else f"{path} is a file, not a folder",
                 hint=_WHERE_HINT)]))  # fmt: skip
             continue
@@ -106,11 +107,11 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[dict[str, Any]]]:
             if child in partnerships:
                 add(child)
             elif any((child / sub).is_dir() for sub in _LOOKS_LIKE_PARTNERSHIP):
-                broken.append(_broken(str(child), [Problem(
+                broken.append(broken_entry(str(child), [Problem(
                     f"{PARTNERSHIP_FILE} is missing", file=PARTNERSHIP_FILE,
                     hint="restore it from git, or create it with 'ngsp init'")]))  # fmt: skip
         if not partnerships and not any(b["folder"].startswith(str(path)) for b in broken):
-            broken.append(_broken(str(path), [Problem(
+            broken.append(broken_entry(str(path), [Problem(
                 f"{path} is not a partnership folder, and none of its subfolders is one "
                 f"(a partnership folder holds {PARTNERSHIP_FILE})",
                 hint=_WHERE_HINT)]))  # fmt: skip
@@ -212,57 +213,19 @@ def read_folder(folder: Path, as_of: dt.date) -> tuple[bool, dict[str, Any]]:
         snap = load(folder)
         row = summarize(snap, as_of)
     except NgspError as exc:
-        return False, _broken(str(folder), exc.problems)
+        return False, broken_entry(str(folder), exc.problems)
     except Exception as exc:  # a bug must not hide the other partnerships
-        problem = Problem(
-            f"ngsp failed on this folder ({type(exc).__name__}: {exc})",
-            hint="this is a bug in ngsp, not in your files; please report it",
-        )
-        return False, _broken(str(folder), [problem])
+        return False, broken_entry(str(folder), [bug_problem("folder", exc)])
     row["folder"] = str(folder)
     return True, row
 
 
-def _read_many(folder_list: list[str], as_of: dt.date) -> tuple[list[str], list[tuple[bool, dict[str, Any]]]]:
-    return folder_list, [read_folder(Path(f), as_of) for f in folder_list]
-
-
-def _quiet_worker() -> None:
-    # Ctrl-C reaches every process of the terminal's group; only the main process
-    # handles it (and stops the workers), so workers print no traceback of their own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # The pool ends its workers with SIGTERM, which must simply end them.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _stop_on_sigterm(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt  # leaves the pool's `with`, which terminates the workers
-
-
-@contextmanager
-def _sigterm_stops_the_pool() -> Iterator[None]:
-    """While workers run, SIGTERM (a `kill`, a closed session) stops them like Ctrl-C does."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-# ---------------------------------------------------------------------------
-# The portfolio
-
-
-def _workers(count: int, workers: int | None) -> int:
-    if workers is not None:
-        return max(1, workers)
-    if count < PARALLEL_FROM:
-        return 1
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(cpus, 8, count // 3))
+def bug_problem(what: str, exc: Exception) -> Problem:
+    """An unexpected exception reading one folder or repository, told as ngsp's bug."""
+    return Problem(
+        f"ngsp failed on this {what} ({type(exc).__name__}: {exc})",
+        hint="this is a bug in ngsp, not in your files; please report it",
+    )
 
 
 def build_portfolio(
@@ -274,37 +237,51 @@ def build_portfolio(
 ) -> Portfolio:
     """Read every folder (in parallel when there are many) and aggregate."""
     folders, broken = discover(paths)
-    results: dict[str, tuple[bool, dict[str, Any]]] = {}
-    total = len(folders)
-    n_workers = _workers(total, workers)
-    if n_workers == 1:
-        for index, folder in enumerate(folders, 1):
-            results[str(folder)] = read_folder(folder, as_of)
-            if on_progress:
-                on_progress(index, total, folder.name)
-    else:
-        # Small batches: fewer round trips than one task per folder, and the
-        # progress bar still moves steadily.
-        size = max(1, min(8, total // (n_workers * 4)))
-        batches = [[str(f) for f in folders[i : i + size]] for i in range(0, total, size)]
-        done = 0
-        # Leaving the `with` terminates the workers, also on Ctrl-C or an error.
-        # The SIGTERM handler is set only once the workers exist: a forked worker must not
-        # inherit it (a Python handler cannot run while a worker waits on a lock, so the
-        # pool's own SIGTERM could not end that worker).
-        with multiprocessing.Pool(n_workers, initializer=_quiet_worker) as pool, _sigterm_stops_the_pool():
-            for batch, batch_results in pool.imap_unordered(partial(_read_many, as_of=as_of), batches):
-                for name, result in zip(batch, batch_results, strict=True):
-                    results[name] = result
-                done += len(batch)
-                if on_progress:
-                    on_progress(done, total, Path(batch[-1]).name)
+
+    def progress(done: int, total: int, folder: Path) -> None:
+        if on_progress:
+            on_progress(done, total, folder.name)
+
+    results = read_all(folders, partial(read_folder, as_of=as_of), workers=workers, on_progress=progress)
     portfolio = Portfolio(as_of=as_of, broken=broken)
-    for folder in folders:
-        ok, entry = results[str(folder)]
+    for ok, entry in results:
         (portfolio.partnerships if ok else portfolio.broken).append(entry)
     portfolio.aggregates = aggregate(portfolio.partnerships)
     return portfolio
+
+
+def read_portfolio(
+    paths: Iterable[Path],
+    as_of: dt.date,
+    *,
+    repos: list[RepoSpec] | None = None,
+    cache: Path | None = None,
+    jobs: int | None = None,
+    on_progress: StageProgress | None = None,
+) -> tuple[Portfolio, list[Fetched]]:
+    """The partnerships of the folders `paths` and of the repositories `repos`, side by side.
+
+    Also the repositories as fetched, to tell which were not reached (`cache` and `jobs`: see
+    `repos.fetch.cache_dir` and `fetch_all`).
+    """
+
+    def progress(done: int, total: int, name: str) -> None:
+        if on_progress:
+            on_progress("reading", done, total, name)
+
+    portfolio = build_portfolio(paths, as_of, on_progress=progress)
+    if repos is None:
+        return portfolio, []
+    from ngsp_cli.services.reporting.repos.fetch import DEFAULT_JOBS, cache_dir
+    from ngsp_cli.services.reporting.repos.read import read_repos
+
+    found = read_repos(
+        repos, as_of, cache=cache_dir(cache), jobs=jobs or DEFAULT_JOBS, on_progress=on_progress
+    )
+    portfolio.partnerships.extend(found.rows)
+    portfolio.broken.extend(found.broken)
+    portfolio.aggregates = aggregate(portfolio.partnerships)
+    return portfolio, found.fetched
 
 
 def outcome_item(statement: str, answers: list[str | None]) -> dict[str, Any]:

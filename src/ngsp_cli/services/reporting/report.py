@@ -217,20 +217,53 @@ def outcome_data(
 def report_data(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) -> dict[str, Any]:
     """Everything the report templates show, as plain values, from the partnership at `as_of`."""
     view = PartnershipAt(snap, as_of)
-    partnership = snap.partnership
     meetings = meeting_rows(view, since)
-    recorded = [m for m in meetings if m["counts_for_share"]]
-    business_attendance = sum(m["business"] for m in recorded)
-    public_attendance = sum(m["public"] for m in recorded)
-    # The business share at recent meetings: the last few launch and full-partnership
-    # meetings within the report's period (never one from before --since).
-    recent = recorded[-partnership.settings.recent_meetings :]
-    recent_business = sum(m["business"] for m in recent)
-    recent_total = sum(m["total"] for m in recent)
     teams = team_rows(view, since)
     priorities = priority_rows(view)
-    business_orgs = view.businesses
-    upcoming = [
+    summary = {
+        **attendance_summary(meetings, snap.partnership.settings.recent_meetings, since),
+        **_work_summary(view, since, priorities, teams),
+    }
+    overdue_items = [
+        {"meeting": meeting.title, "date": meeting.date, "text": item.text,
+         "owner": _name(snap, item.owner) if item.owner else None, "due": item.due}
+        for meeting, item in view.overdue_action_items
+    ]  # fmt: skip
+    return {
+        "partnership": partnership_header(snap),
+        "as_of": as_of,
+        "since": since,
+        "summary": summary,
+        "meetings": meetings,
+        "upcoming": upcoming_rows(view),
+        "priorities": priorities,
+        "teams": teams,
+        "overdue_action_items": overdue_items,
+        "outcomes": outcome_data(snap, as_of),
+    }
+
+
+def partnership_header(snap: Snapshot) -> dict[str, Any]:
+    """Who the partnership is: name, industry, region, conveners and co-chairs by name."""
+    partnership = snap.partnership
+    return {
+        "name": partnership.name,
+        "industry": partnership.industry,
+        "region": partnership.region,
+        "description": partnership.description,
+        "counties": list(partnership.counties),
+        "founded": partnership.founded,
+        "conveners": [_org_name(snap, oid) for oid in partnership.conveners],
+        "co_chairs": [
+            f"{_name(snap, pid)}" + (f", {org.name}" if (org := snap.org_of(pid)) is not None else "")
+            for pid in partnership.co_chairs
+        ],
+    }
+
+
+def upcoming_rows(view: PartnershipAt) -> list[dict[str, Any]]:
+    """Meetings ahead, with how many business leaders and public partners are invited."""
+    return [
         {
             "date": m.date,
             "time": m.time,
@@ -242,15 +275,22 @@ def report_data(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) ->
         }
         for m in view.upcoming()
     ]
-    overdue_items = [
-        {"meeting": meeting.title, "date": meeting.date, "text": item.text,
-         "owner": _name(snap, item.owner) if item.owner else None, "due": item.due}
-        for meeting, item in view.overdue_action_items
-    ]  # fmt: skip
-    # Newcomers as `check` counts them: businesses that joined after the launch (in the
-    # report's period when --since is given, else in the last year).
-    joining = view.joining((as_of - since).days if since is not None else 365)
-    new_businesses = [o.name for o in joining.newcomers]
+
+
+def attendance_summary(
+    meetings: list[dict[str, Any]], recent_count: int, since: dt.date | None
+) -> dict[str, Any]:
+    """Attendance at the partnership's own table (launch and full meetings with attendance recorded).
+
+    `meetings` are the `meeting_rows` of the report's period; the recent business share is
+    over its last `recent_count` such meetings (never one from before --since).
+    """
+    recorded = [m for m in meetings if m["counts_for_share"]]
+    business_attendance = sum(m["business"] for m in recorded)
+    public_attendance = sum(m["public"] for m in recorded)
+    recent = recorded[-recent_count:]
+    recent_business = sum(m["business"] for m in recent)
+    recent_total = sum(m["total"] for m in recent)
     table_empty = (
         f"no launch or full-partnership meetings since {since}"
         if since is not None
@@ -258,7 +298,7 @@ def report_data(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) ->
     )
     if not recorded and any(m["kind"] in _TABLE_LABELS and not m["recorded"] for m in meetings):
         table_empty = table_empty.replace("meetings", "meetings with attendance recorded", 1)
-    summary = {
+    return {
         "meetings_held": len(meetings),
         # What the attendance figures cover, in words, and what to say when nothing is covered.
         "table_meetings_phrase": _table_phrase(len(recorded)),
@@ -272,11 +312,25 @@ def report_data(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) ->
         "business_share": _pct(business_attendance, business_attendance + public_attendance),
         "recent_meetings": len(recent),
         "recent_business_share": _pct(recent_business, recent_total),
-        "businesses": len(business_orgs),
+    }
+
+
+def _work_summary(
+    view: PartnershipAt,
+    since: dt.date | None,
+    priorities: list[dict[str, Any]],
+    teams: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """Who is at the table, newcomers, priorities, action teams and their tasks."""
+    # Newcomers as `check` counts them: businesses that joined after the launch (in the
+    # report's period when --since is given, else in the last year).
+    joining = view.joining((view.as_of - since).days if since is not None else 365)
+    return {
+        "businesses": len(view.businesses),
         "public_partners": len(view.public_partners),
         "business_leaders": len(view.business_people),
         "champions": len(view.business_champions),
-        "new_businesses": new_businesses,
+        "new_businesses": [o.name for o in joining.newcomers],
         "newcomers_measurable": joining.start is not None,
         "newcomers_since": joining.start,
         "priorities_selected": sum(1 for p in priorities if p["status"] in {"selected", "done"}),
@@ -286,30 +340,6 @@ def report_data(snap: Snapshot, as_of: dt.date, since: dt.date | None = None) ->
         "tasks_done_in_period": sum(t["tasks_done_in_period"] for t in teams),
         "tasks_open": sum(t["tasks_open"] for t in teams),
         "tasks_overdue": len(view.overdue_tasks),
-    }
-    return {
-        "partnership": {
-            "name": partnership.name,
-            "industry": partnership.industry,
-            "region": partnership.region,
-            "description": partnership.description,
-            "counties": list(partnership.counties),
-            "founded": partnership.founded,
-            "conveners": [_org_name(snap, oid) for oid in partnership.conveners],
-            "co_chairs": [
-                f"{_name(snap, pid)}" + (f", {org.name}" if (org := snap.org_of(pid)) is not None else "")
-                for pid in partnership.co_chairs
-            ],
-        },
-        "as_of": as_of,
-        "since": since,
-        "summary": summary,
-        "meetings": meetings,
-        "upcoming": upcoming,
-        "priorities": priorities,
-        "teams": teams,
-        "overdue_action_items": overdue_items,
-        "outcomes": outcome_data(snap, as_of),
     }
 
 

@@ -137,7 +137,8 @@ def write_portfolio_site(specs: list[Any], out: Path, as_of: dt.date, *, cache: 
     from ngsp_cli.clock import now_utc
     from ngsp_cli.render.env import render_template
     from ngsp_cli.services.reporting.portfolio import Portfolio, aggregate, render_portfolio
-    from ngsp_cli.services.reporting.repos import load_commit, read_repos, stale, unreached_problem
+    from ngsp_cli.services.reporting.repos.commit import load_commit
+    from ngsp_cli.services.reporting.repos.read import read_repos, stale, unreached_problem
 
     found = read_repos(specs, as_of, cache=cache)
     if not found.rows:
