@@ -31,6 +31,20 @@ def test_aliases_are_refused() -> None:
     assert "alias" in str(caught.value)
 
 
+def test_the_writer_makes_no_aliases_for_a_value_used_twice() -> None:
+    """What ngsp writes it must read back: the same date object in two fields is written twice."""
+    import datetime as dt
+    import io
+
+    day = dt.date(2026, 11, 18)
+    shared = ["ann-lee"]
+    out = io.StringIO()
+    yamlio.writer().dump({"done_on": day, "added": day, "a": shared, "b": shared}, out)
+    assert "&" not in out.getvalue()
+    assert "*" not in out.getvalue()
+    assert yamlio.parse(out.getvalue())["added"] == "2026-11-18"
+
+
 def test_merge_conflict_markers_are_named() -> None:
     text = "name: A\n<<<<<<< HEAD\nkind: business\n=======\nkind: education\n>>>>>>> other\n"
     with pytest.raises(YamlSyntaxError) as caught:

@@ -251,7 +251,7 @@ def task_add(
     folder: options.DirOption = None,
     as_json: options.JsonOption = False,
 ) -> None:
-    """Add a task to an action team (dated today, or --as-of: screens of earlier days leave it out)."""
+    """Add a task to an action team; screens of days before it was added leave it out."""
     from ngsp_cli.services.priorities.teams import add_task
 
     root = options.root_of(folder)

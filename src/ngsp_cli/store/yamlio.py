@@ -185,6 +185,9 @@ def writer() -> YAML:
     rt.preserve_quotes = True
     rt.allow_unicode = True
     rt.explicit_start = False
+    # ngsp's reader refuses anchors and aliases, so the writer never makes them, even when two
+    # fields hold the same object (a task finished the day it was added).
+    rt.representer.ignore_aliases = lambda data: True
     return rt
 
 

@@ -299,13 +299,7 @@ def finish_task(
     task = find_task(team, task_ref)
     _not_before_forming(team, on, f"task {task.id} finished")
     if task.added is not None and on < task.added:
-        raise UsageError(
-            f"task {task.id} was added on {task.added.isoformat()}; it cannot be finished on "
-            f"{on.isoformat()}, before that; nothing was written",
-            file=f"{ActionTeam.folder}/{team.id}.yaml",
-            field="--date",
-            hint=f"give --date {task.added.isoformat()} or later",
-        )
+        task.added = on  # recorded late: a task finished on a day existed by that day
     if task.status is not TaskStatus.open:
         raise UsageError(
             f"task {task.id} is already {task.status.value}",
