@@ -11,7 +11,7 @@ from ngsp_cli import clock
 from ngsp_cli.cli import options, output, prompts
 
 if TYPE_CHECKING:
-    from ngsp_cli.services.priorities.teams import TeamSummary
+    from ngsp_cli.services.priorities.team_summary import TeamSummary
     from ngsp_cli.store.folder import Snapshot
 
 app = typer.Typer(no_args_is_help=True)
@@ -95,7 +95,7 @@ def new(
 
 def _summaries(snap: Snapshot, as_of: dt.date) -> list[TeamSummary]:
     from ngsp_cli.rules import PartnershipAt
-    from ngsp_cli.services.priorities.teams import summarize_at
+    from ngsp_cli.services.priorities.team_summary import summarize_at
 
     view = PartnershipAt(snap, as_of)
     return [summarize_at(view, t) for t in view.teams]
@@ -189,7 +189,8 @@ def show(
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
-    from ngsp_cli.services.priorities.teams import find_team, summarize
+    from ngsp_cli.services.priorities.team_summary import summarize
+    from ngsp_cli.services.priorities.teams import find_team
 
     snap = options.load_snapshot(folder)
     day = _day(as_of) or clock.today()
