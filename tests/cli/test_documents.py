@@ -367,6 +367,23 @@ def test_templates_show_values_lists_what_a_template_can_use(ngsp, example_folde
     assert values["partnership"]["counties"] == [counties[0], more]
 
 
+def test_templates_show_values_of_the_report_and_the_portfolio(ngsp, example_folder: Path) -> None:
+    """Every template the report and portfolio commands fill lists its values, the ones it is given."""
+    report = _json(ngsp("templates", "show", "report.html.j2", "--values", "-C", example_folder).stdout)
+    data = _json(ngsp("report", "--json", "-C", example_folder).stdout)
+    assert set(report) == {*data, "charts"}
+    assert report["summary"] == data["summary"]  # the same numbers the report states
+    assert set(report["charts"]) == {"attendance", "tasks", "outcomes"}
+    markdown = _json(ngsp("templates", "show", "report.md.j2", "--values", "-C", example_folder).stdout)
+    assert markdown["charts"] is None  # no pictures in Markdown
+    portfolio = _json(ngsp("templates", "show", "portfolio.md.j2", "--values", "-C", example_folder).stdout)
+    assert {"as_of", "partnerships", "aggregates"} <= set(portfolio)
+    assert portfolio["partnerships"][0]["name"] == data["partnership"]["name"]
+    site = ngsp("templates", "show", "site/partnership.html.j2", "--values", "-C", example_folder)
+    assert site.exit_code == 2
+    assert "report and portfolio" in site.stderr
+
+
 def test_templates_show_an_ambiguous_or_unknown_name(ngsp, example_folder: Path) -> None:
     ambiguous = ngsp("templates", "show", "memo", "-C", example_folder)
     unknown = ngsp("templates", "show", "minutes.md", "-C", example_folder)

@@ -200,6 +200,8 @@ def test_team_commands_end_to_end(ngsp, example_folder: Path) -> None:
         "--due",
         "2026-11-01",
         "--quick-win",
+        "--as-of",
+        "2026-10-20",
     )
     assert added.exit_code == 0, added.output
     listed = ngsp("-C", root, "team", "list", "--as-of", "2026-11-25", "--json")
@@ -226,11 +228,14 @@ def test_team_commands_end_to_end(ngsp, example_folder: Path) -> None:
     table = ngsp("-C", root, "team", "list", "--as-of", "2026-11-25")
     assert table.exit_code == 0
     assert "evening-lpn-track" in table.stdout
-    paused = ngsp("-C", root, "team", "status", "rural-acute-care-network", "paused")
+    paused = ngsp("-C", root, "team", "status", "rural-acute-care-network", "paused", "--date", "2026-11-25")
     assert paused.exit_code == 0, paused.output
     listed = ngsp("-C", root, "team", "list", "--as-of", "2026-11-25", "--json")
     flags = {t["id"]: [f["kind"] for f in t["flags"]] for t in json.loads(listed.stdout)}
     assert flags["rural-acute-care-network"] == []
+    # The day before the pause it was still active, with its overdue task.
+    before = ngsp("-C", root, "team", "list", "--as-of", "2026-11-24", "--json")
+    assert "overdue-tasks" in {f["kind"] for t in json.loads(before.stdout) for f in t["flags"]}
     bad = ngsp("-C", root, "team", "status", "rural-acute-care-network", "sleeping")
     assert bad.exit_code == 2
 

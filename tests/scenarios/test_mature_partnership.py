@@ -211,8 +211,10 @@ def test_three_years_in(three_years: Partnership) -> None:
 def test_one_definition_of_overdue_on_every_screen(three_years: Partnership) -> None:
     """Finding 7: check, status, team list and report count the same overdue tasks."""
     p = three_years.on("2026-12-01")
-    # A team's status (done, paused) carries no date: a closed team's tasks are not overdue on any day.
-    for as_of, expected in (("2026-12-01", 1), ("2026-06-15", 1), ("2025-06-01", 0), ("2025-12-15", 0)):
+    # A closed or paused team's tasks are not overdue from the day of its status: on 2025-06-01 the
+    # supplier team (closed 2025-06-10) still owed its directory (due 2025-05-01); on 2025-12-15 the
+    # training team (paused 2026-01-15) owed its trainer roster (due 2025-12-01).
+    for as_of, expected in (("2026-12-01", 1), ("2026-06-15", 1), ("2025-06-01", 1), ("2025-12-15", 1)):
         check = p.indicators("--as-of", as_of)["action-plan-current"]["numbers"]["overdue_tasks"]
         status = p.status("--as-of", as_of)
         listed = sum(len(t["overdue_tasks"]) for t in p.json("team", "list", "--as-of", as_of))
@@ -237,3 +239,46 @@ def test_one_definition_of_a_champion_on_every_screen(three_years: Partnership) 
         assert p.json("report", "--as-of", as_of)["summary"]["champions"] == expected, as_of
         portfolio = p.json("portfolio", str(p.root), "--as-of", as_of)
         assert portfolio["partnerships"][0]["champions"] == expected, as_of
+
+
+def test_the_portfolio_states_what_check_and_report_state(three_years: Partnership) -> None:
+    p = three_years.on("2026-12-01")
+    for as_of in ("2024-03-13", "2025-02-01", "2026-12-01"):
+        row = p.json("portfolio", str(p.root), "--as-of", as_of)["partnerships"][0]
+        summary = p.json("report", "--as-of", as_of)["summary"]
+        assert row["score"] == p.check("--as-of", as_of)["score"], as_of
+        assert row["phase"]["id"] == p.phase("--as-of", as_of), as_of
+        for key in ("businesses", "public_partners", "teams_active", "teams_flagged", "tasks_overdue"):
+            assert row[key] == summary[key], (as_of, key)
+    # Hand counts on 2024-03-13, the day after the launch: 6 businesses, 5 public partner
+    # organizations, 3 new teams; nothing due yet.
+    early = p.json("portfolio", str(p.root), "--as-of", "2024-03-13")["partnerships"][0]
+    assert (early["businesses"], early["public_partners"], early["teams_active"], early["tasks_overdue"]) == (
+        6, 5, 3, 0,
+    )  # fmt: skip
+
+
+def test_the_launch_memo_states_what_was_true_on_its_date(three_years: Partnership) -> None:
+    p = three_years.on("2026-12-01")
+    launch = next(m["id"] for m in p.json("meeting", "list") if m["kind"] == "launch")
+    memo = p("memo", launch, "--out", "-", "--as-of", "2024-03-13")
+    # Hand counts: the six founders' leaders and two public partners came; all eight were invited.
+    assert "6 business leaders and 2 public partners came (8 of 8 invited)." in memo
+    # The launch vote: hiring 3 + 2 (Ann, Eli), training 3 + 1 (Cy, Fay), suppliers 3 + 1 (Dee, Eli).
+    assert "| **Hiring pipeline** | 5 (2) | 0 (0) |" in memo
+    assert "| **Supplier network** | 4 (2) | 0 (0) |" in memo
+    assert "Shared training" in memo
+    assert "Apprenticeships" not in memo  # named at the 2026-11-10 refresh vote
+    # The tasks of the three new teams, as added that day; none of 2026 yet, none overdue.
+    assert "| Supplier network | Supplier directory |  | May 1, 2025 |" in memo
+    assert "| Shared training | Trainer roster |  | Dec 1, 2025 |" in memo
+    assert "Job fair" not in memo
+    assert "overdue" not in memo
+
+    later = p("memo", launch, "--out", "-", "--as-of", "2026-12-01")
+    assert "6 business leaders and 2 public partners came (8 of 8 invited)." in later
+    assert "| **Apprenticeships** | 3 (1) | 0 (0) |" in later  # its own vote's tally
+    # The supplier team closed and the training team paused: only the hiring team's job fair is open.
+    assert "| Hiring pipeline | Job fair |  | Oct 1, 2026 **(overdue)** |" in later
+    assert "Supplier directory" not in later
+    assert "Trainer roster" not in later

@@ -122,7 +122,7 @@ def test_next_meeting_of_the_partnership_skips_team_and_support_meetings(snap: S
 
 
 def test_priorities_are_the_selected_ones_by_rank_with_their_team(snap: Snapshot) -> None:
-    rows = progress.priorities(snap, snap.meetings["2027-02-15-second"])
+    rows = progress.priorities(snap, snap.meetings["2027-02-15-second"], AS_OF)
     assert [(r.title, r.rank, r.team, r.champions) for r in rows] == [
         ("Welders", 1, "Welding", ["Ann Lee", "Bo Diaz"]),
         ("Broadband", 2, None, []),
@@ -130,7 +130,7 @@ def test_priorities_are_the_selected_ones_by_rank_with_their_team(snap: Snapshot
 
 
 def test_a_team_meeting_shows_only_its_priority(snap: Snapshot) -> None:
-    rows = progress.priorities(snap, snap.meetings["2027-03-05-welding-call"])
+    rows = progress.priorities(snap, snap.meetings["2027-03-05-welding-call"], AS_OF)
     assert [r.title for r in rows] == ["Welders"]
 
 

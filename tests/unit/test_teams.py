@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ngsp_cli import clock
 from ngsp_cli.errors import NotFoundError, UsageError
 from ngsp_cli.model import TaskStatus, TeamStatus
 from ngsp_cli.rules import PartnershipAt
@@ -93,11 +94,18 @@ def test_tasks_and_updates(example_folder: Path) -> None:
         formed=DAY - dt.timedelta(days=7),
         force=True,
     )
-    _, first = core.add_task(root, "pathway", "Survey CNAs", owner="Lisa Arceneaux", due=DAY, quick_win=True)
+    formed, start = DAY - dt.timedelta(days=7), DAY - dt.timedelta(days=6)
+    _, first = core.add_task(
+        root, "pathway", "Survey CNAs", owner="Lisa Arceneaux", due=DAY, quick_win=True, today=start
+    )
     _, second = core.add_task(root, "pathway", "Draft the evening track", due=DAY + dt.timedelta(days=30))
     assert (first.id, first.owner, second.id) == ("t1", "lisa-arceneaux", "t2")
+    assert (first.added, second.added) == (start, clock.today())
+
     team, done = core.finish_task(root, "pathway", "Survey", on=DAY)
     assert (done.id, done.status, done.done_on) == ("t1", TaskStatus.done, DAY)
+    _, caught_up = core.finish_task(root, "pathway", "t2", on=formed)  # recorded after it was done
+    assert (caught_up.added, caught_up.done_on) == (formed, formed)
     with pytest.raises(UsageError, match="already done"):
         core.finish_task(root, "pathway", "t1")
     with pytest.raises(NotFoundError, match="no task 't9'"):
@@ -106,7 +114,16 @@ def test_tasks_and_updates(example_folder: Path) -> None:
     core.add_update(root, "pathway", "First call", on=DAY - dt.timedelta(days=7))
     team = store.load(root).teams["pathway"]
     assert [u.text for u in team.updates] == ["First call", "Second call"]
-    assert core.set_status(root, "pathway", TeamStatus.paused).status is TeamStatus.paused
+    paused, changed = core.set_status(root, "pathway", TeamStatus.paused, on=DAY)
+    assert (paused.status, paused.since, changed) == (TeamStatus.paused, DAY, True)
+    assert [(c.date, c.status) for c in paused.history] == [(formed, TeamStatus.active)]
+    assert core.set_status(root, "pathway", TeamStatus.paused)[1] is False  # already paused: nothing written
+    with pytest.raises(UsageError, match="would come before it"):
+        core.set_status(root, "pathway", TeamStatus.done, on=DAY - dt.timedelta(days=1))
+    snap = store.load(root)
+    on_the_day_before = PartnershipAt(snap, DAY - dt.timedelta(days=1))
+    assert on_the_day_before.team_status(snap.teams["pathway"]) is TeamStatus.active
+    assert PartnershipAt(snap, DAY).team_status(snap.teams["pathway"]) is TeamStatus.paused
 
 
 def test_the_example_teams_are_flagged_as_of_late_november(example_folder: Path) -> None:

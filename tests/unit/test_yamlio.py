@@ -31,6 +31,18 @@ def test_aliases_are_refused() -> None:
     assert "alias" in str(caught.value)
 
 
+def test_the_writer_makes_no_aliases_for_a_value_used_twice() -> None:
+    """What ngsp writes it must read back: the same date object in two fields is written twice."""
+    import datetime as dt
+    import io
+
+    day = dt.date(2026, 11, 18)
+    out = io.StringIO()
+    yamlio.writer().dump({"done_on": day, "added": day, "notes": None}, out)
+    assert out.getvalue() == "done_on: 2026-11-18\nadded: 2026-11-18\nnotes:\n"
+    assert yamlio.parse(out.getvalue())["added"] == "2026-11-18"
+
+
 def test_merge_conflict_markers_are_named() -> None:
     text = "name: A\n<<<<<<< HEAD\nkind: business\n=======\nkind: education\n>>>>>>> other\n"
     with pytest.raises(YamlSyntaxError) as caught:

@@ -11,7 +11,7 @@ from ngsp_cli import clock
 from ngsp_cli.cli import options, output, prompts
 
 if TYPE_CHECKING:
-    from ngsp_cli.services.priorities.teams import TeamSummary
+    from ngsp_cli.services.priorities.team_summary import TeamSummary
     from ngsp_cli.store.folder import Snapshot
 
 app = typer.Typer(no_args_is_help=True)
@@ -95,7 +95,7 @@ def new(
 
 def _summaries(snap: Snapshot, as_of: dt.date) -> list[TeamSummary]:
     from ngsp_cli.rules import PartnershipAt
-    from ngsp_cli.services.priorities.teams import summarize_at
+    from ngsp_cli.services.priorities.team_summary import summarize_at
 
     view = PartnershipAt(snap, as_of)
     return [summarize_at(view, t) for t in view.teams]
@@ -189,7 +189,8 @@ def show(
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
-    from ngsp_cli.services.priorities.teams import find_team, summarize
+    from ngsp_cli.services.priorities.team_summary import summarize
+    from ngsp_cli.services.priorities.teams import find_team
 
     snap = options.load_snapshot(folder)
     day = _day(as_of) or clock.today()
@@ -247,14 +248,16 @@ def task_add(
         options.date_option("--due", "Due date."),
     ] = None,
     quick_win: Annotated[bool, typer.Option("--quick-win", help="An early, visible win.")] = False,
+    as_of: options.WritingAsOfOption = None,
     folder: options.DirOption = None,
     as_json: options.JsonOption = False,
 ) -> None:
-    """Add a task to an action team."""
+    """Add a task to an action team; screens of days before it was added leave it out."""
     from ngsp_cli.services.priorities.teams import add_task
 
+    root = options.root_of(folder)
     found, task = add_task(
-        options.root_of(folder), team, text, owner=owner, due=_day(due), quick_win=quick_win
+        root, team, text, owner=owner, due=_day(due), quick_win=quick_win, today=_day(as_of)
     )
     if as_json:
         output.emit_json({"team": found.id, **task.model_dump(mode="json")})
@@ -307,16 +310,27 @@ def update(
 def status(
     team: TeamArg,
     new_status: Annotated[str, typer.Argument(metavar="STATUS", help=STATUS_HELP)],
+    date: DateOption = None,
+    as_of: options.WritingAsOfOption = None,
     folder: options.DirOption = None,
     as_json: options.JsonOption = False,
 ) -> None:
-    """Set a team active, paused or done (paused and done teams are not flagged)."""
+    """Set a team active, paused or done from a day (paused and done teams are not flagged).
+
+    The status before it is kept under `history`, so screens of earlier days still show the
+    team as it was then.
+    """
     from ngsp_cli.model import TeamStatus
     from ngsp_cli.services.priorities.teams import set_status
     from ngsp_cli.vocab import choose
 
     wanted = choose(TeamStatus, new_status, "a team status")
-    found = set_status(options.root_of(folder), team, wanted)
+    found, changed = set_status(options.root_of(folder), team, wanted, on=_day(date), today=_day(as_of))
     if as_json:
         output.emit_json(output.entity_json(found))
-    output.done(f"{found.name} is {found.status.value}")
+    if changed:
+        output.done(
+            f"{found.name} is {found.status.value} from {found.since.isoformat() if found.since else ''}"
+        )
+    else:
+        output.note(f"{found.name} is already {found.status.value}; nothing was written")

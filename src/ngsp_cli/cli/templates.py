@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ngsp_cli import clock
 from ngsp_cli.cli import options, output
 
 app = typer.Typer(no_args_is_help=True)
@@ -88,7 +87,9 @@ def show(
     root = _root_or_none(folder)
     resolved = resolve_name(root, name)
     if values:
-        output.emit_json(_values(root, resolved))
+        from ngsp_cli.services.template_values import template_values
+
+        output.emit_json(template_values(root, resolved))
         return
     path = source_path(root, resolved, bundled_only=bundled_only)
     where = "bundled" if bundled_only or root is None or not path.is_relative_to(root) else "yours"
@@ -100,35 +101,6 @@ def show(
         sys.stdout.write(word_text(path))
         return
     sys.stdout.write(path.read_text(encoding="utf-8"))
-
-
-def _values(root: Path | None, name: str) -> object:
-    import datetime as dt
-
-    from ngsp_cli.errors import NotFoundError, UsageError
-    from ngsp_cli.resources import bundled
-    from ngsp_cli.services.meetings import documents
-    from ngsp_cli.store.folder import load
-
-    document = name.split(".", 1)[0]
-    if document not in documents.DOCUMENTS:
-        raise UsageError(
-            f"ngsp does not know which values '{name}' receives",
-            hint="values are listed for the agenda, invite and memo templates",
-        )
-    if root is None:
-        snap = load(bundled("examples") / "northeast-louisiana-healthcare")
-        as_of = dt.date(2026, 11, 25)
-    else:
-        snap = load(root)
-        as_of = clock.today()
-    try:
-        meeting = documents.choose_meeting(snap, None, document, as_of)
-    except NotFoundError:
-        if not snap.meetings:
-            raise UsageError("the folder has no meeting to show the values of") from None
-        meeting = max(snap.meetings.values(), key=lambda m: (m.date, m.id))
-    return documents.describe(documents.build_context(snap, document, meeting, as_of))
 
 
 @app.command("copy")

@@ -19,7 +19,7 @@ from ngsp_cli.model.kinds import (
 from ngsp_cli.model.meetings import ActionItem, AgendaItem, CandidatePriority, Meeting, Vote
 from ngsp_cli.model.partnership import Partnership, Settings
 from ngsp_cli.model.version import CURRENT_SCHEMA_VERSION
-from ngsp_cli.model.work import ActionTeam, Priority, PriorityChange, Task, TeamUpdate, VoteTally
+from ngsp_cli.model.work import ActionTeam, Priority, PriorityChange, Task, TeamChange, TeamUpdate, VoteTally
 
 # Every kind of entity file, in the order a folder is read and listed.
 ENTITY_TYPES: tuple[type[Entity], ...] = (
@@ -59,6 +59,7 @@ __all__ = [
     "Settings",
     "Task",
     "TaskStatus",
+    "TeamChange",
     "TeamStatus",
     "TeamUpdate",
     "Vote",

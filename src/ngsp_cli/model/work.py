@@ -62,12 +62,20 @@ class Task(FileModel):
     status: TaskStatus = TaskStatus.open
     done_on: dt.date | None = None
     quick_win: bool = False
+    added: dt.date | None = Field(None, description="the day the task was added (none: always there)")
 
 
 class TeamUpdate(FileModel):
     date: dt.date
     text: str = Field(min_length=1)
     by: str | None = Field(None, description="person id")
+
+
+class TeamChange(FileModel):
+    """An earlier status of an action team, from the day it began."""
+
+    date: dt.date
+    status: TeamStatus
 
 
 class ActionTeam(Entity):
@@ -82,6 +90,10 @@ class ActionTeam(Entity):
     goal: str | None = None
     measures: list[str] = Field(default_factory=list)
     status: TeamStatus = TeamStatus.active
+    since: dt.date | None = Field(None, description="the day the status was set (none: since it was formed)")
     formed: dt.date | None = None
     tasks: list[Task] = Field(default_factory=list)
     updates: list[TeamUpdate] = Field(default_factory=list)
+    history: list[TeamChange] = Field(
+        default_factory=list, description="earlier statuses, oldest first ('ngsp team status' keeps them)"
+    )

@@ -22,8 +22,8 @@ class ChampionMinParams(Params):
 
 @rule(
     "champions-at-least",
-    "at least `min` business leaders at the table have the champion or co-chair role "
-    "(default: settings.recommended_champions)",
+    "at least `min` business leaders at the table lead: co-chairs, the champion role, or champions of "
+    "active action teams (default: settings.recommended_champions)",
     ChampionMinParams,
 )
 def _champions(view: PartnershipAt, params: ChampionMinParams) -> Finding:

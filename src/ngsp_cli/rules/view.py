@@ -7,8 +7,10 @@ can never disagree:
 - Nothing dated after `as_of` counts: meetings after it are not held (whatever
   their file says), their attendance, votes and candidates do not exist yet,
   priorities named at them are not known, teams formed after it are not
-  formed, updates after it were not written, tasks finished after it were
-  still open, organizations and people who joined after it were not there.
+  formed, a team paused or closed after it was still active (its `history`),
+  tasks added after it did not exist and tasks finished after it were still
+  open, updates after it were not written, organizations and people who
+  joined after it were not there.
 - Who is at the table: an organization counts from its `joined` date until
   its `left` date; a person counts until their own or their organization's
   `left` date. Whoever left on or before `as_of` is not counted in current
@@ -242,10 +244,32 @@ class PartnershipAt:
         priority = self.snap.priorities.get(team.priority)
         return priority is None or self.dated_by(priority.meeting)
 
+    def team_status(self, team: ActionTeam) -> TeamStatus:
+        """The team's status on the date: from its dated history; an undated status counts as always."""
+        states = [(change.date, change.status) for change in team.history]
+        states.append((team.since or team.formed or dt.date.min, team.status))
+        states.sort(key=lambda state: state[0])
+        known = [status for day, status in states if day <= self.as_of]
+        return known[-1] if known else states[0][1]
+
+    def team_at(self, team: ActionTeam) -> ActionTeam:
+        """The team as it stood on the date: its status then, and only the tasks added by then."""
+        status = self.team_status(team)
+        tasks = [task for task in team.tasks if task.added is None or task.added <= self.as_of]
+        if status is team.status and len(tasks) == len(team.tasks):
+            return team
+        dated = team.model_copy(update={"status": status, "tasks": tasks})
+        dated.id = team.id
+        return dated
+
     @cached_property
     def teams(self) -> list[ActionTeam]:
-        """Teams formed by the date, by id."""
-        return [t for t in sorted(self.snap.teams.values(), key=lambda t: t.id) if self.team_formed(t)]
+        """Teams formed by the date, by id, as they stood on the date (see `team_at`)."""
+        return [
+            self.team_at(t)
+            for t in sorted(self.snap.teams.values(), key=lambda t: t.id)
+            if self.team_formed(t)
+        ]
 
     @cached_property
     def active_teams(self) -> list[ActionTeam]:
@@ -311,9 +335,9 @@ class PartnershipAt:
 
     def team_overdue(self, team: ActionTeam) -> list[Task]:
         """A team's overdue tasks; none for a team that is done or paused (see `overdue_tasks`)."""
-        if team.status is not TeamStatus.active or not self.team_formed(team):
+        if not self.team_formed(team) or self.team_status(team) is not TeamStatus.active:
             return []
-        return [task for task in team.tasks if self.is_overdue(task)]
+        return [task for task in self.team_at(team).tasks if self.is_overdue(task)]
 
     @cached_property
     def open_action_items(self) -> list[tuple[Meeting, ActionItem]]:

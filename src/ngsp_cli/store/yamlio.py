@@ -12,6 +12,7 @@ only when something is written.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Mapping
@@ -185,7 +186,23 @@ def writer() -> YAML:
     rt.preserve_quotes = True
     rt.allow_unicode = True
     rt.explicit_start = False
+    rt.Representer = _representer()
     return rt
+
+
+@functools.cache
+def _representer() -> type:
+    from ruamel.yaml.representer import RoundTripRepresenter
+
+    class NoDateAliases(RoundTripRepresenter):
+        """ngsp's reader refuses anchors and aliases: two fields holding the same date object (a
+        task finished the day it was added) are written as two dates, not `&id001` and `*id001`.
+        Containers are never shared: the models dump fresh lists and mappings."""
+
+        def ignore_aliases(self, data: Any) -> bool:
+            return isinstance(data, dt.date) or bool(super().ignore_aliases(data))
+
+    return NoDateAliases
 
 
 def _same_scalar(old: Any, new: Any) -> bool:

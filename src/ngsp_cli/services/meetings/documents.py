@@ -135,7 +135,9 @@ def invite_context(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> dict[str
         ),
         "rsvp_by": rsvp_by if rsvp_by > as_of else None,
         "salutation": f"Dear fellow {snap.partnership.industry.lower()} leader,",
-        "selected_priorities": [p for p in progress.priorities(snap, meeting) if p.status == "selected"],
+        "selected_priorities": [
+            p for p in progress.priorities(snap, meeting, as_of) if p.status == "selected"
+        ],
     }
 
 
@@ -146,7 +148,7 @@ def memo_context(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> dict[str, 
         "attendance": info.attendance(snap, meeting),
         "industry_said": list(meeting.industry_said),
         "decisions": list(meeting.decisions),
-        "priorities": progress.priorities(snap, meeting),
+        "priorities": progress.priorities(snap, meeting, as_of),
         "candidates": progress.candidates(snap, meeting),
         "action_items": [progress.action_row(snap, meeting, item, as_of) for item in meeting.action_items],
         "carried_items": progress.carried_action_items(snap, meeting, as_of),

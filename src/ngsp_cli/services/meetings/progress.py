@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ngsp_cli.model import ActionItem, ActionTeam, Meeting, PriorityStatus, TeamStatus
+from ngsp_cli.model import ActionItem, ActionTeam, Meeting, Priority, PriorityStatus, TeamStatus, VoteTally
 from ngsp_cli.rules import PartnershipAt
+from ngsp_cli.rules.priority_dates import status_on
 from ngsp_cli.services.meetings.info import KIND_LABELS, person_name
 from ngsp_cli.store.folder import Snapshot
 
@@ -131,8 +132,9 @@ def carried_action_items(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> li
     ]
 
 
-def _teams_for(snap: Snapshot, meeting: Meeting) -> list[ActionTeam]:
-    teams = sorted(snap.teams.values(), key=lambda t: t.name.casefold())
+def _teams_for(view: PartnershipAt, meeting: Meeting) -> list[ActionTeam]:
+    """The meeting's own team, or every team active on the date, as they stood then."""
+    teams = sorted(view.teams, key=lambda t: t.name.casefold())
     if meeting.team:
         return [t for t in teams if t.id == meeting.team]
     return [t for t in teams if t.status is TeamStatus.active]
@@ -150,7 +152,7 @@ def open_team_tasks(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[Ta
             overdue=view.is_overdue(task),
             quick_win=task.quick_win,
         )
-        for team in _teams_for(snap, meeting)
+        for team in _teams_for(view, meeting)
         for task in team.tasks
         if view.task_open(task)
     ]
@@ -162,40 +164,64 @@ def recent_team_updates(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> lis
     since = as_of - dt.timedelta(days=snap.partnership.settings.stale_after_days)
     rows = [
         UpdateRow(team=team.name, date=update.date, text=update.text, by=person_name(snap, update.by))
-        for team in _teams_for(snap, meeting)
+        for team in _teams_for(PartnershipAt(snap, as_of), meeting)
         for update in team.updates
         if since <= update.date <= as_of
     ]
     return sorted(rows, key=lambda r: (r.date, r.team.casefold()), reverse=True)
 
 
-def priorities(snap: Snapshot, meeting: Meeting) -> list[PriorityRow]:
-    """Chosen priorities, and every priority named at this meeting, best ranked first.
+def tally_at(priority: Priority, meeting_id: str) -> VoteTally | None:
+    """The priority's tally at the vote of one meeting: its latest vote, or one kept in its history."""
+    if priority.meeting == meeting_id and priority.votes is not None:
+        return priority.votes
+    for change in reversed(priority.history):
+        if change.meeting == meeting_id and change.votes is not None:
+            return change.votes
+    return None
 
-    For an action team's meeting, only the team's own priority (and any named there).
+
+def tally_on(snap: Snapshot, priority: Priority, as_of: dt.date) -> VoteTally | None:
+    """The tally of the priority's latest vote on or before the date (a tally written by hand,
+    of no recorded meeting, counts as always)."""
+    dated = [(change.date, change.votes) for change in priority.history if change.votes is not None]
+    if priority.votes is not None:
+        meeting = snap.meetings.get(priority.meeting or "")
+        dated.append((meeting.date if meeting is not None else dt.date.min, priority.votes))
+    known = [votes for day, votes in sorted(dated, key=lambda item: item[0]) if day <= as_of]
+    return known[-1] if known else None
+
+
+def priorities(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[PriorityRow]:
+    """The priorities named at this meeting (with this meeting's tally), then the others selected
+    on the date (with the tally of their latest vote by then), best ranked first. Nothing named
+    after the date is listed; statuses and teams are those of the date. For an action team's
+    meeting, only the team's own priority (and any named there).
     """
+    view = PartnershipAt(snap, as_of)
     own_team = snap.teams.get(meeting.team) if meeting.team else None
     teams_by_priority: dict[str, list[ActionTeam]] = {}
-    for team in sorted(snap.teams.values(), key=lambda t: t.name.casefold()):
+    for team in sorted(view.teams, key=lambda t: t.name.casefold()):
         teams_by_priority.setdefault(team.priority, []).append(team)
     chosen = {PriorityStatus.selected, PriorityStatus.done}
     rows: list[PriorityRow] = []
-    for prio in snap.priorities.values():
-        here = prio.meeting == meeting.id
-        if not here and (
-            prio.status not in chosen or (own_team is not None and prio.id != own_team.priority)
-        ):
+    for prio in view.priorities:
+        status = status_on(snap, prio, as_of) or prio.status
+        votes = tally_at(prio, meeting.id)
+        here = votes is not None or prio.meeting == meeting.id
+        if votes is None:
+            votes = tally_on(snap, prio, as_of)
+        if not here and (status not in chosen or (own_team is not None and prio.id != own_team.priority)):
             continue
         teams = teams_by_priority.get(prio.id, [])
         champions = list(dict.fromkeys(person_name(snap, pid) or pid for t in teams for pid in t.champions))
-        votes = prio.votes
         rows.append(
             PriorityRow(
                 id=prio.id,
                 title=prio.title,
                 description=prio.description,
                 category=CATEGORY_LABELS.get(prio.category.value, prio.category.value),
-                status=prio.status.value,
+                status=status.value,
                 rank=votes.rank if votes else None,
                 business_points=votes.business_points if votes else None,
                 business_voters=votes.business_voters if votes else None,
@@ -210,6 +236,7 @@ def priorities(snap: Snapshot, meeting: Meeting) -> list[PriorityRow]:
         rows,
         key=lambda r: (
             r.status not in {s.value for s in chosen},
+            not r.from_this_meeting,
             r.rank is None,
             r.rank or 0,
             -(r.business_points or 0),

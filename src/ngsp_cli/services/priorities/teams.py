@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ngsp_cli.errors import InputError, NotFoundError, Problem, UsageError
@@ -25,11 +24,10 @@ from ngsp_cli.model import (
     PriorityStatus,
     Task,
     TaskStatus,
+    TeamChange,
     TeamStatus,
     TeamUpdate,
 )
-from ngsp_cli.rules import PartnershipAt
-from ngsp_cli.rules.answers import TeamFlag
 from ngsp_cli.rules.priority_dates import first_selected
 from ngsp_cli.services.dates import not_in_future
 from ngsp_cli.services.lookup import resolve_person, resolve_priority, resolve_team
@@ -227,16 +225,20 @@ def add_task(
     owner: str | None = None,
     due: dt.date | None = None,
     quick_win: bool = False,
+    today: dt.date | None = None,
 ) -> tuple[ActionTeam, Task]:
-    """Add an open task to a team; its id is t1, t2, ... in the order tasks were added."""
+    """Add an open task to a team, dated the day it is added (today, or `today` standing in for
+    the clock); its id is t1, t2, ... in the order tasks were added."""
+    added = not_in_future(None, today, "a task", "--as-of", _PLANS_HINT)
     snap = _load(root)
     team = find_team(snap, team_ref).model_copy(deep=True)
+    _not_before_forming(team, added, "a task added")
     owner_id = _person(snap, owner) if owner else None
     taken = {t.id for t in team.tasks}
     number = len(team.tasks) + 1
     while f"t{number}" in taken:
         number += 1
-    task = Task(id=f"t{number}", text=text, owner=owner_id, due=due, quick_win=quick_win)
+    task = Task(id=f"t{number}", text=text, owner=owner_id, due=due, quick_win=quick_win, added=added)
     team.tasks.append(task)
     save(root, team)
     return team, task
@@ -293,6 +295,8 @@ def finish_task(
     team = find_team(snap, team_ref).model_copy(deep=True)
     task = find_task(team, task_ref)
     _not_before_forming(team, on, f"task {task.id} finished")
+    if task.added is not None and on < task.added:
+        task.added = on  # recorded late: a task finished on a day existed by that day
     if task.status is not TaskStatus.open:
         raise UsageError(
             f"task {task.id} is already {task.status.value}",
@@ -328,60 +332,36 @@ def add_update(
 
 
 @locked
-def set_status(root: Path, team_ref: str, status: TeamStatus) -> ActionTeam:
+def set_status(
+    root: Path,
+    team_ref: str,
+    status: TeamStatus,
+    *,
+    on: dt.date | None = None,
+    today: dt.date | None = None,
+) -> tuple[ActionTeam, bool]:
+    """Set a team's status on a day (today or earlier); the status before it goes to `history`.
+
+    Returns the team and whether the file changed (setting the status it has changes nothing).
+    """
+    day = not_in_future(on, today, "a team's status", "--date", "use the day the team paused or closed")
     snap = _load(root)
     team = find_team(snap, team_ref).model_copy(deep=True)
+    if team.status is status:
+        return team, False
+    _not_before_forming(team, day, f"a status change to {status.value}")
+    current_day = team.since or team.formed
+    if current_day is not None and day < current_day:
+        raise UsageError(
+            f"{team.name} became {team.status.value} on {current_day.isoformat()}; "
+            f"a change on {day.isoformat()} would come before it",
+            file=f"{ActionTeam.folder}/{team.id}.yaml",
+            field="since",
+            hint=f"give --date {current_day.isoformat()} or later",
+        )
+    if current_day is not None:
+        team.history.append(TeamChange(date=current_day, status=team.status))
     team.status = status
+    team.since = day
     save(root, team)
-    return team
-
-
-# ---------------------------------------------------------------------------
-# Summaries shared by `team list/show` and the agendas and memos
-
-
-@dataclass
-class TeamSummary:
-    """What a convener (or an agenda) needs to know about one team on a date."""
-
-    team: ActionTeam
-    priority_title: str
-    open_tasks: list[Task]
-    overdue_tasks: list[Task]
-    done_tasks: list[Task]
-    recent_updates: list[TeamUpdate]
-    last_update: dt.date | None
-    reporting: str | None = None  # reported | not-due | late, for an active team
-    flags: list[TeamFlag] = field(default_factory=list)
-
-
-def summarize(
-    snap: Snapshot, team: ActionTeam, as_of: dt.date, *, since: dt.date | None = None
-) -> TeamSummary:
-    """Open tasks (soonest due first), overdue ones, and updates since `since` (default 60 days).
-
-    Every judgment comes from `PartnershipAt`, as in `status`, `check` and `report`.
-    """
-    return summarize_at(PartnershipAt(snap, as_of), team, since=since)
-
-
-def summarize_at(view: PartnershipAt, team: ActionTeam, *, since: dt.date | None = None) -> TeamSummary:
-    as_of = view.as_of
-    since = since or (as_of - dt.timedelta(days=view.settings.stale_after_days))
-    open_tasks = sorted(
-        (t for t in team.tasks if view.task_open(t)),
-        key=lambda t: (t.due is None, t.due or dt.date.max, t.id),
-    )
-    prio = view.snap.priorities.get(team.priority)
-    active = team.status is TeamStatus.active and view.team_formed(team)
-    return TeamSummary(
-        team=team,
-        priority_title=prio.title if prio else team.priority,
-        open_tasks=open_tasks,
-        overdue_tasks=view.team_overdue(team),
-        done_tasks=[t for t in team.tasks if view.task_done(t)],
-        recent_updates=[u for u in sorted(team.updates, key=lambda u: u.date) if since <= u.date <= as_of],
-        last_update=view.last_update(team),
-        reporting=view.reporting(team).state if active else None,
-        flags=[f for f in view.team_flags if f.team == team.id],
-    )
+    return team, True
