@@ -87,6 +87,29 @@ def test_person_import_with_create_orgs(ngsp, partnership_tree: Callable[..., Pa
     assert {p["name"]: p["org"] for p in listed}["Cy Young"] == "river-foods"
 
 
+def test_as_of_dates_the_joining_of_new_entries(
+    ngsp, partnership_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sheet entered late: its new organizations and people join on the --as-of day, never later."""
+    monkeypatch.setenv("NGSP_TODAY", "2027-03-01")
+    root = partnership_tree()
+    orgs = tmp_path / "orgs.csv"
+    orgs.write_text("Company,Joined\nRiver Foods,\nDelta Mills,2027-01-05\n", encoding="utf-8")
+    people = tmp_path / "people.csv"
+    people.write_text("Name,Organization\nCy Young,river-foods\n", encoding="utf-8")
+    future = ngsp("-C", root, "org", "import", orgs, "--kind", "business", "--as-of", "2027-03-02")
+    assert future.exit_code == 2
+    assert "after today" in future.stderr
+    assert not (root / "organizations/river-foods.yaml").exists()
+    done = ngsp("-C", root, "org", "import", orgs, "--kind", "business", "--as-of", "2027-02-01")
+    assert done.exit_code == 0, done.output
+    assert ngsp("-C", root, "person", "import", people, "--as-of", "2027-02-01").exit_code == 0
+    listed = {o["id"]: o["joined"] for o in json.loads(ngsp("-C", root, "org", "list", "--json").stdout)}
+    assert (listed["river-foods"], listed["delta-mills"]) == ("2027-02-01", "2027-01-05")  # the sheet's own
+    person = json.loads(ngsp("-C", root, "person", "show", "cy-young", "--json").stdout)
+    assert person["joined"] == "2027-02-01"
+
+
 def test_ctrl_c_during_an_import_exits_130_and_changes_nothing(
     ngsp,
     partnership_tree: Callable[..., Path],

@@ -317,3 +317,22 @@ def test_org_and_person_lists_take_as_of(ngsp, folder: Path) -> None:
     assert "bo-diaz" in {p["id"] for p in then}
     today = json.loads(ngsp("-C", folder, "person", "list", "--json").stdout)
     assert "bo-diaz" not in {p["id"] for p in today}
+
+
+def test_a_meeting_with_a_record_does_not_move_after_today(ngsp, folder: Path) -> None:
+    """Who came and how they voted happened on a past day: `meeting edit` keeps it there."""
+    (folder / "meetings/2027-01-25-review.yaml").write_text(
+        "kind: full-partnership\ntitle: Review\ndate: 2027-01-25\nattendees: [ann-lee]\n"
+        "decisions: [Keep the hiring pipeline]\n",
+        encoding="utf-8",
+    )
+    before = _digest(folder)
+    moved = ngsp("-C", folder, "meeting", "edit", "2027-01-25-review", "--date", "2027-03-15")
+    assert moved.exit_code == 2
+    said = flat(moved.stderr)
+    assert "Review has attendance and decisions recorded" in said
+    assert "2027-03-15, which is after today" in said
+    assert _digest(folder) == before
+    # An earlier day is fine (a wrong day fixed), and a plan without a record moves freely.
+    assert ngsp("-C", folder, "meeting", "edit", "2027-01-25-review", "--date", "2027-01-24").exit_code == 0
+    assert ngsp("-C", folder, "meeting", "edit", LATER, "--date", "2027-03-09").exit_code == 0

@@ -25,6 +25,13 @@ from ngsp_cli.store import batch
 
 TODAY = dt.date(2027, 3, 1)
 
+
+@pytest.fixture(autouse=True)
+def _calendar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The imports run on TODAY: an import may not work as of a day that has not come."""
+    monkeypatch.setenv("NGSP_TODAY", TODAY.isoformat())
+
+
 HEADER = ["Company Name", "Type", "Parish", "City", "# of Employees", "Website", "Fax", "Notes"]
 # Spreadsheet rows 2.. (the header is row 1); row 3 is blank, rows 11 and 12 are bad.
 ROWS: list[list[object]] = [

@@ -161,6 +161,7 @@ def org_import(
     update: UpdateOption = False,
     dry_run: DryRunOption = False,
     sheet: SheetOption = None,
+    as_of: options.WritingAsOfOption = None,
     folder: options.DirOption = None,
     as_json: options.JsonOption = False,
 ) -> None:
@@ -183,6 +184,7 @@ def org_import(
         update=update,
         dry_run=dry_run,
         sheet=sheet,
+        today=options.day_of(as_of),
     )
     _show(result, as_json)
 
@@ -203,6 +205,7 @@ def person_import(
     update: UpdateOption = False,
     dry_run: DryRunOption = False,
     sheet: SheetOption = None,
+    as_of: options.WritingAsOfOption = None,
     folder: options.DirOption = None,
     as_json: options.JsonOption = False,
 ) -> None:
@@ -226,5 +229,6 @@ def person_import(
         update=update,
         dry_run=dry_run,
         sheet=sheet,
+        today=options.day_of(as_of),
     )
     _show(result, as_json)

@@ -34,6 +34,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ngsp_cli.model import Organization, OrgKind, Person
+from ngsp_cli.services.dates import writing_day
 from ngsp_cli.services.directory.import_plan import plan_organizations, plan_people
 from ngsp_cli.services.directory.import_result import ImportResult
 from ngsp_cli.services.directory.spreadsheet import read_sheet
@@ -78,7 +79,11 @@ def import_organizations(
     sheet: str | None = None,
     today: dt.date | None = None,
 ) -> ImportResult:
-    """Import organizations from a CSV or XLSX file (see the module docstring for the rules)."""
+    """Import organizations from a CSV or XLSX file (see the module docstring for the rules).
+
+    New organizations join on `today` (an --as-of: today or earlier) unless the sheet says when.
+    """
+    today = writing_day(today)
     table = read_sheet(path, sheet)
 
     def plan() -> ImportResult:
@@ -100,7 +105,11 @@ def import_people(
     sheet: str | None = None,
     today: dt.date | None = None,
 ) -> ImportResult:
-    """Import people from a CSV or XLSX file; `create_orgs` adds organizations not yet at the table."""
+    """Import people from a CSV or XLSX file; `create_orgs` adds organizations not yet at the table.
+
+    New people (and organizations) join on `today` (an --as-of: today or earlier) unless the sheet says when.
+    """
+    today = writing_day(today)
     table = read_sheet(path, sheet)
 
     def plan() -> ImportResult:

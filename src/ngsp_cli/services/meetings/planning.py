@@ -20,7 +20,7 @@ from pathlib import Path
 from ngsp_cli import clock
 from ngsp_cli.errors import InputError, UsageError
 from ngsp_cli.ids import new_id, slug
-from ngsp_cli.model import AgendaItem, Meeting, MeetingKind, MeetingStatus, Person
+from ngsp_cli.model import AgendaItem, Meeting, MeetingKind, MeetingStatus, Person, Priority
 from ngsp_cli.playbook.models import AgendaOutline, Playbook
 from ngsp_cli.rules import facts
 from ngsp_cli.services.dates import writing_day
@@ -36,6 +36,7 @@ from ngsp_cli.services.meetings.info import KIND_LABELS
 from ngsp_cli.store import folder as store
 from ngsp_cli.store.files import locked
 from ngsp_cli.store.write import save
+from ngsp_cli.text import and_list
 
 
 def _business_leaders(snap: store.Snapshot, as_of: dt.date | None = None) -> list[Person]:
@@ -233,6 +234,8 @@ def edit_meeting(
             field="date",
             hint="fix 'date:' in the file if it was recorded on the wrong day",
         )
+    if date is not None and date > clock.today():
+        _refuse_moving_a_record(root, meeting, date)
     added, removed = _invitee_changes(snap, meeting, invite, uninvite)
     before = meeting.model_dump()
     changes: dict[str, object] = {
@@ -255,6 +258,32 @@ def edit_meeting(
         _refuse_same(snap, meeting, "change that meeting instead, or give this one another --title")
         save(root, meeting)
     return meeting, changed
+
+
+def _refuse_moving_a_record(root: Path, meeting: Meeting, day: dt.date) -> None:
+    """A meeting with a record (who came, what was decided, votes) has happened: it keeps a past day."""
+    priorities = store.load(root, kinds=(Priority,), check_references=False).priorities.values()
+    voted_here = any(
+        p.meeting == meeting.id or any(c.meeting == meeting.id for c in p.history) for p in priorities
+    )
+    record = [
+        what
+        for what, present in (
+            ("attendance", meeting.attendees),
+            ("decisions", meeting.decisions),
+            ("what industry said", meeting.industry_said),
+            ("votes", meeting.votes or voted_here),
+        )
+        if present
+    ]
+    if record:
+        raise UsageError(
+            f"{meeting.title} has {and_list(record)} recorded, so it has happened; it cannot move to "
+            f"{day.isoformat()}, which is after today; nothing was written",
+            file=meeting_file(meeting),
+            field="date",
+            hint="give the day it was held, or plan the next meeting with 'ngsp meeting new'",
+        )
 
 
 @locked
