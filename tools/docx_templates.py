@@ -596,7 +596,8 @@ def memo() -> Builder:
         "for prio in priorities",
         [
             "{{ prio.rank or '' }}",
-            "{{ prio.title }}{% if prio.status != 'selected' %} ({{ prio.status }}){% endif %}",
+            "{{ prio.title }}{% if prio.status != 'selected' %} ({{ prio.status }}){% endif %}"
+            "{% if prio.vote_day %} (rank and dots from the vote of {{ prio.vote_day|date_short }}){% endif %}",
             "{% if prio.has_votes %}{{ prio.business_points }} ({{ prio.business_voters }}){% endif %}",
             "{% if prio.has_votes %}{{ prio.public_points }} ({{ prio.public_voters }}){% endif %}",
             [

@@ -38,7 +38,7 @@ def _commands(root: Path) -> dict[str, list[str]]:
         "export-json": ["export", "-f", "json"],
         "agenda": ["agenda", "2027-01-12-kickoff", "-f", "md"],
         "invite": ["invite", "2027-01-12-kickoff", "-f", "md"],
-        "memo": ["memo", "2027-01-12-kickoff", "-f", "md"],
+        "memo": ["memo", "2027-01-12-kickoff", "-f", "md", "--as-of", "2027-01-12"],
         "report": ["report"],
         "portfolio": ["portfolio", str(root), "-f", "md"],
     }

@@ -336,3 +336,21 @@ def test_a_meeting_with_a_record_does_not_move_after_today(ngsp, folder: Path) -
     # An earlier day is fine (a wrong day fixed), and a plan without a record moves freely.
     assert ngsp("-C", folder, "meeting", "edit", "2027-01-25-review", "--date", "2027-01-24").exit_code == 0
     assert ngsp("-C", folder, "meeting", "edit", LATER, "--date", "2027-03-09").exit_code == 0
+
+
+def test_notes_of_what_happened_keep_a_meeting_in_the_past(ngsp, folder: Path) -> None:
+    """Notes are written once a meeting's day has come; the reason it was cancelled is not a record."""
+    (folder / "meetings/2027-01-26-call.yaml").write_text(
+        "kind: full-partnership\ntitle: Call\ndate: 2027-01-26\nnotes: Ann will host the next one.\n",
+        encoding="utf-8",
+    )
+    moved = ngsp("-C", folder, "meeting", "edit", "2027-01-26-call", "--date", "2027-03-15")
+    assert moved.exit_code == 2
+    assert "Call has notes recorded" in flat(moved.stderr)
+    (folder / "meetings/2027-01-27-walk.yaml").write_text(
+        "kind: full-partnership\ntitle: Walk\ndate: 2027-01-27\nstatus: cancelled\n"
+        "notes: 'Cancelled: snow'\n",
+        encoding="utf-8",
+    )
+    assert ngsp("-C", folder, "meeting", "cancel", "2027-01-27-walk", "--undo").exit_code == 0
+    assert ngsp("-C", folder, "meeting", "edit", "2027-01-27-walk", "--date", "2027-03-16").exit_code == 0

@@ -277,7 +277,10 @@ def test_the_launch_memo_states_what_was_true_on_its_date(three_years: Partnersh
 
     later = p("memo", launch, "--out", "-", "--as-of", "2026-12-01")
     assert "6 business leaders and 2 public partners came (8 of 8 invited)." in later
-    assert "| **Apprenticeships** | 3 (1) | 0 (0) |" in later  # its own vote's tally
+    # Selected since: with the tally of its own vote, which the row names; teams marked by status.
+    assert "| 1 | **Apprenticeships** *(rank and dots from the vote of Nov 10, 2026)* | 3 (1) |" in later
+    assert "| Supplier network (done) |" in later  # Dee Ruiz's business left on 2025-03-31
+    assert "| Shared training (paused): Cy Park |" in later
     # The supplier team closed and the training team paused: only the hiring team's job fair is open.
     assert "| Hiring pipeline | Job fair |  | Oct 1, 2026 **(overdue)** |" in later
     assert "Supplier directory" not in later

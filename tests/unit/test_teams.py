@@ -136,3 +136,18 @@ def test_the_example_teams_are_flagged_as_of_late_november(example_folder: Path)
     for team in snap.teams.values():
         assert any(snap.is_business(p) for p in team.champions)
         assert not any(snap.is_business(p) for p in team.support)
+
+
+def test_a_team_without_dates_was_active_before_its_first_dated_change(example_folder: Path) -> None:
+    """A hand-written team file with no `formed` date, paused by command: active before that day."""
+    (example_folder / "action-teams/pathway.yaml").write_text(
+        "name: Pathway\npriority: cna-to-lpn\nchampions: [lisa-arceneaux]\n", encoding="utf-8"
+    )
+    paused, _ = core.set_status(example_folder, "pathway", TeamStatus.paused, on=DAY)
+    assert (paused.since, paused.history) == (DAY, [])  # no earlier dated state to keep
+    snap = store.load(example_folder)
+    before = PartnershipAt(snap, DAY - dt.timedelta(days=1))
+    assert before.team_status(snap.teams["pathway"]) is TeamStatus.active
+    as_it_stood = before.team_at(snap.teams["pathway"])
+    assert (as_it_stood.status, as_it_stood.since) == (TeamStatus.active, None)
+    assert PartnershipAt(snap, DAY).team_status(snap.teams["pathway"]) is TeamStatus.paused

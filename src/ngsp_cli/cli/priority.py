@@ -34,7 +34,7 @@ def _json(snap: Snapshot, priority: Priority, as_of: dt.date) -> dict[str, Any]:
         "file": f"priorities/{priority.id}.yaml",
         "status_on_as_of": on.value if on else None,
         "status_since": status_day(snap, priority),
-        "active_teams": [t.id for t in active_teams_on(snap, priority.id)],
+        "active_teams": [t.id for t in active_teams_on(snap, priority.id, as_of)],
     }
 
 
@@ -61,7 +61,7 @@ def list_(
 
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.model import PriorityStatus
-    from ngsp_cli.rules.priority_dates import status_day, status_on
+    from ngsp_cli.rules.priority_dates import status_day, status_on, tally_on
     from ngsp_cli.services.priorities.history import active_teams_on
     from ngsp_cli.text import plural
     from ngsp_cli.vocab import choose
@@ -93,8 +93,8 @@ def list_(
             output.name_cell(p.title, p.id),
             on.value if on else "-",
             (since.isoformat() if since else "-") if current else "earlier",
-            str(p.votes.business_points) if p.votes is not None and current else "-",
-            output.cell(", ".join(t.id for t in active_teams_on(snap, p.id)) or "-"),
+            str(votes.business_points) if (votes := tally_on(snap, p, day)) is not None else "-",
+            output.cell(", ".join(t.id for t in active_teams_on(snap, p.id, day)) or "-"),
         )
     output.out().print(table)
 
@@ -134,7 +134,7 @@ def show(
         console.print(Hanging("  - ", escape(line)))
     if found.decided_by:
         console.print(Hanging("  tie: ", escape(found.decided_by)))
-    teams = active_teams_on(snap, found.id)
+    teams = active_teams_on(snap, found.id, day)
     if teams:
         console.print("\n[bold]Active action teams[/bold]")
         for team in teams:

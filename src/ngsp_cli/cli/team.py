@@ -189,18 +189,20 @@ def show(
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
+    from ngsp_cli.model import TaskStatus
     from ngsp_cli.services.priorities.team_summary import summarize
     from ngsp_cli.services.priorities.teams import find_team
 
     snap = options.load_snapshot(folder)
     day = _day(as_of) or clock.today()
-    found = find_team(snap, team)
-    summary = summarize(snap, found, day)
+    summary = summarize(snap, find_team(snap, team), day)
     if as_json:
         output.emit_json(_summary_json(snap, summary))
         return
+    found = summary.team  # as it stood on the date
     console = output.out()
-    console.print(f"[bold]{escape(found.name)}[/bold]  [dim]{found.id}[/dim]  ({found.status.value})")
+    standing = found.status.value if summary.formed else f"not formed yet on {day.isoformat()}"
+    console.print(f"[bold]{escape(found.name)}[/bold]  [dim]{found.id}[/dim]  ({standing})")
     lead = _names(snap, [found.staff_lead]) if found.staff_lead else None
     for label, value in (
         ("priority", f"{summary.priority_title} ({found.priority})"),
@@ -216,15 +218,16 @@ def show(
     if found.tasks:
         console.print("[bold]Tasks[/bold]")
     for task in found.tasks:
-        mark = {"open": "[ ]", "done": "[x]", "dropped": "[-]"}[task.status.value]
+        state = summary.task_states.get(task.id, task.status)
+        mark = {"open": "[ ]", "done": "[x]", "dropped": "[-]"}[state.value]
         bits = []
         if task.owner:
             bits.append(_names(snap, [task.owner]))
         if task.due:
             late = " OVERDUE" if task in summary.overdue_tasks else ""
             bits.append(f"due {task.due.isoformat()}{late}")
-        if task.done_on:
-            bits.append(f"{task.status.value} {task.done_on.isoformat()}")
+        if task.done_on and state is not TaskStatus.open:
+            bits.append(f"{state.value} {task.done_on.isoformat()}")
         if task.quick_win:
             bits.append("quick win")
         detail = f" ({'; '.join(bits)})" if bits else ""

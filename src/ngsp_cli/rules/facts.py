@@ -73,13 +73,5 @@ def business_people_sorted(snap: Snapshot) -> list[Person]:
     return sorted(business_people(snap), key=lambda p: p.name.casefold())
 
 
-def business_champions(snap: Snapshot) -> list[Person]:
-    """Business leaders who champion the partnership (champions and co-chairs)."""
-    return sorted(
-        (p for p in business_people(snap) if CHAMPION_ROLES & set(p.roles)),
-        key=lambda p: p.name.casefold(),
-    )
-
-
 def is_open(task: Task) -> bool:
     return task.status is TaskStatus.open

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ngsp_cli.model import ActionTeam, Person, Priority
+from ngsp_cli.model import ActionTeam, Person, Priority, VoteTally
 from ngsp_cli.rules import words
 from ngsp_cli.rules.registry import Finding, NoParams, Params, Status, grade, rule
 from ngsp_cli.rules.view import PartnershipAt
@@ -94,14 +94,16 @@ def _who_leads(
 @rule("priorities-from-business", "vote tallies of the selected priorities known by the date")
 def priorities_from_business(view: PartnershipAt, params: NoParams) -> Finding:
     chosen = view.selected_priorities
-    tallied = [p for p in chosen if p.votes is not None]
+    # The tally of each priority's latest vote by the date, not of a later refresh vote.
+    tallies = {p.id: votes for p in chosen if (votes := view.tally(p)) is not None}
+    tallied = [p for p in chosen if p.id in tallies]
     if not tallied:
         return _no_tally(view, chosen)
-    by_business = [p for p in tallied if p.votes and p.votes.business_points > 0]
-    outvoted = [p for p in by_business if p.votes and p.votes.public_points > p.votes.business_points]
-    untallied = [p for p in chosen if p.votes is None]
-    unvoted = [p for p in tallied if p.votes is not None and p.votes.business_points == 0]
-    evidence = _votes_evidence(chosen, by_business, untallied, unvoted, outvoted)
+    by_business = [p for p in tallied if tallies[p.id].business_points > 0]
+    outvoted = [p for p in by_business if tallies[p.id].public_points > tallies[p.id].business_points]
+    untallied = [p for p in chosen if p.id not in tallies]
+    unvoted = [p for p in tallied if tallies[p.id].business_points == 0]
+    evidence = _votes_evidence(tallies, chosen, by_business, untallied, unvoted, outvoted)
     status = grade(len(by_business) - len(outvoted), len(chosen))
     if status is Status.met:
         hint = "Refresh the priorities with a business vote about once a year."
@@ -137,6 +139,7 @@ def _no_tally(view: PartnershipAt, chosen: list[Priority]) -> Finding:
 
 
 def _votes_evidence(
+    tallies: dict[str, VoteTally],
     chosen: list[Priority],
     by_business: list[Priority],
     untallied: list[Priority],
@@ -152,16 +155,17 @@ def _votes_evidence(
     top = min(
         by_business,
         key=lambda p: (
-            p.votes.rank if p.votes and p.votes.rank else float("inf"),
-            -(p.votes.business_points if p.votes else 0),
-            -(p.votes.business_voters if p.votes else 0),
+            tallies[p.id].rank or float("inf"),
+            -tallies[p.id].business_points,
+            -tallies[p.id].business_voters,
         ),
         default=None,
     )
-    if top is not None and top.votes is not None:
+    if top is not None:
+        most = tallies[top.id]
         evidence += (
-            f" (most: '{top.title}', {plural(top.votes.business_points, 'dot')} from "
-            f"{plural(top.votes.business_voters, 'business leader')})"
+            f" (most: '{top.title}', {plural(most.business_points, 'dot')} from "
+            f"{plural(most.business_voters, 'business leader')})"
         )
     if untallied:
         evidence += f"; {plural(len(untallied), 'has', 'have')} no vote tally ({words.titles(untallied)})"
@@ -169,9 +173,8 @@ def _votes_evidence(
         evidence += f"; {plural(len(unvoted), 'got', 'got')} no business dots ({words.titles(unvoted)})"
     if outvoted:
         counts = "; ".join(
-            f"'{p.title}' {p.votes.public_points} against {p.votes.business_points}"
+            f"'{p.title}' {tallies[p.id].public_points} against {tallies[p.id].business_points}"
             for p in outvoted
-            if p.votes
         )
         evidence += f"; {len(outvoted)} got more public partner dots than business dots ({counts})"
     return evidence + "."

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ngsp_cli.model import Priority, PriorityStatus
+from ngsp_cli.model import Priority, PriorityStatus, VoteTally
 from ngsp_cli.store.folder import Snapshot
 
 
@@ -52,6 +52,41 @@ def status_on(snap: Snapshot, priority: Priority, as_of: dt.date) -> PrioritySta
     states.append((status_day(snap, priority) or dt.date.min, priority.status))
     known = [status for day, status in sorted(states, key=lambda s: s[0]) if day <= as_of]
     return known[-1] if known else None
+
+
+def tally_at(priority: Priority, meeting_id: str) -> VoteTally | None:
+    """The priority's tally at the vote of one meeting: its latest vote, or one kept in its history."""
+    if priority.meeting == meeting_id and priority.votes is not None:
+        return priority.votes
+    for change in reversed(priority.history):
+        if change.meeting == meeting_id and change.votes is not None:
+            return change.votes
+    return None
+
+
+@dataclass(frozen=True)
+class DatedTally:
+    """A priority's tally and the day of the vote that gave it (`date.min`: of no recorded meeting)."""
+
+    day: dt.date
+    votes: VoteTally
+
+
+def dated_tally_on(snap: Snapshot, priority: Priority, as_of: dt.date) -> DatedTally | None:
+    """The tally of the priority's latest vote on or before the date (a tally written by hand,
+    of no recorded meeting, counts as always)."""
+    dated = [DatedTally(change.date, change.votes) for change in priority.history if change.votes is not None]
+    if priority.votes is not None:
+        meeting = snap.meetings.get(priority.meeting or "")
+        dated.append(DatedTally(meeting.date if meeting is not None else dt.date.min, priority.votes))
+    known = [tally for tally in sorted(dated, key=lambda item: item.day) if tally.day <= as_of]
+    return known[-1] if known else None
+
+
+def tally_on(snap: Snapshot, priority: Priority, as_of: dt.date) -> VoteTally | None:
+    """The votes of `dated_tally_on`."""
+    found = dated_tally_on(snap, priority, as_of)
+    return found.votes if found is not None else None
 
 
 @dataclass(frozen=True)

@@ -40,13 +40,15 @@ from ngsp_cli.model import (
     Task,
     TaskStatus,
     TeamStatus,
+    VoteTally,
 )
 from ngsp_cli.rules import facts
 from ngsp_cli.rules.answers import LATE, NOT_DUE, REPORTED, Joining, TeamFlag, TeamReporting
 from ngsp_cli.rules.facts import Headcount
-from ngsp_cli.rules.priority_dates import status_on
+from ngsp_cli.rules.joining import founders_and_newcomers
+from ngsp_cli.rules.priority_dates import status_on, tally_on
+from ngsp_cli.rules.team_flags import flag_teams
 from ngsp_cli.store.folder import Snapshot
-from ngsp_cli.text import plural
 
 
 def held_on(meeting: Meeting, day: dt.date) -> bool:
@@ -221,13 +223,25 @@ class PartnershipAt:
     # --- priorities and teams -------------------------------------------------------------------
 
     @cached_property
+    def _priority_statuses(self) -> dict[str, PriorityStatus | None]:
+        return {pid: status_on(self.snap, p, self.as_of) for pid, p in self.snap.priorities.items()}
+
+    def priority_status(self, priority: Priority) -> PriorityStatus | None:
+        """The priority's status on the date (None: not named yet), not after a later vote."""
+        return self._priority_statuses.get(priority.id)
+
+    def tally(self, priority: Priority) -> VoteTally | None:
+        """The tally of the priority's latest vote on or before the date."""
+        return tally_on(self.snap, priority, self.as_of)
+
+    @cached_property
     def priorities(self) -> list[Priority]:
         """Priorities known by the date: named at a vote on or before it (or undated).
 
         A refresh vote after the date does not hide a priority named earlier (its history).
         """
         return sorted(
-            (p for p in self.snap.priorities.values() if status_on(self.snap, p, self.as_of) is not None),
+            (p for p in self.snap.priorities.values() if self.priority_status(p) is not None),
             key=lambda p: p.id,
         )
 
@@ -235,30 +249,47 @@ class PartnershipAt:
     def selected_priorities(self) -> list[Priority]:
         """Priorities selected (or done) on the date: their status then, not after a later vote."""
         wanted = {PriorityStatus.selected, PriorityStatus.done}
-        return [p for p in self.priorities if status_on(self.snap, p, self.as_of) in wanted]
+        return [p for p in self.priorities if self.priority_status(p) in wanted]
 
     def team_formed(self, team: ActionTeam) -> bool:
         """The team existed on the date: formed on or before it, for a priority known by then."""
         if team.formed is not None and team.formed > self.as_of:
             return False
         priority = self.snap.priorities.get(team.priority)
-        return priority is None or self.dated_by(priority.meeting)
+        return priority is None or self.priority_status(priority) is not None
 
-    def team_status(self, team: ActionTeam) -> TeamStatus:
-        """The team's status on the date: from its dated history; an undated status counts as always."""
+    def _team_state(self, team: ActionTeam) -> tuple[int, TeamStatus, dt.date | None]:
+        """How many of the team's history entries lie before its state on the date, that state, and
+        the day it began (None: undated). Before its first dated state a formed team was active:
+        every team starts out active. An undated status counts as always."""
         states = [(change.date, change.status) for change in team.history]
         states.append((team.since or team.formed or dt.date.min, team.status))
         states.sort(key=lambda state: state[0])
-        known = [status for day, status in states if day <= self.as_of]
-        return known[-1] if known else states[0][1]
+        known = [index for index, (day, _) in enumerate(states) if day <= self.as_of]
+        if not known:
+            return 0, TeamStatus.active, None
+        index = known[-1]
+        if index == len(team.history):
+            return index, team.status, team.since
+        return index, states[index][1], states[index][0]
+
+    def team_status(self, team: ActionTeam) -> TeamStatus:
+        """The team's status on the date, from its dated history (see `_team_state`)."""
+        return self._team_state(team)[1]
 
     def team_at(self, team: ActionTeam) -> ActionTeam:
-        """The team as it stood on the date: its status then, and only the tasks added by then."""
-        status = self.team_status(team)
+        """The team as it stood on the date: its status then and since when, the history before it,
+        and the tasks and updates written by the date."""
+        before, status, since = self._team_state(team)
         tasks = [task for task in team.tasks if task.added is None or task.added <= self.as_of]
-        if status is team.status and len(tasks) == len(team.tasks):
+        updates = [update for update in team.updates if update.date <= self.as_of]
+        kept = (status, since, before, len(tasks), len(updates))
+        if kept == (team.status, team.since, len(team.history), len(team.tasks), len(team.updates)):
             return team
-        dated = team.model_copy(update={"status": status, "tasks": tasks})
+        history = sorted(team.history, key=lambda change: change.date)[:before]
+        dated = team.model_copy(
+            update={"status": status, "since": since, "tasks": tasks, "history": history, "updates": updates}
+        )
         dated.id = team.id
         return dated
 
@@ -351,69 +382,10 @@ class PartnershipAt:
     @cached_property
     def team_flags(self) -> list[TeamFlag]:
         """Active teams without a business champion, late with their update, or with overdue tasks."""
-        flags: list[TeamFlag] = []
-        for report in self.team_reporting():
-            team = report.team
-            if not self.has_business_champion(team):
-                flags.append(
-                    TeamFlag(
-                        team.id,
-                        "no-business-champion",
-                        f"{team.name} has no business champion; the method needs one to lead it",
-                    )
-                )
-            if report.state == LATE:
-                limit = f"the limit is {plural(report.days, 'day')}"
-                if report.started is None and report.last_update is None:
-                    message = f"{team.name} has no progress update {report.since} ({limit})"
-                else:
-                    quiet = report.last_update or report.started
-                    age = (self.as_of - quiet).days if quiet else 0
-                    message = f"{team.name} has no progress update {report.since} ({age} days; {limit})"
-                flags.append(TeamFlag(team.id, "stale", message))
-            overdue = self.team_overdue(team)
-            if overdue:
-                oldest = min(t.due for t in overdue if t.due)
-                noun = "task is" if len(overdue) == 1 else "tasks are"
-                flags.append(
-                    TeamFlag(
-                        team.id,
-                        "overdue-tasks",
-                        f"{team.name}: {len(overdue)} {noun} past due (oldest due {oldest.isoformat()})",
-                    )
-                )
-        return flags
+        return flag_teams(self)
 
     # --- founders and newcomers -----------------------------------------------------------------
 
     def joining(self, window_days: int = 365, grace_days: int = 0) -> Joining:
         """Founding businesses and newcomers (see `Joining`)."""
-        window_start = self.as_of - dt.timedelta(days=window_days)
-        businesses = self.businesses
-        launch = self.launch_held
-        start: dt.date | None
-        if launch is not None:
-            start, label = launch.date, f"the launch on {launch.date.isoformat()}"
-        elif (
-            self.launch is None
-            and self.snap.partnership.founded
-            and self.snap.partnership.founded <= self.as_of
-        ):
-            start = self.snap.partnership.founded
-            label = f"the founding on {start.isoformat()}"
-        else:
-            return Joining(None, "", window_start, businesses, [], [])
-        at_launch: set[str] = set()
-        if launch is not None:
-            for pid in [*launch.invitees, *launch.attendees]:
-                person = self.snap.people.get(pid)
-                if person is not None:
-                    at_launch.add(person.org)
-        until = start + dt.timedelta(days=grace_days)
-        founders = [o for o in businesses if o.joined is None or o.joined <= until or o.id in at_launch]
-        founder_ids = {o.id for o in founders}
-        newcomers = sorted(
-            (o for o in businesses if o.id not in founder_ids and o.joined and o.joined >= window_start),
-            key=lambda o: (o.joined or self.as_of, o.name),
-        )
-        return Joining(start, label, window_start, businesses, founders, newcomers)
+        return founders_and_newcomers(self, window_days, grace_days)

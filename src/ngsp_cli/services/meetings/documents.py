@@ -47,6 +47,14 @@ def choose_meeting(snap: Snapshot, ref: str | None, document: str, as_of: dt.dat
                 hint=f"plan a new meeting with 'ngsp meeting new', or put this one back with "
                 f"'ngsp meeting cancel {named.id} --undo'",
             )
+        if document == "memo" and named.date > as_of:
+            raise UsageError(
+                f"{named.title} is on {named.date.isoformat()}, after {as_of.isoformat()}, "
+                "so no memo about it can be written as of that day",
+                file=f"meetings/{named.id}.yaml",
+                field="date",
+                hint=f"write the memo after the meeting, or give --as-of {named.date.isoformat()} or later",
+            )
         return named
     if document == "memo":
         found = PartnershipAt(snap, as_of).last_held
@@ -124,12 +132,12 @@ def invite_context(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> dict[str
     """The invitation: from the business champions, to business leaders of the industry."""
     recipients_ids = [pid for pid in meeting.invitees if snap.is_business(pid)]
     if not recipients_ids:
-        recipients_ids = [p.id for p in facts.business_people(snap)]
+        recipients_ids = [p.id for p in PartnershipAt(snap, as_of).business_people]
     rsvp_by = meeting.date - dt.timedelta(days=7)
     return {
         **_base(snap, meeting, as_of, "invite"),
         "agenda": info.agenda_rows(snap, meeting),
-        "signers": info.team_champions(snap, meeting) or info.signers(snap),
+        "signers": info.team_champions(snap, meeting, as_of) or info.signers(snap, as_of),
         "recipients": info.by_organization(
             info.person_info(snap, pid) for pid in dict.fromkeys(recipients_ids)
         ),
@@ -155,13 +163,14 @@ def memo_context(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> dict[str, 
         "team_tasks": progress.open_team_tasks(snap, meeting, as_of),
         "team_updates": progress.recent_team_updates(snap, meeting, as_of),
         "next_meeting": following_meeting(snap, meeting, as_of),
-        **_memo_sender(snap, meeting),
+        **_memo_sender(snap, meeting, as_of),
     }
 
 
-def _memo_sender(snap: Snapshot, meeting: Meeting) -> dict[str, Any]:
-    """Who the memo goes to and who it is from: the team and its champions, or the co-chairs."""
-    champions = info.team_champions(snap, meeting)
+def _memo_sender(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> dict[str, Any]:
+    """Who the memo goes to and who it is from on the date: the team and its champions, or the
+    co-chairs."""
+    champions = info.team_champions(snap, meeting, as_of)
     team = snap.teams.get(meeting.team) if meeting.team else None
     if team is not None and champions:
         role = "team champion" if len(champions) == 1 else "team champions"
@@ -170,7 +179,7 @@ def _memo_sender(snap: Snapshot, meeting: Meeting) -> dict[str, Any]:
             "signers": champions,
             "signers_role": role,
         }
-    chairs = [s for s in info.signers(snap) if s.id in snap.partnership.co_chairs]
+    chairs = [s for s in info.signers(snap, as_of) if s.id in snap.partnership.co_chairs]
     return {
         "audience": f"Members and partners of {partnership_in_text(snap.partnership.name)}",
         "signers": chairs,

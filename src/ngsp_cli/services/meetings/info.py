@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ngsp_cli.model import Meeting, MeetingKind, Person, Role
-from ngsp_cli.rules import facts
+from ngsp_cli.rules import PartnershipAt, facts
 from ngsp_cli.store.folder import Snapshot
 from ngsp_cli.text import partnership_in_text
 
@@ -238,23 +238,27 @@ def attendance(snap: Snapshot, meeting: Meeting) -> Attendance:
     )
 
 
-def signers(snap: Snapshot) -> list[PersonInfo]:
-    """Who signs an invitation: business co-chairs first, then the other business champions.
+def signers(snap: Snapshot, as_of: dt.date) -> list[PersonInfo]:
+    """Who signs an invitation on the date: business co-chairs first, then the other business
+    champions (`PartnershipAt.business_champions`, the one definition); whoever left does not sign.
 
     Peers invite peers: public partners never sign, so the list is empty when the
     partnership has no business champion yet.
     """
-    ordered: list[str] = [pid for pid in snap.partnership.co_chairs if snap.is_business(pid)]
-    ordered += [p.id for p in facts.business_champions(snap)]
+    view = PartnershipAt(snap, as_of)
+    ordered = [pid for pid in snap.partnership.co_chairs if view.is_business_lead(pid)]
+    ordered += [p.id for p in view.business_champions]
     return [person_info(snap, pid) for pid in dict.fromkeys(ordered)]
 
 
-def team_champions(snap: Snapshot, meeting: Meeting) -> list[PersonInfo]:
-    """The business champions of the meeting's action team (none for other meetings)."""
+def team_champions(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[PersonInfo]:
+    """The business champions of the meeting's action team still at the table on the date (none
+    for other meetings)."""
     team = snap.teams.get(meeting.team) if meeting.team else None
     if team is None:
         return []
-    return [person_info(snap, pid) for pid in dict.fromkeys(team.champions) if snap.is_business(pid)]
+    view = PartnershipAt(snap, as_of)
+    return [person_info(snap, pid) for pid in dict.fromkeys(team.champions) if view.is_business_lead(pid)]
 
 
 def contact(snap: Snapshot) -> PersonInfo | None:

@@ -260,6 +260,10 @@ def edit_meeting(
     return meeting, changed
 
 
+CANCELLED_PREFIX = "Cancelled: "
+"""How the reason a meeting was cancelled starts in its notes."""
+
+
 def _refuse_moving_a_record(root: Path, meeting: Meeting, day: dt.date) -> None:
     """A meeting with a record (who came, what was decided, votes) has happened: it keeps a past day."""
     priorities = store.load(root, kinds=(Priority,), check_references=False).priorities.values()
@@ -272,6 +276,7 @@ def _refuse_moving_a_record(root: Path, meeting: Meeting, day: dt.date) -> None:
             ("attendance", meeting.attendees),
             ("decisions", meeting.decisions),
             ("what industry said", meeting.industry_said),
+            ("notes", _notes_of_what_happened(meeting)),
             ("votes", meeting.votes or voted_here),
         )
         if present
@@ -284,6 +289,12 @@ def _refuse_moving_a_record(root: Path, meeting: Meeting, day: dt.date) -> None:
             field="date",
             hint="give the day it was held, or plan the next meeting with 'ngsp meeting new'",
         )
+
+
+def _notes_of_what_happened(meeting: Meeting) -> list[str]:
+    """The meeting's notes paragraphs but the reason it was cancelled (`cancel_meeting` writes it)."""
+    paragraphs = (meeting.notes or "").split("\n\n")
+    return [p for p in paragraphs if p.strip() and not p.startswith(CANCELLED_PREFIX)]
 
 
 @locked
@@ -322,7 +333,7 @@ def cancel_meeting(root: Path, ref: str, *, reason: str | None = None, undo: boo
         )
     meeting.status = MeetingStatus.cancelled
     if reason is not None and reason.strip():
-        line = f"Cancelled: {reason.strip()}"
+        line = f"{CANCELLED_PREFIX}{reason.strip()}"
         meeting.notes = f"{meeting.notes}\n\n{line}" if meeting.notes else line
     save(root, meeting)
     return meeting

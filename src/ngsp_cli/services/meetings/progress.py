@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ngsp_cli.model import ActionItem, ActionTeam, Meeting, Priority, PriorityStatus, TeamStatus, VoteTally
+from ngsp_cli.model import ActionItem, ActionTeam, Meeting, PriorityStatus, TeamStatus
 from ngsp_cli.rules import PartnershipAt
-from ngsp_cli.rules.priority_dates import status_on
+from ngsp_cli.rules.priority_dates import dated_tally_on, status_on, tally_at
 from ngsp_cli.services.meetings.info import KIND_LABELS, person_name
 from ngsp_cli.store.folder import Snapshot
 
@@ -89,6 +89,7 @@ class PriorityRow:
     team: str | None
     champions: list[str]
     from_this_meeting: bool
+    vote_day: dt.date | None = None  # the day of an earlier vote whose dots the row shows
 
     @property
     def has_votes(self) -> bool:
@@ -171,32 +172,12 @@ def recent_team_updates(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> lis
     return sorted(rows, key=lambda r: (r.date, r.team.casefold()), reverse=True)
 
 
-def tally_at(priority: Priority, meeting_id: str) -> VoteTally | None:
-    """The priority's tally at the vote of one meeting: its latest vote, or one kept in its history."""
-    if priority.meeting == meeting_id and priority.votes is not None:
-        return priority.votes
-    for change in reversed(priority.history):
-        if change.meeting == meeting_id and change.votes is not None:
-            return change.votes
-    return None
-
-
-def tally_on(snap: Snapshot, priority: Priority, as_of: dt.date) -> VoteTally | None:
-    """The tally of the priority's latest vote on or before the date (a tally written by hand,
-    of no recorded meeting, counts as always)."""
-    dated = [(change.date, change.votes) for change in priority.history if change.votes is not None]
-    if priority.votes is not None:
-        meeting = snap.meetings.get(priority.meeting or "")
-        dated.append((meeting.date if meeting is not None else dt.date.min, priority.votes))
-    known = [votes for day, votes in sorted(dated, key=lambda item: item[0]) if day <= as_of]
-    return known[-1] if known else None
-
-
 def priorities(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[PriorityRow]:
-    """The priorities named at this meeting (with this meeting's tally), then the others selected
-    on the date (with the tally of their latest vote by then), best ranked first. Nothing named
-    after the date is listed; statuses and teams are those of the date. For an action team's
-    meeting, only the team's own priority (and any named there).
+    """The priorities named at this meeting, with this meeting's tally and rank and the status its
+    vote gave them; then the others selected on the date, with the tally of their latest vote by
+    then and the day of that vote (their rank and dots are that vote's, and say so). Nothing
+    named after the date is listed; teams are those of the date. For an action team's meeting,
+    only the team's own priority (and any named there).
     """
     view = PartnershipAt(snap, as_of)
     own_team = snap.teams.get(meeting.team) if meeting.team else None
@@ -206,15 +187,28 @@ def priorities(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[Priorit
     chosen = {PriorityStatus.selected, PriorityStatus.done}
     rows: list[PriorityRow] = []
     for prio in view.priorities:
-        status = status_on(snap, prio, as_of) or prio.status
         votes = tally_at(prio, meeting.id)
         here = votes is not None or prio.meeting == meeting.id
-        if votes is None:
-            votes = tally_on(snap, prio, as_of)
-        if not here and (status not in chosen or (own_team is not None and prio.id != own_team.priority)):
-            continue
+        vote_day: dt.date | None = meeting.date if votes is not None else None
+        if here:
+            status = status_on(snap, prio, meeting.date) or view.priority_status(prio) or prio.status
+        else:
+            status = view.priority_status(prio) or prio.status
+            if status not in chosen or (own_team is not None and prio.id != own_team.priority):
+                continue
+            latest = dated_tally_on(snap, prio, as_of)
+            if latest is not None:
+                votes = latest.votes
+                vote_day = latest.day if latest.day != dt.date.min else None
         teams = teams_by_priority.get(prio.id, [])
-        champions = list(dict.fromkeys(person_name(snap, pid) or pid for t in teams for pid in t.champions))
+        champions = list(
+            dict.fromkeys(
+                person_name(snap, pid) or pid
+                for t in teams
+                for pid in t.champions
+                if pid not in snap.people or view.person_present(snap.people[pid])
+            )
+        )
         rows.append(
             PriorityRow(
                 id=prio.id,
@@ -227,9 +221,10 @@ def priorities(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[Priorit
                 business_voters=votes.business_voters if votes else None,
                 public_points=votes.public_points if votes else None,
                 public_voters=votes.public_voters if votes else None,
-                team=", ".join(t.name for t in teams) or None,
+                team=", ".join(_team_label(t) for t in teams) or None,
                 champions=champions,
                 from_this_meeting=here,
+                vote_day=vote_day if not here else None,
             )
         )
     return sorted(
@@ -243,6 +238,11 @@ def priorities(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[Priorit
             r.title.casefold(),
         ),
     )
+
+
+def _team_label(team: ActionTeam) -> str:
+    """A team's name, marked when it is not active (on the memo's date)."""
+    return team.name if team.status is TeamStatus.active else f"{team.name} ({team.status.value})"
 
 
 def candidates(snap: Snapshot, meeting: Meeting) -> list[CandidateRow]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ngsp_cli import clock
 from ngsp_cli.errors import UsageError
 from ngsp_cli.model import (
     ActionTeam,
@@ -17,8 +18,8 @@ from ngsp_cli.model import (
     Priority,
     PriorityChange,
     PriorityStatus,
-    TeamStatus,
 )
+from ngsp_cli.rules import PartnershipAt
 from ngsp_cli.rules.priority_dates import status_day
 from ngsp_cli.services.dates import not_in_future
 from ngsp_cli.services.lookup import resolve_priority
@@ -42,11 +43,9 @@ def state_before_change(priority: Priority, day: dt.date) -> PriorityChange:
     )
 
 
-def active_teams_on(snap: Snapshot, priority_id: str) -> list[ActionTeam]:
-    return sorted(
-        (t for t in snap.teams.values() if t.priority == priority_id and t.status is TeamStatus.active),
-        key=lambda t: t.id,
-    )
+def active_teams_on(snap: Snapshot, priority_id: str, as_of: dt.date) -> list[ActionTeam]:
+    """The action teams working on the priority on the date (formed by then and active then), by id."""
+    return [t for t in PartnershipAt(snap, as_of).active_teams if t.priority == priority_id]
 
 
 @locked
@@ -74,7 +73,7 @@ def set_status(
     rel = f"{Priority.folder}/{priority.id}.yaml"
     if priority.status is status:
         return priority, False
-    busy = active_teams_on(snap, priority.id)
+    busy = active_teams_on(snap, priority.id, max(day, today or clock.today()))  # active now
     if busy and status in (PriorityStatus.parked, PriorityStatus.candidate) and not force:
         team = busy[0]
         raise UsageError(

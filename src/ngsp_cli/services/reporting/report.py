@@ -13,8 +13,6 @@ from typing import Any
 
 from ngsp_cli.model import (
     MeetingKind,
-    Priority,
-    PriorityStatus,
     TeamStatus,
 )
 from ngsp_cli.rules import PartnershipAt, facts
@@ -93,33 +91,32 @@ def meeting_rows(view: PartnershipAt, since: dt.date | None = None) -> list[dict
     return rows
 
 
-def _priority_sort_key(priority: Priority) -> tuple[int, int, str]:
-    order = {PriorityStatus.selected: 0, PriorityStatus.done: 1, PriorityStatus.candidate: 2,
-             PriorityStatus.parked: 3}  # fmt: skip
-    rank = priority.votes.rank if priority.votes and priority.votes.rank else 10_000
-    return (order[priority.status], rank, priority.title.casefold())
-
-
 def priority_rows(view: PartnershipAt) -> list[dict[str, Any]]:
+    """The priorities known on the date with their status then and the tally of their latest vote by then."""
     teams_by_priority: dict[str, list[str]] = {}
     for team in sorted(view.teams, key=lambda t: t.name.casefold()):
         teams_by_priority.setdefault(team.priority, []).append(team.name)
+    order = {"selected": 0, "done": 1, "candidate": 2, "parked": 3}
     rows = []
-    for priority in sorted(view.priorities, key=_priority_sort_key):
-        votes = priority.votes
+    for priority in view.priorities:
+        status = view.priority_status(priority) or priority.status
+        votes = view.tally(priority)
         rows.append(
             {
                 "id": priority.id,
                 "title": priority.title,
                 "category": priority.category.value,
-                "status": priority.status.value,
+                "status": status.value,
                 "rank": votes.rank if votes else None,
                 "business_points": votes.business_points if votes else None,
                 "business_voters": votes.business_voters if votes else None,
                 "teams": teams_by_priority.get(priority.id, []),
             }
         )
-    return rows
+    return sorted(
+        rows,
+        key=lambda row: (order[row["status"]], row["rank"] or 10_000, row["title"].casefold()),
+    )
 
 
 def team_rows(view: PartnershipAt, since: dt.date | None = None) -> list[dict[str, Any]]:
