@@ -172,3 +172,17 @@ def test_a_memo_is_not_written_before_its_meeting(valley: tuple[Partnership, dic
     refused = p.refused("memo", ids["refresh"], "--out", "-", "--as-of", "2026-02-10")
     assert refused.exit_code == 2
     assert "is on 2026-03-03, after 2026-02-10" in refused.output
+
+
+def test_a_team_taken_up_again_gets_its_reporting_window_anew(
+    valley: tuple[Partnership, dict[str, str]],
+) -> None:
+    """The supplier team (no update ever) paused on 2025-06-02 and was taken up again on 2025-09-01."""
+    p, _ = valley
+    month_later = {t["id"]: t["reporting"] for t in p.json("team", "list", "--as-of", "2025-10-01")}
+    assert month_later["supplier-network"] == "not-due"  # 30 days since it was taken up again
+    flags = p.status("--as-of", "2025-11-15")["team_flags"]
+    assert {"team": "supplier-network", "kind": "stale", "message": (
+        "Supplier network has no progress update since it was taken up again on 2025-09-01 "
+        "(75 days; the limit is 60 days)"
+    )} in flags  # fmt: skip
