@@ -215,11 +215,6 @@ class PartnershipAt:
             return False
         return any(m.date > launch.date for m in self.held([MeetingKind.full_partnership]))
 
-    def dated_by(self, meeting_id: str | None) -> bool:
-        """A meeting that existed by the date: none, an unknown one, or one on or before it."""
-        meeting = self.snap.meetings.get(meeting_id or "")
-        return meeting is None or meeting.date <= self.as_of
-
     # --- priorities and teams -------------------------------------------------------------------
 
     @cached_property
