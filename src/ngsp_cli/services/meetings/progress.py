@@ -253,9 +253,10 @@ def _team_label(team: ActionTeam) -> str:
     return team.name if team.status is TeamStatus.active else f"{team.name} ({team.status.value})"
 
 
-def candidates(snap: Snapshot, meeting: Meeting) -> list[CandidateRow]:
-    """Opportunities named at the meeting that are not yet priorities of their own."""
-    known = {p.id for p in snap.priorities.values()} | {p.title.casefold() for p in snap.priorities.values()}
+def candidates(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[CandidateRow]:
+    """Opportunities named at the meeting that are not priorities of their own on the date."""
+    named = PartnershipAt(snap, as_of).priorities
+    known = {p.id for p in named} | {p.title.casefold() for p in named}
     return [
         CandidateRow(c.title, c.description, CATEGORY_LABELS.get(c.category.value, c.category.value))
         for c in meeting.candidates
