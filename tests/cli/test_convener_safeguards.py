@@ -97,7 +97,7 @@ def test_team_update_refuses_a_future_date(ngsp, example_folder: Path):
         "--date", "2026-12-01", "--as-of", "2026-11-25",
     )  # fmt: skip
     assert result.exit_code == 2
-    assert "2026-12-01 is after today (2026-11-25)" in flat(result.stderr)
+    assert "2026-12-01 is after the --as-of day (2026-11-25)" in flat(result.stderr)
     assert path.read_text() == before
     ok = ngsp(
         "-C", example_folder, "team", "update", "clinical-placements", "Met the deans",

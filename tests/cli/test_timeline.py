@@ -278,6 +278,11 @@ def test_an_import_row_joined_after_today_is_refused(ngsp, folder: Path, tmp_pat
     # The good row is imported, as every import does; the row dated in the future is not.
     assert (folder / "organizations" / "bayou-bakery.yaml").is_file()
     assert not (folder / "organizations" / "river-mill.yaml").exists()
+    # Working as of an earlier day, the message names that day, not today.
+    sheet.write_text("name,kind,joined\nCane Press,business,2027-01-20\n")
+    earlier = ngsp("-C", folder, "org", "import", sheet, "--as-of", "2027-01-15")
+    assert earlier.exit_code == 2, earlier.output
+    assert "joined 2027-01-20 is after the --as-of day (2027-01-15)" in flat(earlier.output)
 
 
 def test_team_work_is_not_dated_before_the_team_was_formed(ngsp, folder: Path) -> None:

@@ -172,3 +172,31 @@ def test_a_memo_is_not_written_before_its_meeting(valley: tuple[Partnership, dic
     refused = p.refused("memo", ids["refresh"], "--out", "-", "--as-of", "2026-02-10")
     assert refused.exit_code == 2
     assert "is on 2026-03-03, after 2026-02-10" in refused.output
+
+
+def test_a_team_taken_up_again_gets_its_reporting_window_anew(
+    valley: tuple[Partnership, dict[str, str]],
+) -> None:
+    """The supplier team (no update ever) paused on 2025-06-02 and was taken up again on 2025-09-01."""
+    p, _ = valley
+    month_later = {t["id"]: t["reporting"] for t in p.json("team", "list", "--as-of", "2025-10-01")}
+    assert month_later["supplier-network"] == "not-due"  # 30 days since it was taken up again
+    flags = p.status("--as-of", "2025-11-15")["team_flags"]
+    assert {"team": "supplier-network", "kind": "stale", "message": (
+        "Supplier network has no progress update since it was taken up again on 2025-09-01 "
+        "(75 days; the limit is 60 days)"
+    )} in flags  # fmt: skip
+
+
+def test_an_opportunity_is_listed_as_one_until_a_vote_makes_it_a_priority(
+    valley: tuple[Partnership, dict[str, str]],
+) -> None:
+    """Apprenticeships, also named at the launch (by hand, later), became a priority at the refresh vote."""
+    p, ids = valley
+    p("meeting", "candidate", ids["launch"], "Apprenticeships")
+    named = "## Opportunities named at the meeting"
+    before_the_refresh = p("memo", ids["launch"], "--out", "-", "--as-of", "2025-07-01")
+    assert f"{named}\n\n- **Apprenticeships**" in before_the_refresh
+    after_it = p("memo", ids["launch"], "--out", "-", "--as-of", "2026-04-01")
+    assert named not in after_it
+    assert "| 1 | **Apprenticeships** *(rank and dots from the vote of Mar 3, 2026)*" in after_it

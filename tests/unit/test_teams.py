@@ -69,7 +69,7 @@ def test_forming_a_team_with_business_champions_and_public_support(example_folde
 def test_a_team_cannot_be_formed_on_a_later_day(example_folder: Path) -> None:
     # A team dated in the future would not be flagged as stale until that day.
     before = sorted(p.name for p in (example_folder / "action-teams").iterdir())
-    with pytest.raises(UsageError, match="after today") as caught:
+    with pytest.raises(UsageError, match="after the --as-of day") as caught:
         core.new_team(
             example_folder,
             "cna-to-lpn",

@@ -21,12 +21,16 @@ class TeamReporting:
     team: ActionTeam
     state: str  # reported | not-due | late
     last_update: dt.date | None
-    started: dt.date | None  # the day its clock started when it never reported
+    started: dt.date | None  # the day its clock started when it has not reported since
     since: str  # "since 2026-01-05", "since it was formed on ...", "ever, and its file has no 'formed' date"
     days: int
 
     def describe(self, as_of: dt.date) -> str:
         """'last update 2026-01-05, 70 days ago', 'no update since it was formed on ..., 3 days ago'."""
+        if self.last_update is not None and self.started is not None:  # taken up again since
+            age = (as_of - self.started).days
+            due = ", not due yet" if self.state == NOT_DUE else ""
+            return f"taken up again {plural(age, 'day')} ago{due}; last update {self.last_update.isoformat()}"
         if self.last_update is not None:
             age = (as_of - self.last_update).days
             return f"last update {self.last_update.isoformat()}, {plural(age, 'day')} ago"

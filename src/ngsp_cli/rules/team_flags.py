@@ -29,7 +29,7 @@ def flag_teams(view: PartnershipAt) -> list[TeamFlag]:
             if report.started is None and report.last_update is None:
                 message = f"{team.name} has no progress update {report.since} ({limit})"
             else:
-                quiet = report.last_update or report.started
+                quiet = report.started or report.last_update
                 age = (view.as_of - quiet).days if quiet else 0
                 message = f"{team.name} has no progress update {report.since} ({age} days; {limit})"
             flags.append(TeamFlag(team.id, "stale", message))

@@ -215,11 +215,6 @@ class PartnershipAt:
             return False
         return any(m.date > launch.date for m in self.held([MeetingKind.full_partnership]))
 
-    def dated_by(self, meeting_id: str | None) -> bool:
-        """A meeting that existed by the date: none, an unknown one, or one on or before it."""
-        meeting = self.snap.meetings.get(meeting_id or "")
-        return meeting is None or meeting.date <= self.as_of
-
     # --- priorities and teams -------------------------------------------------------------------
 
     @cached_property
@@ -316,9 +311,18 @@ class PartnershipAt:
         dates = self.updates(team)
         return dates[-1] if dates else None
 
+    def resumed_on(self, team: ActionTeam) -> dt.date | None:
+        """The day an active team was taken up again after a pause (None: it never paused)."""
+        before, status, since = self._team_state(team)
+        return since if status is TeamStatus.active and before > 0 else None
+
     def team_clock(self, team: ActionTeam) -> tuple[dt.date | None, str]:
-        """Since when a team has been quiet: its latest update, else its forming, else its priority's vote."""
+        """Since when a team has been quiet: its latest update or the day it was taken up again,
+        whichever is later; else its forming, else its priority's vote."""
         latest = self.last_update(team)
+        resumed = self.resumed_on(team)
+        if resumed is not None and (latest is None or resumed > latest):
+            return resumed, f"since it was taken up again on {resumed.isoformat()}"
         if latest is not None:
             return latest, f"since {latest.isoformat()}"
         if team.formed is not None:
@@ -330,17 +334,19 @@ class PartnershipAt:
         return None, "ever, and its file has no 'formed' date"
 
     def reporting(self, team: ActionTeam, days: int | None = None) -> TeamReporting:
-        """Reported (an update within `days`), not due yet (newly formed, no update) or late."""
+        """Reported (an update within `days`), not due yet (newly formed or taken up again within
+        `days`, no update since) or late."""
         days = days or self.settings.stale_after_days
         latest = self.last_update(team)
         started, since = self.team_clock(team)
-        if latest is not None:
+        if latest is not None and started == latest:
             state = REPORTED if (self.as_of - latest).days <= days else LATE
+            started = None
         elif started is not None and (self.as_of - started).days <= days:
             state = NOT_DUE
         else:
             state = LATE
-        return TeamReporting(team, state, latest, None if latest else started, since, days)
+        return TeamReporting(team, state, latest, started, since, days)
 
     def team_reporting(self, days: int | None = None) -> list[TeamReporting]:
         """How every active team stands with its updates (the rule check, status and team list share)."""

@@ -37,12 +37,19 @@ def not_in_future(day: dt.date | None, today: dt.date | None, what: str, flag: s
     `today` (an --as-of) may not itself be after the clock's today (`writing_day`).
     A future date would hide a stale team or count a business that has not joined yet.
     """
-    today = writing_day(today)
-    if day is not None and day > today:
+    limit = writing_day(today)
+    if day is not None and day > limit:
         raise UsageError(
-            f"{day.isoformat()} is after today ({today.isoformat()}); "
+            f"{day.isoformat()} is after {day_named(limit)}; "
             f"{what} can only be dated today or earlier; nothing was written",
             field=flag,
             hint=hint,
         )
-    return day or today
+    return day or limit
+
+
+def day_named(day: dt.date) -> str:
+    """'today (2027-02-01)', or 'the --as-of day (2027-01-15)' when a command works as of an earlier day."""
+    if day == clock.today():
+        return f"today ({day.isoformat()})"
+    return f"the --as-of day ({day.isoformat()})"

@@ -39,13 +39,13 @@ def template_values(root: Path | None, name: str) -> Any:
         from ngsp_cli.services.reporting.report import report_data
 
         data = report_data(load(folder), as_of)
-        return documents.describe({**data, "charts": _charts(name, report_charts(data))})
+        return documents.describe({**data, **_charts(name, report_charts(data))})
     if document == "portfolio":
         from ngsp_cli.render.charts import portfolio_charts
         from ngsp_cli.services.reporting.portfolio import build_portfolio
 
         data = build_portfolio([folder], as_of, workers=1).as_dict()
-        return documents.describe({**data, "charts": _charts(name, portfolio_charts(data))})
+        return documents.describe({**data, **_charts(name, portfolio_charts(data))})
     raise UsageError(
         f"ngsp does not know which values '{name}' receives",
         hint="values are listed for the agenda, invite, memo, signin, report and portfolio templates",
@@ -61,8 +61,8 @@ def _meeting(snap: Snapshot, document: str, as_of: dt.date) -> Any:
         return max(snap.meetings.values(), key=lambda m: (m.date, m.id))
 
 
-def _charts(name: str, charts: dict[str, Any]) -> dict[str, str | None] | None:
-    """Charts exist in the HTML and Word versions only (None: nothing to draw)."""
+def _charts(name: str, charts: dict[str, Any]) -> dict[str, dict[str, str | None]]:
+    """The `charts` value of the HTML and Word versions; Markdown templates receive none."""
     if name.endswith(".md.j2"):
-        return None
-    return {chart: CHART if drawn is not None else None for chart, drawn in charts.items()}
+        return {}
+    return {"charts": {chart: CHART if drawn is not None else None for chart, drawn in charts.items()}}

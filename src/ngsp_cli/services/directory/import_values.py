@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ngsp_cli.model import OrgKind, Role
+from ngsp_cli.services.dates import day_named
 from ngsp_cli.services.directory.import_columns import key
 from ngsp_cli.vocab import closest
 
@@ -176,7 +177,7 @@ def parse_joined(value: str, today: dt.date) -> dt.date:
     day = parse_date(value)
     if day > today:
         raise BadRow(
-            f"joined {day.isoformat()} is after today ({today.isoformat()}); "
+            f"joined {day.isoformat()} is after {day_named(today)}; "
             "add them once they have joined, or fix the date"
         )
     return day

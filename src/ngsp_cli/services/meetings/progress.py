@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ngsp_cli.model import ActionItem, ActionTeam, Meeting, PriorityStatus, TeamStatus
+from ngsp_cli.model import ActionItem, ActionTeam, Meeting, Priority, PriorityStatus, TeamStatus, VoteTally
 from ngsp_cli.rules import PartnershipAt
 from ngsp_cli.rules.priority_dates import dated_tally_on, status_on, tally_at
 from ngsp_cli.services.meetings.info import KIND_LABELS, person_name
@@ -200,33 +200,7 @@ def priorities(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[Priorit
             if latest is not None:
                 votes = latest.votes
                 vote_day = latest.day if latest.day != dt.date.min else None
-        teams = teams_by_priority.get(prio.id, [])
-        champions = list(
-            dict.fromkeys(
-                person_name(snap, pid) or pid
-                for t in teams
-                for pid in t.champions
-                if pid not in snap.people or view.person_present(snap.people[pid])
-            )
-        )
-        rows.append(
-            PriorityRow(
-                id=prio.id,
-                title=prio.title,
-                description=prio.description,
-                category=CATEGORY_LABELS.get(prio.category.value, prio.category.value),
-                status=status.value,
-                rank=votes.rank if votes else None,
-                business_points=votes.business_points if votes else None,
-                business_voters=votes.business_voters if votes else None,
-                public_points=votes.public_points if votes else None,
-                public_voters=votes.public_voters if votes else None,
-                team=", ".join(_team_label(t) for t in teams) or None,
-                champions=champions,
-                from_this_meeting=here,
-                vote_day=vote_day if not here else None,
-            )
-        )
+        rows.append(_row(view, prio, status, votes, teams_by_priority.get(prio.id, []), here, vote_day))
     return sorted(
         rows,
         key=lambda r: (
@@ -240,14 +214,49 @@ def priorities(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[Priorit
     )
 
 
+def _row(
+    view: PartnershipAt,
+    prio: Priority,
+    status: PriorityStatus,
+    votes: VoteTally | None,
+    teams: list[ActionTeam],
+    here: bool,
+    vote_day: dt.date | None,
+) -> PriorityRow:
+    """One priority of the memo, with its teams on the date and their champions still at the table."""
+    snap = view.snap
+    champions = [
+        person_name(snap, pid) or pid
+        for pid in dict.fromkeys(pid for t in teams for pid in t.champions)
+        if pid not in snap.people or view.person_present(snap.people[pid])
+    ]
+    return PriorityRow(
+        id=prio.id,
+        title=prio.title,
+        description=prio.description,
+        category=CATEGORY_LABELS.get(prio.category.value, prio.category.value),
+        status=status.value,
+        rank=votes.rank if votes else None,
+        business_points=votes.business_points if votes else None,
+        business_voters=votes.business_voters if votes else None,
+        public_points=votes.public_points if votes else None,
+        public_voters=votes.public_voters if votes else None,
+        team=", ".join(_team_label(t) for t in teams) or None,
+        champions=list(dict.fromkeys(champions)),
+        from_this_meeting=here,
+        vote_day=None if here else vote_day,
+    )
+
+
 def _team_label(team: ActionTeam) -> str:
     """A team's name, marked when it is not active (on the memo's date)."""
     return team.name if team.status is TeamStatus.active else f"{team.name} ({team.status.value})"
 
 
-def candidates(snap: Snapshot, meeting: Meeting) -> list[CandidateRow]:
-    """Opportunities named at the meeting that are not yet priorities of their own."""
-    known = {p.id for p in snap.priorities.values()} | {p.title.casefold() for p in snap.priorities.values()}
+def candidates(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[CandidateRow]:
+    """Opportunities named at the meeting that are not priorities of their own on the date."""
+    named = PartnershipAt(snap, as_of).priorities
+    known = {p.id for p in named} | {p.title.casefold() for p in named}
     return [
         CandidateRow(c.title, c.description, CATEGORY_LABELS.get(c.category.value, c.category.value))
         for c in meeting.candidates

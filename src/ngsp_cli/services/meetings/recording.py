@@ -13,7 +13,7 @@ from pathlib import Path
 from ngsp_cli.errors import InputError, NotFoundError, UsageError
 from ngsp_cli.ids import new_id, slug
 from ngsp_cli.model import ActionItem, CandidatePriority, Meeting, MeetingStatus, PriorityCategory, Rsvp
-from ngsp_cli.services.dates import writing_day
+from ngsp_cli.services.dates import day_named, writing_day
 from ngsp_cli.services.lookup import resolve_person
 from ngsp_cli.services.meetings.finding import (
     load_meeting,
@@ -60,7 +60,7 @@ def _refuse_before_its_day(meeting: Meeting, today: dt.date, why: str, hint: str
     """What happened at a meeting (who came, notes, decisions, votes) is recorded once its day has come."""
     if meeting.date > today:
         raise InputError(
-            f"{meeting.title} is on {meeting.date.isoformat()}, after today ({today.isoformat()}), {why}; "
+            f"{meeting.title} is on {meeting.date.isoformat()}, after {day_named(today)}, {why}; "
             "nothing was written",
             file=meeting_file(meeting),
             field="date",

@@ -23,7 +23,7 @@ from ngsp_cli.model import (
     VoteTally,
 )
 from ngsp_cli.rules.priority_dates import status_day
-from ngsp_cli.services.dates import writing_day
+from ngsp_cli.services.dates import day_named, writing_day
 from ngsp_cli.services.priorities.candidates import priority_id
 from ngsp_cli.services.priorities.history import state_before_change
 from ngsp_cli.services.priorities.ranking import Ranked
@@ -114,7 +114,7 @@ def record(
     day = writing_day(today)
     if meeting.date > day:
         raise InputError(
-            f"{meeting.title} is on {meeting.date.isoformat()}, after today ({day.isoformat()}), so its "
+            f"{meeting.title} is on {meeting.date.isoformat()}, after {day_named(day)}, so its "
             "votes cannot have been cast yet; nothing was written",
             file=f"{Meeting.folder}/{meeting.id}.yaml",
             field="date",
