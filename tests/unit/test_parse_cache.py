@@ -1,17 +1,23 @@
-"""The cache of parsed files never changes what is read: the files' content is the key, not their times."""
+"""The cache of parsed and validated files never changes what is read: the files' content is the key,
+not their times."""
 
 from __future__ import annotations
 
+import marshal
 import os
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
-from ngsp_cli.errors import FolderInvalid
-from ngsp_cli.store import parsecache, yamlio
+from ngsp_cli.errors import FolderInvalid, Problem
+from ngsp_cli.model import migrate, version
+from ngsp_cli.store import folder, parsecache, yamlio
 from ngsp_cli.store.folder import load
+from ngsp_cli.store.reading import RawFile
 
 
 @pytest.fixture
@@ -145,3 +151,119 @@ def test_a_read_only_folder_reads_with_the_cache(partnership_tree: Callable[...,
     finally:
         for path in [root, *root.rglob("*")]:
             path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+# --- validated models ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files validated into models (every one a miss of the kept models)."""
+    seen: list[str] = []
+    real = folder.validate_raw
+
+    def counting(raw: RawFile, model: type[BaseModel], problems: list[Problem]) -> Any:
+        seen.append(raw.rel)
+        return real(raw, model, problems)
+
+    monkeypatch.setattr(folder, "validate_raw", counting)
+    return seen
+
+
+def test_an_unchanged_folder_is_not_validated_again(
+    partnership_tree: Callable[..., Path], validations: list[str]
+) -> None:
+    root = partnership_tree()
+    first = load(root)
+    assert len(validations) == 5
+    validations.clear()
+    second = load(root)
+    assert validations == []
+    assert second.organizations == first.organizations
+    assert second.people == first.people
+    assert second.partnership == first.partnership
+    assert second.people["ann-lee"].id == "ann-lee"
+    assert second.people["ann-lee"] is not first.people["ann-lee"]
+    assert second.people["ann-lee"].model_fields_set == first.people["ann-lee"].model_fields_set
+
+
+def test_an_edit_in_the_same_tick_is_validated_again(
+    partnership_tree: Callable[..., Path], validations: list[str]
+) -> None:
+    root = partnership_tree()
+    path = root / "people" / "ann-lee.yaml"
+    load(root)
+    before = path.stat()
+    path.write_text(path.read_text().replace("title: CEO", "title: COO"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same time
+    validations.clear()
+    assert load(root).people["ann-lee"].title == "COO"
+    assert validations == ["people/ann-lee.yaml"]
+    path.write_text(path.read_text().replace("title: COO", 'title: "CE\\x1bO"'))  # an escape
+    with pytest.raises(FolderInvalid) as caught:
+        load(root)
+    assert [p.file for p in caught.value.problems] == ["people/ann-lee.yaml"]
+
+
+def test_a_file_with_problems_is_validated_every_time(
+    partnership_tree: Callable[..., Path], validations: list[str]
+) -> None:
+    root = partnership_tree({"organizations/odd.yaml": {"name": "Odd", "kind": "business", "colour": "red"}})
+    for _ in range(2):
+        validations.clear()
+        snap = load(root, strict=False)
+        assert "odd" not in snap.organizations
+        assert [p.file for p in snap.problems] == ["organizations/odd.yaml"]
+        assert "organizations/odd.yaml" in validations
+
+
+def test_damaged_kept_models_are_validated_again(
+    partnership_tree: Callable[..., Path], validations: list[str]
+) -> None:
+    root = partnership_tree()
+    load(root)
+    [cache] = cache_files()
+    header, entries = marshal.loads(cache.read_bytes())
+    digest, data, _ = entries["people/ann-lee.yaml"]
+    entries["people/ann-lee.yaml"] = (digest, data, b"\x80garbage")
+    digest, data, _ = entries["people/bo-diaz.yaml"]  # a model of another kind
+    entries["people/bo-diaz.yaml"] = (digest, data, pickle.dumps(load(root).organizations["acme-tools"]))
+    cache.write_bytes(marshal.dumps((header, entries)))
+    validations.clear()
+    snap = load(root)
+    assert sorted(validations) == ["people/ann-lee.yaml", "people/bo-diaz.yaml"]
+    assert snap.people["ann-lee"].name == "Ann Lee"
+    assert snap.people["bo-diaz"].name == "Bo Diaz"
+
+
+def test_models_of_other_model_code_or_pydantic_are_not_used(
+    partnership_tree: Callable[..., Path], validations: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = partnership_tree()
+    load(root)
+    real = parsecache._code_stamp
+    monkeypatch.setattr(parsecache, "_code_stamp", lambda: (*real(), ("model/new.py", 1, 1)))
+    validations.clear()
+    load(root)
+    assert len(validations) == 5
+    monkeypatch.setattr("pydantic.VERSION", "0.0.0-other")
+    validations.clear()
+    load(root)
+    assert len(validations) == 5
+
+
+def test_a_migrated_folder_is_validated_every_time(
+    partnership_tree: Callable[..., Path], validations: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def rename(files: Any) -> None:
+        for rel, data in files.items():
+            if rel.startswith("organizations/") and isinstance(data, dict):
+                data["name"] = data["name"] + " (migrated)"
+
+    monkeypatch.setattr(version, "CURRENT_SCHEMA_VERSION", 2)
+    monkeypatch.setitem(migrate.MIGRATIONS, 1, rename)
+    root = partnership_tree()
+    for _ in range(2):
+        validations.clear()
+        assert load(root).organizations["acme-tools"].name == "Acme Tools (migrated)"
+        assert len(validations) == 5

@@ -28,6 +28,10 @@ class FileModel(BaseModel):
         str_strip_whitespace=True,
         validate_assignment=True,
         use_enum_values=False,
+        # Each model's validator is built when first used, not when its class is defined: a
+        # command validates only the kinds it reads, and none that come from the cache of
+        # validated files (store/parsecache.py).
+        defer_build=True,
     )
 
     @field_validator("*", mode="after")

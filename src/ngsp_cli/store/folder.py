@@ -20,6 +20,7 @@ from ngsp_cli.model import (
     Partnership,
     Person,
     Priority,
+    version,
 )
 from ngsp_cli.model.migrate import migrate_raw
 from ngsp_cli.store.problems import validate_raw
@@ -244,16 +245,22 @@ def _load(
     gc_was_enabled = gc.isenabled()
     gc.disable()  # bulk reads allocate many small objects and no cycles
     try:
-        raws = _read_files(files, kinds, problems)
-        if isinstance(files, _DiskFiles) and files.cache is not None:
-            files.cache.save({kind.folder for kind in kinds})
+        raws, migrated = _read_files(files, kinds, problems)
+        # Models are kept only as validated from unmigrated files: the bytes alone then decide them.
+        cache = files.cache if isinstance(files, _DiskFiles) and not migrated else None
         partnership_raw = raws.pop(PARTNERSHIP_FILE)
-        partnership = validate_raw(partnership_raw, Partnership, problems)
+        partnership = cache.model(PARTNERSHIP_FILE, Partnership) if cache is not None else None
+        if partnership is None:
+            partnership = validate_raw(partnership_raw, Partnership, problems)
+            if partnership is not None and cache is not None:
+                cache.keep_model(PARTNERSHIP_FILE, partnership)
         snapshot = Snapshot(
             root=root,
             partnership=partnership or Partnership.model_construct(name=root.name, industry="", region=""),
         )
-        _add_entities(snapshot, raws, kinds, problems)
+        _add_entities(snapshot, raws, kinds, problems, cache)
+        if isinstance(files, _DiskFiles) and files.cache is not None:
+            files.cache.save({kind.folder for kind in kinds})
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -270,8 +277,9 @@ def _load(
 
 def _read_files(
     files: _Files, kinds: tuple[type[Entity], ...], problems: list[Problem]
-) -> dict[str, RawFile]:
-    """partnership.yaml and every entity file of `kinds`, parsed and migrated to the current schema."""
+) -> tuple[dict[str, RawFile], bool]:
+    """partnership.yaml and every entity file of `kinds`, parsed and migrated to the current schema;
+    and whether a migration changed them."""
     raws: dict[str, RawFile] = {}
     try:
         raws[PARTNERSHIP_FILE] = files.read(PARTNERSHIP_FILE)
@@ -286,14 +294,18 @@ def _read_files(
             except InputError as exc:
                 problems.append(exc.problem)
     try:
-        migrate_raw(raws)
+        old = migrate_raw(raws)
     except InputError as exc:
         raise FolderInvalid([exc.problem]) from exc
-    return raws
+    return raws, old != version.CURRENT_SCHEMA_VERSION
 
 
 def _add_entities(
-    snapshot: Snapshot, raws: Mapping[str, RawFile], kinds: tuple[type[Entity], ...], problems: list[Problem]
+    snapshot: Snapshot,
+    raws: Mapping[str, RawFile],
+    kinds: tuple[type[Entity], ...],
+    problems: list[Problem],
+    cache: ParseCache | None,
 ) -> None:
     """Validate each entity file and add it to `snapshot` under the id its file name gives."""
     from ngsp_cli.ids import is_valid_id
@@ -310,10 +322,15 @@ def _add_entities(
                 )
             )
             continue
-        entity = validate_raw(raw, kind, problems)
-        if entity is not None:
+        entity = cache.model(rel, kind) if cache is not None else None
+        if entity is None:
+            entity = validate_raw(raw, kind, problems)
+            if entity is None:
+                continue
             entity.id = entity_id
-            snapshot.entities(kind)[entity_id] = entity
+            if cache is not None:
+                cache.keep_model(rel, entity)
+        snapshot.entities(kind)[entity_id] = entity
 
 
 def load_entity(root: Path, kind: type[E], entity_id: str) -> E | None:

@@ -1,22 +1,24 @@
-"""A cache of parsed YAML, keyed by each file's exact content, so unchanged files are not parsed again.
+"""A cache of parsed and validated files, keyed by each file's exact content.
 
-Parsing YAML is the largest part of reading a folder.  The files stay the one
-source of truth: every file is still read in full on every run, and its bytes
-(a BLAKE2 digest of them) are the key, so any edit, however quick, misses the
-cache; only the parse is skipped.  File times play no part, so an edit within
-the same tick of the file system's clock, or a file put back with its old time,
-is seen like any other.  What is kept is what the parser returned (dicts, lists,
-texts and None), never a validated model: validation, migration and the checks
-of references run on every read as before.
+Parsing YAML and validating it into models is most of reading a folder.  The
+files stay the one source of truth: every file is still read in full on every
+run, and its bytes (a BLAKE2 digest of them) are the key, so any edit, however
+quick, misses the cache.  File times play no part, so an edit within the same
+tick of the file system's clock, or a file put back with its old time, is seen
+like any other.  Two things are kept per file: what the parser returned (dicts,
+lists, texts and None), and the model validated from it (pickled), once a read
+validated it without problems and without migrating the folder.  The checks of
+references, and everything a command then does, run on every read as before.
 
 The cache lives in the user's cache folder (`$XDG_CACHE_HOME/ngsp/parsed/`, else
 `~/.cache/ngsp/parsed/`), one file per partnership folder, outside the folder and
 its git repository, so a read-only folder reads the same and nothing takes the
-folder lock.  A cache written by another ngsp, Python or PyYAML, or by another
-version of the parser's code, an unreadable or damaged cache, and a cache folder
-that cannot be written are all ignored silently: the files are parsed as
-without it.  Writing it is atomic (a temporary file renamed into place), and the
-last writer wins.  NGSP_NO_CACHE=1 switches it off.
+folder lock.  A cache written by another ngsp, Python, PyYAML or pydantic, for
+another schema version, or by another version of the parser's or the models'
+code (their files' sizes and times), an unreadable or damaged cache, and a cache
+folder that cannot be written are all ignored silently: the files are parsed and
+validated as without it.  Writing it is atomic (a temporary file renamed into
+place), and the last writer wins.  NGSP_NO_CACHE=1 switches it off.
 """
 
 from __future__ import annotations
@@ -25,14 +27,21 @@ import contextlib
 import hashlib
 import marshal
 import os
+import pickle
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ngsp_cli.store import yamlio
 
-FORMAT = 1
-_Entries = dict[str, tuple[bytes, bytes]]  # rel -> (digest of the file's bytes, marshalled data)
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+T = TypeVar("T")
+
+FORMAT = 2
+# rel -> (digest of the file's bytes, marshalled data, pickled model or b"" before it is validated)
+_Entries = dict[str, tuple[bytes, bytes, bytes]]
 
 
 def cache_folder() -> Path | None:
@@ -45,21 +54,40 @@ def cache_folder() -> Path | None:
     return Path(base) / "ngsp" / "parsed"
 
 
+def _code_stamp() -> tuple[tuple[str, int, int], ...]:
+    """Size and time of the code whose results are kept: the parser, the models and their checks."""
+    import ngsp_cli.model
+    import ngsp_cli.text
+
+    names = sorted(name for name in sys.modules if name.startswith("ngsp_cli.model."))
+    modules = [yamlio, ngsp_cli.text, ngsp_cli.model, *(sys.modules[name] for name in names)]
+    stamp = []
+    for module in modules:
+        file = str(getattr(module, "__file__", None))
+        try:
+            found = Path(file).stat()
+        except OSError:
+            stamp.append((file, 0, 0))
+        else:
+            stamp.append((file, found.st_size, found.st_mtime_ns))
+    return tuple(stamp)
+
+
 def _header(root: Path) -> tuple[Any, ...]:
+    import pydantic
     import yaml
 
     from ngsp_cli import __version__
+    from ngsp_cli.model.version import CURRENT_SCHEMA_VERSION
 
-    try:
-        parser = Path(yamlio.__file__).stat()
-        code = (parser.st_size, parser.st_mtime_ns)
-    except OSError:
-        code = (0, 0)
-    return (FORMAT, __version__, sys.version, yaml.__version__, code, str(root))
+    versions = (__version__, sys.version, yaml.__version__, pydantic.VERSION, CURRENT_SCHEMA_VERSION)
+    return (FORMAT, versions, _code_stamp(), str(root))
 
 
 class ParseCache:
-    """The parsed files of one partnership folder, read at the start of a load and saved at its end."""
+    """The parsed and validated files of one partnership folder, read at the start of a load and
+    saved at its end.  Models are pickled: the cache folder is the user's own, as trusted as the
+    code ngsp runs."""
 
     def __init__(self, root: Path) -> None:
         self.path: Path | None = None
@@ -92,7 +120,7 @@ class ParseCache:
             return yamlio.parse(text)
         digest = hashlib.blake2b(raw_bytes, digest_size=20).digest()
         kept = self.old.get(rel)
-        if kept is not None and type(kept) is tuple and len(kept) == 2 and kept[0] == digest:
+        if kept is not None and type(kept) is tuple and len(kept) == 3 and kept[0] == digest:
             try:
                 data = marshal.loads(kept[1])
             except Exception:  # a damaged entry is parsed again
@@ -102,8 +130,30 @@ class ParseCache:
                 return data
         data = yamlio.parse(text)  # a file that does not parse is never kept
         with contextlib.suppress(ValueError):  # not plain data: parsed every time
-            self.new[rel] = (digest, marshal.dumps(data))
+            self.new[rel] = (digest, marshal.dumps(data), b"")
         return data
+
+    def model(self, rel: str, kind: type[T]) -> T | None:
+        """The `kind` validated from this load's `rel` when these exact bytes were validated before."""
+        kept = self.new.get(rel)
+        if kept is None or not kept[2]:
+            return None
+        try:
+            found = pickle.loads(kept[2])
+        except Exception:  # a damaged entry is validated again
+            return None
+        return found if type(found) is kind else None
+
+    def keep_model(self, rel: str, entity: BaseModel) -> None:
+        """Keep `entity`, validated from this load's `rel` (the current schema, no migration)."""
+        kept = self.new.get(rel)
+        if kept is None:
+            return
+        try:
+            blob = pickle.dumps(entity, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # anything that does not pickle is validated every time
+            return
+        self.new[rel] = (kept[0], kept[1], blob)
 
     def save(self, loaded_folders: set[str]) -> None:
         """Keep what this load parsed, and the entries of the folders it did not read; drop the rest."""
