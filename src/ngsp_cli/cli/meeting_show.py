@@ -173,7 +173,7 @@ def show(
 ) -> None:
     """Show one meeting: agenda, who was invited and who came, notes, decisions, action items.
 
-    With --as-of, as it stood that day: before its day nobody has come and nothing is recorded."""
+    Asked about a day before the meeting, it shows that nobody has come and nothing is recorded yet."""
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import Organization, Person
     from ngsp_cli.services.meetings.finding import find_meeting
