@@ -564,8 +564,7 @@ def memo() -> Builder:
         ("{{ attendance.business_count|plural('business leader') }}", "b"),
         " and ",
         ("{{ attendance.public_count|plural('public partner') }}", "b"),
-        " came{% if attendance.invited_total %} ({{ attendance.total }} of {{ attendance.invited_total }} "
-        "invited){% endif %}."
+        " came{% if attendance.invited_note %} ({{ attendance.invited_note }}){% endif %}."
         "{% if attendance.industry_table %}{% if attendance.business_outnumber_public %}"
         " Business leaders outnumbered public partners: industry held the table."
         "{% else %} Public partners were as many as or more than business leaders; the next invitation "
@@ -847,8 +846,9 @@ def report() -> Builder:
             "{{ pr.title }}",
             "{{ pr.category }}",
             "{{ pr.status }}",
-            "{% if pr.business_points is not none %}{{ pr.business_points }}{% if pr.rank %} (#{{ pr.rank }})"
-            "{% endif %}{% else %}–{% endif %}",
+            "{% if pr.business_points is not none %}{{ pr.business_points }}{% if pr.rank %} (#{{ pr.rank }}"
+            "{% if pr.earlier_vote %}, vote of {{ pr.earlier_vote|date_short }}{% endif %})"
+            "{% elif pr.earlier_vote %} (vote of {{ pr.earlier_vote|date_short }}){% endif %}{% else %}–{% endif %}",
             "{{ pr.teams|join(', ') or '–' }}",
         ],
         [2.6, 1.1, 0.9, 0.9, 1.3],

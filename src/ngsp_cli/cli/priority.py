@@ -25,28 +25,25 @@ AsOfOption = Annotated[
 
 
 def _json(snap: Snapshot, priority: Priority, as_of: dt.date) -> dict[str, Any]:
-    from ngsp_cli.rules.priority_dates import status_day, status_on
+    """The priority as it stood on `as_of` (`priority_at`), the same the screens show."""
+    from ngsp_cli.rules.priority_dates import status_day
     from ngsp_cli.services.priorities.history import active_teams_on
 
-    on = status_on(snap, priority, as_of)
     return {
         **output.entity_json(priority),
         "file": f"priorities/{priority.id}.yaml",
-        "status_on_as_of": on.value if on else None,
+        "status_on_as_of": priority.status.value,
         "status_since": status_day(snap, priority),
         "active_teams": [t.id for t in active_teams_on(snap, priority.id, as_of)],
     }
 
 
 def _named_by(snap: Snapshot, as_of: dt.date) -> list[Priority]:
-    """The priorities known on `as_of`, by id."""
-    from ngsp_cli.rules.priority_dates import status_on
+    """The priorities known on `as_of`, by id, each as it stood then."""
+    from ngsp_cli.rules.priority_dates import priority_at
 
-    return [
-        p
-        for p in sorted(snap.priorities.values(), key=lambda p: p.id)
-        if status_on(snap, p, as_of) is not None
-    ]
+    dated = (priority_at(snap, p, as_of) for p in sorted(snap.priorities.values(), key=lambda p: p.id))
+    return [p for p in dated if p is not None]
 
 
 @app.command("list")
@@ -61,7 +58,7 @@ def list_(
 
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.model import PriorityStatus
-    from ngsp_cli.rules.priority_dates import status_day, status_on, tally_on
+    from ngsp_cli.rules.priority_dates import status_day
     from ngsp_cli.services.priorities.history import active_teams_on
     from ngsp_cli.text import plural
     from ngsp_cli.vocab import choose
@@ -69,7 +66,7 @@ def list_(
     wanted = choose(PriorityStatus, status, "a priority status") if status else None
     snap = options.load_snapshot(folder)
     day = options.day_of(as_of) or clock.today()
-    rows = [p for p in _named_by(snap, day) if wanted is None or status_on(snap, p, day) is wanted]
+    rows = [p for p in _named_by(snap, day) if wanted is None or p.status is wanted]
     if as_json:
         output.emit_json([_json(snap, p, day) for p in rows])
         return
@@ -86,14 +83,12 @@ def list_(
     table.add_column("dots", justify="right")
     table.add_column("teams")
     for p in rows:
-        on = status_on(snap, p, day)
         since = status_day(snap, p)
-        current = since is None or since <= day
         table.add_row(
             output.name_cell(p.title, p.id),
-            on.value if on else "-",
-            (since.isoformat() if since else "-") if current else "earlier",
-            str(votes.business_points) if (votes := tally_on(snap, p, day)) is not None else "-",
+            p.status.value,
+            since.isoformat() if since else "-",
+            str(p.votes.business_points) if p.votes is not None else "-",
             output.cell(", ".join(t.id for t in active_teams_on(snap, p.id, day)) or "-"),
         )
     output.out().print(table)
@@ -110,20 +105,23 @@ def show(
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
-    from ngsp_cli.rules.priority_dates import status_on
+    from ngsp_cli.rules.priority_dates import priority_at
     from ngsp_cli.services.lookup import resolve_priority
     from ngsp_cli.services.priorities.history import active_teams_on, describe_history
 
     snap = options.load_snapshot(folder)
     day = options.day_of(as_of) or clock.today()
     found = snap.priorities[resolve_priority(snap, priority)]
+    dated = priority_at(snap, found, day)
     if as_json:
-        data = _json(snap, found, day)
+        data = _json(snap, dated or found, day)
+        if dated is None:
+            data["status_on_as_of"] = None
         data["history_lines"] = describe_history(snap, found, day)
         output.emit_json(data)
         return
     console = output.out()
-    on = status_on(snap, found, day)
+    on = dated.status if dated is not None else None
     console.print(f"[bold]{escape(found.title)}[/bold]  [dim]{found.id}[/dim]")
     console.print(Hanging("  ", f"{found.category.value}; {on.value if on else 'not named yet'} "
                                 f"as of {day.isoformat()}"))  # fmt: skip
@@ -132,8 +130,8 @@ def show(
     console.print("\n[bold]Votes and status changes[/bold]")
     for line in describe_history(snap, found, day):
         console.print(Hanging("  - ", escape(line)))
-    if found.decided_by:
-        console.print(Hanging("  tie: ", escape(found.decided_by)))
+    if dated is not None and dated.decided_by:
+        console.print(Hanging("  tie: ", escape(dated.decided_by)))
     teams = active_teams_on(snap, found.id, day)
     if teams:
         console.print("\n[bold]Active action teams[/bold]")

@@ -106,7 +106,8 @@ def _summary_json(snap: Snapshot, summary: TeamSummary) -> dict[str, Any]:
     return {
         **output.entity_json(team),
         "priority_title": summary.priority_title,
-        "business_champions": [p for p in team.champions if snap.is_business(p)],
+        "business_champions": [p for p in summary.champions if snap.is_business(p)],
+        "champions_gone": summary.champions_gone,
         "open_tasks": len(summary.open_tasks),
         "overdue_tasks": [t.id for t in summary.overdue_tasks],
         "last_update": summary.last_update,
@@ -163,7 +164,7 @@ def list_(
             marks.insert(0, s.team.status.value)
         table.add_row(
             output.cell(s.team.id),
-            output.cell(", ".join(_surname(snap, p) for p in s.team.champions) or "-"),
+            output.cell(", ".join(_surname(snap, p) for p in s.champions) or "-"),
             str(len(s.open_tasks)),
             str(len(s.overdue_tasks)),
             s.last_update.isoformat()
@@ -206,7 +207,11 @@ def show(
     lead = _names(snap, [found.staff_lead]) if found.staff_lead else None
     for label, value in (
         ("priority", f"{summary.priority_title} ({found.priority})"),
-        ("champions", _names(snap, found.champions) or "none: a business champion is needed"),
+        ("champions", _names(snap, summary.champions) or "none: a business champion is needed"),
+        (
+            "left",
+            _names(snap, summary.champions_gone) and f"{_names(snap, summary.champions_gone)} (champion)",
+        ),
         ("support", _names(snap, found.support)),
         ("staff lead", lead),
         ("goal", found.goal),

@@ -21,15 +21,19 @@ def _teams_formed(view: PartnershipAt, params: Params) -> Finding:
     selected = view.selected_priorities
     if not selected:
         return verdict(False, "no priority is selected yet")
-    covered = {t.priority for t in view.teams if t.status is not TeamStatus.paused}
-    missing = [p.title for p in selected if p.id not in covered]
+    # A team at work on it, or one that finished its work (the team is done).
+    working = {t.priority for t in view.active_teams}
+    finished = {t.priority for t in view.teams if t.status is TeamStatus.done}
+    missing = [p.title for p in selected if p.id not in working | finished]
     if missing:
-        return verdict(False, "no action team yet for: " + "; ".join(missing), missing=len(missing))
-    return verdict(
-        True,
-        f"{plural(len(selected), 'selected priority', 'selected priorities')}, each with a team",
-        priorities=len(selected),
-    )
+        lacking = "; ".join(missing)
+        return verdict(False, f"no action team at work (or finished) for: {lacking}", missing=len(missing))
+    at_work = sum(1 for p in selected if p.id in working)
+    count = plural(len(selected), "selected priority", "selected priorities")
+    detail = f"{count}: {at_work} with an active team"
+    if at_work < len(selected):
+        detail += f", {len(selected) - at_work} whose team finished its work"
+    return verdict(True, detail, priorities=len(selected))
 
 
 @rule(

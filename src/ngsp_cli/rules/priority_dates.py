@@ -70,15 +70,21 @@ class DatedTally:
 
     day: dt.date
     votes: VoteTally
+    meeting: str | None = None
 
 
 def dated_tally_on(snap: Snapshot, priority: Priority, as_of: dt.date) -> DatedTally | None:
     """The tally of the priority's latest vote on or before the date (a tally written by hand,
     of no recorded meeting, counts as always)."""
-    dated = [DatedTally(change.date, change.votes) for change in priority.history if change.votes is not None]
+    dated = [
+        DatedTally(change.date, change.votes, change.meeting)
+        for change in priority.history
+        if change.votes is not None
+    ]
     if priority.votes is not None:
         meeting = snap.meetings.get(priority.meeting or "")
-        dated.append(DatedTally(meeting.date if meeting is not None else dt.date.min, priority.votes))
+        day = meeting.date if meeting is not None else dt.date.min
+        dated.append(DatedTally(day, priority.votes, priority.meeting))
     known = [tally for tally in sorted(dated, key=lambda item: item.day) if tally.day <= as_of]
     return known[-1] if known else None
 
@@ -87,6 +93,33 @@ def tally_on(snap: Snapshot, priority: Priority, as_of: dt.date) -> VoteTally | 
     """The votes of `dated_tally_on`."""
     found = dated_tally_on(snap, priority, as_of)
     return found.votes if found is not None else None
+
+
+def priority_at(snap: Snapshot, priority: Priority, as_of: dt.date) -> Priority | None:
+    """The priority as it stood on `as_of` (None: not named yet): its status then and since when,
+    the tally of its latest vote by then, and the history before it. The priority itself when
+    its current state had begun by then."""
+    history = sorted(priority.history, key=lambda change: change.date)
+    current_day = status_day(snap, priority) or dt.date.min
+    if current_day <= as_of:
+        return priority
+    earlier = [index for index, change in enumerate(history) if change.date <= as_of]
+    if not earlier:
+        return None
+    state = history[earlier[-1]]
+    tally = dated_tally_on(snap, priority, as_of)
+    dated = priority.model_copy(
+        update={
+            "status": state.status,
+            "since": None if state.meeting else state.date,  # a vote's state is dated by its meeting
+            "meeting": tally.meeting if tally else state.meeting,
+            "votes": tally.votes if tally else None,
+            "decided_by": state.decided_by,
+            "history": history[: earlier[-1]],
+        }
+    )
+    dated.id = priority.id
+    return dated
 
 
 @dataclass(frozen=True)

@@ -47,9 +47,12 @@ from ngsp_cli.rules.answers import LATE, NOT_DUE, REPORTED, Joining, TeamFlag, T
 from ngsp_cli.rules.facts import Headcount
 from ngsp_cli.rules.joining import founders_and_newcomers
 from ngsp_cli.rules.meeting_dates import action_done_on, meeting_at
-from ngsp_cli.rules.priority_dates import status_on, tally_on
+from ngsp_cli.rules.priority_dates import first_selected, status_on, tally_on
+from ngsp_cli.rules.team_dates import team_at, team_state
 from ngsp_cli.rules.team_flags import flag_teams
 from ngsp_cli.store.folder import Snapshot
+
+_CHOSEN = frozenset({PriorityStatus.selected, PriorityStatus.done})
 
 
 def held_on(meeting: Meeting, day: dt.date) -> bool:
@@ -77,15 +80,20 @@ class PartnershipAt:
         return joined_ok and (org.left is None or org.left > self.as_of)
 
     def person_present(self, person: Person) -> bool:
-        """Neither they nor their organization left by the date.
+        """Joined by the date and neither they nor their organization left by then.
 
-        `joined` dates do not decide for people: champions are recruited (and
-        invited) before the launch that their files, and their organization's,
-        often give as the day they joined.
+        Their own `joined` date decides when they came: champions are recruited (and invite
+        others) before the launch at which their businesses join. A person without one
+        counts from their organization's `joined` date.
         """
         org = self.snap.organizations.get(person.org)
-        left_ok = person.left is None or person.left > self.as_of
-        return left_ok and (org is None or org.left is None or org.left > self.as_of)
+        if person.left is not None and person.left <= self.as_of:
+            return False
+        if org is not None and org.left is not None and org.left <= self.as_of:
+            return False
+        if person.joined is not None:
+            return person.joined <= self.as_of
+        return org is None or org.joined is None or org.joined <= self.as_of
 
     @cached_property
     def organizations(self) -> list[Organization]:
@@ -244,50 +252,27 @@ class PartnershipAt:
     @cached_property
     def selected_priorities(self) -> list[Priority]:
         """Priorities selected (or done) on the date: their status then, not after a later vote."""
-        wanted = {PriorityStatus.selected, PriorityStatus.done}
-        return [p for p in self.priorities if self.priority_status(p) in wanted]
+        return [p for p in self.priorities if self.priority_status(p) in _CHOSEN]
 
     def team_formed(self, team: ActionTeam) -> bool:
-        """The team existed on the date: formed on or before it, for a priority known by then."""
-        if team.formed is not None and team.formed > self.as_of:
-            return False
+        """The team existed on the date: formed on or before it; without a `formed` date, its
+        priority was selected by then (teams work on selected priorities)."""
+        if team.formed is not None:
+            return team.formed <= self.as_of
         priority = self.snap.priorities.get(team.priority)
-        return priority is None or self.priority_status(priority) is not None
-
-    def _team_state(self, team: ActionTeam) -> tuple[int, TeamStatus, dt.date | None]:
-        """How many of the team's history entries lie before its state on the date, that state, and
-        the day it began (None: undated). Before its first dated state a formed team was active:
-        every team starts out active. An undated status counts as always."""
-        states = [(change.date, change.status) for change in team.history]
-        states.append((team.since or team.formed or dt.date.min, team.status))
-        states.sort(key=lambda state: state[0])
-        known = [index for index, (day, _) in enumerate(states) if day <= self.as_of]
-        if not known:
-            return 0, TeamStatus.active, None
-        index = known[-1]
-        if index == len(team.history):
-            return index, team.status, team.since
-        return index, states[index][1], states[index][0]
+        if priority is None:
+            return True
+        selected = first_selected(self.snap, priority)
+        chosen_by_then = selected is not None and selected.day <= self.as_of
+        return chosen_by_then or self.priority_status(priority) in _CHOSEN
 
     def team_status(self, team: ActionTeam) -> TeamStatus:
-        """The team's status on the date, from its dated history (see `_team_state`)."""
-        return self._team_state(team)[1]
+        """The team's status on the date, from its dated history (`team_dates.team_state`)."""
+        return team_state(team, self.as_of).status
 
     def team_at(self, team: ActionTeam) -> ActionTeam:
-        """The team as it stood on the date: its status then and since when, the history before it,
-        and the tasks and updates written by the date."""
-        before, status, since = self._team_state(team)
-        tasks = [task for task in team.tasks if task.added is None or task.added <= self.as_of]
-        updates = [update for update in team.updates if update.date <= self.as_of]
-        kept = (status, since, before, len(tasks), len(updates))
-        if kept == (team.status, team.since, len(team.history), len(team.tasks), len(team.updates)):
-            return team
-        history = sorted(team.history, key=lambda change: change.date)[:before]
-        dated = team.model_copy(
-            update={"status": status, "since": since, "tasks": tasks, "history": history, "updates": updates}
-        )
-        dated.id = team.id
-        return dated
+        """The team as it stood on the date (`team_dates.team_at`)."""
+        return team_at(team, self.as_of)
 
     @cached_property
     def teams(self) -> list[ActionTeam]:
@@ -302,6 +287,15 @@ class PartnershipAt:
     def active_teams(self) -> list[ActionTeam]:
         return [t for t in self.teams if t.status is TeamStatus.active]
 
+    def champions_at_table(self, team: ActionTeam) -> list[str]:
+        """The team's champions still at the table on the date (a champion who left leads nothing)."""
+        people = self.snap.people
+        return [
+            pid
+            for pid in dict.fromkeys(team.champions)
+            if pid not in people or self.person_present(people[pid])
+        ]
+
     def has_business_champion(self, team: ActionTeam) -> bool:
         return any(self.is_business_lead(pid) for pid in team.champions)
 
@@ -314,8 +308,8 @@ class PartnershipAt:
 
     def resumed_on(self, team: ActionTeam) -> dt.date | None:
         """The day an active team was taken up again after a pause (None: it never paused)."""
-        before, status, since = self._team_state(team)
-        return since if status is TeamStatus.active and before > 0 else None
+        state = team_state(team, self.as_of)
+        return state.since if state.status is TeamStatus.active and state.before > 0 else None
 
     def team_clock(self, team: ActionTeam) -> tuple[dt.date | None, str]:
         """Since when a team has been quiet: its latest update or the day it was taken up again,

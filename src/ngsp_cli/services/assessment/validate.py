@@ -10,6 +10,7 @@ people added the same thing on different laptops and merged:
 - two priorities with the same title,
 - a meeting after today marked held, or with votes (what has not happened yet),
 - (a warning) a team formed before its priority was selected,
+- (a warning) a priority marked done by hand with no `since:` date,
 
 plus the playbook's phase files, the indicator definitions (bundled, playbook,
 folder) and self-assessment
@@ -36,6 +37,7 @@ from ngsp_cli.model import (
     Organization,
     Person,
     Priority,
+    PriorityStatus,
 )
 from ngsp_cli.playbook.indicators import IndicatorSet, answer_problem, load_indicator_set
 from ngsp_cli.services.assessment.survey import SurveyDefinition, folder_survey
@@ -253,7 +255,8 @@ def timeline_problems(snap: store.Snapshot, today: dt.date) -> list[Problem]:
 
 
 def order_warnings(snap: store.Snapshot) -> list[Problem]:
-    """Dates of dependent events out of order: a team formed before its priority was selected."""
+    """Dates of dependent events out of order or missing: a team formed before its priority was
+    selected, a priority finished on no known day."""
     from ngsp_cli.rules.priority_dates import first_selected
 
     warnings = []
@@ -271,6 +274,23 @@ def order_warnings(snap: store.Snapshot) -> list[Problem]:
                 line=_line(snap.root, rel, ("formed",)),
                 field="formed",
                 hint="fix 'formed:' (or the date of the vote's meeting) so the team comes after its priority",
+            )
+        )
+    for priority in sorted(snap.priorities.values(), key=lambda p: p.id):
+        undated_done = priority.status is PriorityStatus.done and priority.since is None
+        if not undated_done or priority.meeting is None:
+            continue
+        # No vote finishes a priority: without `since:` it would count as done since its vote.
+        rel = f"{Priority.folder}/{priority.id}.yaml"
+        warnings.append(
+            Problem(
+                f"'{priority.title}' is marked done but its file gives no day it was finished, so screens "
+                "of past days count it as done since its vote",
+                file=rel,
+                line=_line(snap.root, rel, ("status",)),
+                field="since",
+                hint=f"add 'since: YYYY-MM-DD' (the day it was finished), or set it with "
+                f"'ngsp priority status {priority.id} done --date YYYY-MM-DD'",
             )
         )
     return warnings

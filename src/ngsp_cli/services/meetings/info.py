@@ -107,6 +107,9 @@ class Attendance:
     said_yes_business: int = 0
     said_yes_public: int = 0
     answered: int = 0
+    # Of those who came: how many were invited, and how many came without an invitation.
+    came_invited: int = 0
+    came_uninvited: int = 0
 
     @property
     def public_expected_to_outnumber(self) -> bool:
@@ -128,6 +131,17 @@ class Attendance:
     @property
     def invited_total(self) -> int:
         return self.invited_business + self.invited_public
+
+    @property
+    def invited_note(self) -> str:
+        """'8 of 8 invited', '4 of 6 invited, and 1 who was not invited' ('' when nobody was invited)."""
+        if not self.invited_total:
+            return ""
+        note = f"{self.came_invited} of {self.invited_total} invited"
+        if self.came_uninvited:
+            who = "who was" if self.came_uninvited == 1 else "who were"
+            note += f", and {self.came_uninvited} {who} not invited"
+        return note
 
     @property
     def business_outnumber_public(self) -> bool:
@@ -235,6 +249,8 @@ def attendance(snap: Snapshot, meeting: Meeting) -> Attendance:
         said_yes_business=said_yes.business,
         said_yes_public=said_yes.public,
         answered=len(meeting.rsvp),
+        came_invited=len(set(meeting.attendees) & set(meeting.invitees)),
+        came_uninvited=len(set(meeting.attendees) - set(meeting.invitees)),
     )
 
 

@@ -189,8 +189,11 @@ def priorities(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> list[Priorit
     chosen = {PriorityStatus.selected, PriorityStatus.done}
     rows: list[PriorityRow] = []
     for prio in view.priorities:
-        votes = tally_at(prio, meeting.id)
-        here = votes is not None or prio.meeting == meeting.id
+        # Named here only once the meeting has taken place: an invitation or agenda sent before
+        # it shows the priorities as they stand, not the outcome of its own vote.
+        voted = meeting.date <= as_of
+        votes = tally_at(prio, meeting.id) if voted else None
+        here = voted and (votes is not None or prio.meeting == meeting.id)
         vote_day: dt.date | None = meeting.date if votes is not None else None
         if here:
             status = status_on(snap, prio, meeting.date) or view.priority_status(prio) or prio.status
@@ -227,11 +230,7 @@ def _row(
 ) -> PriorityRow:
     """One priority of the memo, with its teams on the date and their champions still at the table."""
     snap = view.snap
-    champions = [
-        person_name(snap, pid) or pid
-        for pid in dict.fromkeys(pid for t in teams for pid in t.champions)
-        if pid not in snap.people or view.person_present(snap.people[pid])
-    ]
+    champions = [person_name(snap, pid) or pid for t in teams for pid in view.champions_at_table(t)]
     return PriorityRow(
         id=prio.id,
         title=prio.title,

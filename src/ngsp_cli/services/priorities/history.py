@@ -125,6 +125,8 @@ def _line(
     state: Priority | PriorityChange,
 ) -> str:
     when = day.isoformat() if day else "undated"
+    if status is PriorityStatus.done and meeting:  # no vote finishes a priority: set by hand, undated
+        return f"{when}: done (set by hand; its file gives no day, so it counts from its vote at {meeting})"
     if meeting and state.votes is not None:
         tally = state.votes
         rank = f", rank {tally.rank}" if tally.rank else ""

@@ -30,6 +30,8 @@ class TeamSummary:
     flags: list[TeamFlag] = field(default_factory=list)
     task_states: dict[str, TaskStatus] = field(default_factory=dict)  # by task id, on the date
     formed: bool = True  # the team existed on the date
+    champions: list[str] = field(default_factory=list)  # person ids of its champions at the table
+    champions_gone: list[str] = field(default_factory=list)  # those who left by the date
 
 
 def summarize(
@@ -54,6 +56,7 @@ def summarize_at(view: PartnershipAt, team: ActionTeam, *, since: dt.date | None
     )
     prio = view.snap.priorities.get(team.priority)
     active = team.status is TeamStatus.active and view.team_formed(team)
+    at_table = view.champions_at_table(team)
     return TeamSummary(
         team=team,
         priority_title=prio.title if prio else team.priority,
@@ -66,4 +69,6 @@ def summarize_at(view: PartnershipAt, team: ActionTeam, *, since: dt.date | None
         flags=[f for f in view.team_flags if f.team == team.id],
         task_states={t.id: TaskStatus.open if view.task_open(t) else t.status for t in team.tasks},
         formed=view.team_formed(team),
+        champions=at_table,
+        champions_gone=[pid for pid in dict.fromkeys(team.champions) if pid not in at_table],
     )

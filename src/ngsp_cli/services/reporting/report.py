@@ -16,6 +16,7 @@ from ngsp_cli.model import (
     TeamStatus,
 )
 from ngsp_cli.rules import PartnershipAt, facts
+from ngsp_cli.rules.priority_dates import dated_tally_on, last_vote
 from ngsp_cli.services.assessment.survey import (
     SurveyDefinition,
     answer_counts,
@@ -97,10 +98,14 @@ def priority_rows(view: PartnershipAt) -> list[dict[str, Any]]:
     for team in sorted(view.teams, key=lambda t: t.name.casefold()):
         teams_by_priority.setdefault(team.priority, []).append(team.name)
     order = {"selected": 0, "done": 1, "candidate": 2, "parked": 3}
+    latest = last_vote(view.snap, view.as_of)
     rows = []
     for priority in view.priorities:
         status = view.priority_status(priority) or priority.status
-        votes = view.tally(priority)
+        dated = dated_tally_on(view.snap, priority, view.as_of)
+        votes = dated.votes if dated is not None else None
+        # Ranks of two votes do not compare: a tally from before the latest vote names its day.
+        earlier = dated is not None and latest is not None and dt.date.min < dated.day < latest.day
         rows.append(
             {
                 "id": priority.id,
@@ -110,6 +115,7 @@ def priority_rows(view: PartnershipAt) -> list[dict[str, Any]]:
                 "rank": votes.rank if votes else None,
                 "business_points": votes.business_points if votes else None,
                 "business_voters": votes.business_voters if votes else None,
+                "earlier_vote": dated.day if earlier and dated is not None else None,
                 "teams": teams_by_priority.get(priority.id, []),
             }
         )
@@ -143,7 +149,7 @@ def team_rows(view: PartnershipAt, since: dt.date | None = None) -> list[dict[st
                 "priority": priority.title if priority else team.priority,
                 "status": team.status.value,
                 "goal": team.goal,
-                "champions": [_name(snap, pid) for pid in team.champions],
+                "champions": [_name(snap, pid) for pid in view.champions_at_table(team)],
                 "staff_lead": _name(snap, team.staff_lead) if team.staff_lead else None,
                 "tasks_total": len(team.tasks),
                 "tasks_done": len(done),
