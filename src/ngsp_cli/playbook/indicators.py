@@ -36,7 +36,8 @@ from ngsp_cli.store.problems import describe_error
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # defer_build: the validator is built on first use; kept definitions (store/definitions.py) need none.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 # Definitions as written in the files ---------------------------------------------------------
@@ -257,13 +258,23 @@ def load_indicator_set(
 ) -> tuple[IndicatorSet, list[Problem]]:
     """The indicators of a partnership and every problem of their definitions (never raises)."""
     from ngsp_cli.resources import bundled
+    from ngsp_cli.store.definitions import remembered
 
-    problems: list[Problem] = []
-    features: dict[str, tuple[dict[str, Any], _Source, int]] = {}
-    entries: dict[str, tuple[dict[str, Any], _Source, int]] = {}
     base_path = bundled_file or bundled("playbooks") / INDICATORS_FILE
     files = [(base_path, f"playbooks/{INDICATORS_FILE} (bundled with ngsp)")]
     files += override_sources(root, partnership)
+    return remembered(
+        ("indicators", *(label for _, label in files)),
+        [path for path, _ in files],
+        lambda: _read_indicator_set(files),
+        good=lambda found: not found[1],
+    )
+
+
+def _read_indicator_set(files: list[tuple[Path, str]]) -> tuple[IndicatorSet, list[Problem]]:
+    problems: list[Problem] = []
+    features: dict[str, tuple[dict[str, Any], _Source, int]] = {}
+    entries: dict[str, tuple[dict[str, Any], _Source, int]] = {}
     used: list[str] = []
     for number, (path, label) in enumerate(files):
         source = _read(path, label, problems)

@@ -195,10 +195,16 @@ def override_paths(root: Path, partnership: Partnership | None) -> list[Path]:
 def load_playbook(root: Path | None = None, partnership: Partnership | None = None) -> Playbook:
     """The playbook for a partnership folder (`root`), or the bundled one when `root` is None."""
     from ngsp_cli.resources import bundled
+    from ngsp_cli.store.definitions import remembered
 
     sources = phase_files(bundled("playbooks"))
     if root is not None:
         sources += override_paths(root, partnership)
+    return remembered(("playbook", str(root)), sources, lambda: _read_playbook(sources, root))
+
+
+def _read_playbook(sources: list[Path], root: Path | None) -> Playbook:
+    """The phases of `sources` (later ones replacing earlier ones of the same id), validated."""
     problems: list[Problem] = []
     phases: dict[str, Phase] = {}
     origins: dict[str, str] = {}

@@ -25,7 +25,8 @@ class Source(StrEnum):
 
 
 class _PlaybookModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    # defer_build: the validator is built on first use; kept definitions (store/definitions.py) need none.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
 
 
 class Step(_PlaybookModel):

@@ -66,7 +66,8 @@ def grade(good: int, total: int) -> Status:
 class Params(BaseModel):
     """Base of every rule's parameters: unknown names are errors."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    # defer_build: a rule's validator is built when its parameters are first validated.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
 
 
 class NoParams(Params):

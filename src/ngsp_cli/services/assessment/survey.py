@@ -32,7 +32,8 @@ KIND = AssessmentKind.outcome_survey
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    # defer_build: the validator is built on first use; kept definitions (store/definitions.py) need none.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
 
 
 class SurveyQuestion(_Strict):
@@ -66,8 +67,14 @@ class SurveyDefinition(_Strict):
 @cache
 def load_survey(path: Path | None = None) -> SurveyDefinition:
     """The survey questions (the bundled ones unless `path` names another file)."""
+    from ngsp_cli.store.definitions import remembered
+
     if path is None:
         path = bundled("playbooks") / SURVEY_FILE
+    return remembered(("survey",), [path], lambda: _read_survey(path))
+
+
+def _read_survey(path: Path) -> SurveyDefinition:
     raw = read_raw(path.parent, path.name)
     try:
         survey = SurveyDefinition.model_validate(raw.data)
