@@ -455,6 +455,12 @@ def invite() -> Builder:
         "value your experience at the table. We will review what we have done, decide the next steps "
         "and who takes them."
     )
+    b.tag('elif meeting.kind == "convener-team"')
+    b.p(
+        "The support team of {{ partnership.the_name }} is meeting: the staff of the partner "
+        "organizations who support the partnership. We will compare notes, plan how we support the "
+        "business leaders and agree who follows up on what."
+    )
     b.tag("else")
     b.p(
         "{{ partnership.the_name|upfirst }} is meeting as a whole. We will hear what our action teams "
@@ -485,11 +491,15 @@ def invite() -> Builder:
     b.bullets("for item in agenda", "{{ item.title }}", numbered=True)
     b.tag("endif")
     by = "{% if rsvp_by %} by {{ rsvp_by|date_long }}{% endif %}"
-    b.tag("if contact")
+    b.tag('if contact and meeting.kind == "convener-team"')
+    b.p("Please let me know whether you can come" + by + ".")
+    b.tag("elif contact")
     b.p("Please let {{ contact.name }} know whether you can come" + by + ".")
     b.tag("else")
     b.p("Please reply to this letter to let us know whether you can come" + by + ".")
     b.tag("endif")
+    # The conveners' paragraph and the call for more industry leaders are for business leaders.
+    b.tag('if meeting.kind != "convener-team"')
     b.tag("if partnership.conveners")
     b.p(
         "Our {{ partnership.conveners|length|noun('convener') }}, {{ partnership.conveners|and_list }}, "
@@ -501,6 +511,7 @@ def invite() -> Builder:
         "Do you know another leader in our industry who should be at the table? "
         "Please bring them along or forward this invitation."
     )
+    b.tag("endif")
     b.p("We look forward to seeing you.")
     b.p("Sincerely,")
     b.tag("for signer in signers")

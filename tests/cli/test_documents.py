@@ -14,6 +14,7 @@ QUARTERLY = "2026-12-10-quarterly-meeting"
 LAUNCH = "2026-09-17-launch-meeting"
 NEXT = "2026-12-03-rural-acute-care-network-meeting"
 LAST_HELD = "2026-10-06-cna-to-lpn-pathway-first-call"
+SUPPORT = "2026-05-12-support-team-kickoff"
 
 
 def docx_dump(path: Path) -> str:
@@ -80,6 +81,26 @@ def test_documents_of_the_example_match_golden_files(
         golden(f"{document}/{case}.html", html)
     else:
         golden(f"{document}/{case}.docx.txt", docx_dump(out))
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_support_team_invitation_matches_golden_files(
+    ngsp, example_folder: Path, golden, tmp_path: Path, fmt: str
+) -> None:
+    """The support team's own letter: to the partner staff, from the convener contact."""
+    which = ["invite", SUPPORT, "--as-of", "2026-05-01", "-C", example_folder]
+    if fmt == "md":
+        result = ngsp(*which)
+        assert result.exit_code == 0, result.output
+        golden("invite/support.md", result.stdout)
+        return
+    out = tmp_path / f"invite.{fmt}"
+    result = ngsp(*which, "--format", fmt, "--out", out)
+    assert result.exit_code == 0, result.output
+    if fmt == "html":
+        golden("invite/support.html", out.read_text(encoding="utf-8"))
+    else:
+        golden("invite/support.docx.txt", docx_dump(out))
 
 
 def test_invite_ics_matches_golden_file(ngsp, example_folder: Path, golden) -> None:

@@ -257,9 +257,9 @@ def test_check_warns_about_a_team_formed_before_its_priority(ngsp, folder: Path)
 def test_meeting_list_and_show_take_as_of(ngsp, folder: Path) -> None:
     listed = ngsp("-C", folder, "meeting", "list", "--json", "--as-of", "2027-01-05")
     assert listed.exit_code == 0, listed.output
-    statuses = {m["id"]: (m["status"], m["status_as_of"]) for m in json.loads(listed.stdout)}
-    # Before its day the launch was not held yet; the file's own status stays as written.
-    assert statuses[LAUNCH] == ("held", "planned")
+    statuses = {m["id"]: (m["status"], m["file_status"]) for m in json.loads(listed.stdout)}
+    # Before its day the launch was not held yet; the file's own status is kept apart.
+    assert statuses[LAUNCH] == ("planned", "held")
     shown = ngsp("-C", folder, "meeting", "show", LAUNCH, "--as-of", "2027-01-05")
     assert shown.exit_code == 0, shown.output
     assert "launch, planned (file: held): 2027-01-10" in flat(shown.stdout)

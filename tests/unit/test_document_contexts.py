@@ -209,3 +209,28 @@ def test_a_meeting_without_a_time_is_an_all_day_event_and_a_cancelled_one_says_s
         dt.date(2027, 4, 11),
         "CANCELLED",
     )
+
+
+def test_next_meeting_is_the_one_still_to_come_on_the_date_whatever_its_file_says(snap: Snapshot) -> None:
+    # On 2027-02-01 the meeting of 2027-02-15 was still to come, though its file now says held.
+    following = documents.following_meeting(snap, snap.meetings["2027-01-10-first"], dt.date(2027, 2, 1))
+    assert following is not None
+    assert following.id == "2027-02-15-second"
+
+
+def test_an_action_item_is_open_in_the_memo_until_the_day_it_was_done(snap: Snapshot) -> None:
+    meeting = snap.meetings["2027-01-10-first"]
+    item = meeting.action_items[0].model_copy(update={"done": True, "done_on": dt.date(2027, 2, 10)})
+    before = progress.action_row(snap, meeting, item, dt.date(2027, 2, 9))
+    after = progress.action_row(snap, meeting, item, dt.date(2027, 2, 10))
+    assert (before.status, after.status) == ("overdue", "done")
+
+
+def test_a_support_team_invitation_goes_to_its_staff_from_the_convener_contact(snap: Snapshot) -> None:
+    support = snap.meetings["2027-03-20-support"].model_copy(update={"invitees": ["di-fox"]})
+    context = documents.invite_context(snap, support, AS_OF)
+    contact = info.contact(snap)
+    assert contact is not None
+    assert [s.id for s in context["signers"]] == [contact.id]
+    assert context["salutation"] == "Dear colleagues,"
+    assert [p.id for p in context["recipients"]] == ["di-fox"]

@@ -130,6 +130,20 @@ def test_warnings_when_public_partners_outnumber_business(partnership_tree) -> N
     assert "3 public partners are invited but only 1 business leader" in report.warnings[0].message
 
 
+def test_the_few_champions_warning_stands_before_a_launch_held_since(partnership_tree) -> None:
+    root = partnership_tree({
+        "meetings/2027-01-20-launch.yaml": {
+            "kind": "launch", "title": "Launch", "date": "2027-01-20", "status": "held",
+            "attendees": ["ann-lee", "bo-diaz"],
+        },
+    })  # fmt: skip
+    with (root / "partnership.yaml").open("a") as fh:
+        fh.write("settings:\n  recommended_champions: 3\n")
+    before = _status(root, dt.date(2027, 1, 10))
+    assert [(w.kind, w.meeting) for w in before.warnings] == [("few-champions", "2027-01-20-launch")]
+    assert [w.kind for w in _status(root, dt.date(2027, 1, 21)).warnings] == []
+
+
 def test_no_convener_is_a_warning(partnership_tree) -> None:
     root = partnership_tree()
     text = (root / "partnership.yaml").read_text().replace("conveners:\n- valley-workforce-board\n", "")

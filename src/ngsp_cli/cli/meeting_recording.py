@@ -202,24 +202,30 @@ ActionRef = Annotated[
 ]
 
 
-def _mark(meeting: str, item: str, folder: Any, as_json: bool, *, done: bool) -> None:
+def _mark(meeting: str, item: str, folder: Any, as_json: bool, *, done: bool, on: Any = None) -> None:
     from ngsp_cli.services.meetings.recording import mark_action
 
-    updated, action = mark_action(options.root_of(folder), meeting, item, done=done)
+    updated, action = mark_action(options.root_of(folder), meeting, item, done=done, on=options.day_of(on))
     if as_json:
         output.emit_json({"meeting": updated.id, **action.model_dump(mode="json")})
-    state = "done" if action.done else "open again"
-    output.done(f"'{action.text}' of {updated.title} is {state}")
+    when = action.done_on.isoformat() if action.done_on else "today"
+    state = f"was done on {when}" if action.done else "is open again"
+    output.done(f"'{action.text}' of {updated.title} {state}")
 
 
 def action_done_command(
     meeting: MeetingArg,
     item: ActionRef,
+    date: Annotated[
+        dt.datetime | None,
+        options.date_option("--date", "The day it was done (default: today; not after today)."),
+    ] = None,
     folder: options.DirOption = None,
     as_json: options.JsonOption = False,
 ) -> None:
-    """Mark an action item of a meeting done; agendas stop carrying it and the memo says done."""
-    _mark(meeting, item, folder, as_json, done=True)
+    """Mark an action item of a meeting done on a day; from that day agendas stop carrying it and
+    the memo says done."""
+    _mark(meeting, item, folder, as_json, done=True, on=date)
 
 
 def action_reopen_command(

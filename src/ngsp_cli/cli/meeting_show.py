@@ -54,13 +54,20 @@ def _status_label(meeting: Meeting, day: dt.date) -> str:
 def meeting_json(
     snap: Snapshot, meeting: Meeting, *, full: bool, day: dt.date | None = None
 ) -> dict[str, Any]:
+    """The meeting as it stood on `day` (default today), as the screen shows it: before its day
+    nobody came and nothing was recorded; `file_status` is the status its file holds."""
     from ngsp_cli.rules import facts
+    from ngsp_cli.rules.meeting_dates import meeting_at
 
+    day = day or clock.today()
+    file_status = meeting.status.value
+    meeting = meeting_at(meeting, day)
     invited = facts.headcount(snap, meeting.invitees)
     came = facts.headcount(snap, meeting.attendees)
     data: dict[str, Any] = output.entity_json(meeting)
+    data["status"] = data["status_as_of"] = _status_on(meeting, day)
+    data["file_status"] = file_status
     data["file"] = f"meetings/{meeting.id}.yaml"
-    data["status_as_of"] = _status_on(meeting, day or clock.today())
     data["invited"] = {"business": invited.business, "public": invited.public}
     data["answers"] = {
         answer.value: {"business": count.business, "public": count.public}
@@ -147,8 +154,9 @@ def list_(
     table.add_column("invited\ncame", no_wrap=True, called="who was invited and who came")
     for m in meetings:
         who = _who(facts.headcount(snap, m.invitees))
-        if m.attendees:
-            who += f"\n{_who(facts.headcount(snap, m.attendees))}"
+        came = view.meeting_at(m).attendees
+        if came:
+            who += f"\n{_who(facts.headcount(snap, came))}"
         table.add_row(
             output.name_cell(m.title, m.id),
             f"{m.kind.value}\n{_status_label(m, day)}",
@@ -163,7 +171,9 @@ def show(
     folder: options.DirOption = None,
     as_json: options.JsonOption = False,
 ) -> None:
-    """Show one meeting: agenda, who was invited and who came, notes, decisions, action items."""
+    """Show one meeting: agenda, who was invited and who came, notes, decisions, action items.
+
+    Asked about a day before the meeting, it shows that nobody has come and nothing is recorded yet."""
     from ngsp_cli.model import Meeting as MeetingModel
     from ngsp_cli.model import Organization, Person
     from ngsp_cli.services.meetings.finding import find_meeting
@@ -178,11 +188,14 @@ def show(
 
 
 def _print_meeting(snap: Snapshot, m: Meeting, day: dt.date) -> None:
+    from ngsp_cli.rules.meeting_dates import meeting_at
+
     console = output.out()
     _print_heading(console, m, day)
-    _print_agenda(console, snap, m)
-    _print_people(console, snap, m)
-    _print_record(console, snap, m)
+    dated = meeting_at(m, day)
+    _print_agenda(console, snap, dated)
+    _print_people(console, snap, dated)
+    _print_record(console, snap, dated)
 
 
 def _name(snap: Snapshot, pid: str | None) -> str:

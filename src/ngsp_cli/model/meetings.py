@@ -33,6 +33,7 @@ class ActionItem(FileModel):
     owner: str | None = Field(None, description="person id")
     due: dt.date | None = None
     done: bool = False
+    done_on: dt.date | None = Field(None, description="the day it was done (none: done whenever asked)")
 
 
 class CandidatePriority(FileModel):

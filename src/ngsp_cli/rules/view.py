@@ -9,8 +9,8 @@ can never disagree:
   priorities named at them are not known, teams formed after it are not
   formed, a team paused or closed after it was still active (its `history`),
   tasks added after it did not exist and tasks finished after it were still
-  open, updates after it were not written, organizations and people who
-  joined after it were not there.
+  open, action items done after it were still open, updates after it were not
+  written, organizations and people who joined after it were not there.
 - Who is at the table: an organization counts from its `joined` date until
   its `left` date; a person counts until their own or their organization's
   `left` date. Whoever left on or before `as_of` is not counted in current
@@ -46,6 +46,7 @@ from ngsp_cli.rules import facts
 from ngsp_cli.rules.answers import LATE, NOT_DUE, REPORTED, Joining, TeamFlag, TeamReporting
 from ngsp_cli.rules.facts import Headcount
 from ngsp_cli.rules.joining import founders_and_newcomers
+from ngsp_cli.rules.meeting_dates import action_done_on, meeting_at
 from ngsp_cli.rules.priority_dates import first_selected, status_on, tally_on
 from ngsp_cli.rules.team_dates import team_at, team_state
 from ngsp_cli.rules.team_flags import flag_teams
@@ -370,10 +371,18 @@ class PartnershipAt:
             return []
         return [task for task in self.team_at(team).tasks if self.is_overdue(task)]
 
+    def meeting_at(self, meeting: Meeting) -> Meeting:
+        """The meeting as it stood on the date: its record once its day came (`meeting_at`)."""
+        return meeting_at(meeting, self.as_of)
+
+    def action_done(self, item: ActionItem) -> bool:
+        """Done on or before the date (an item done without a date counts as done)."""
+        return action_done_on(item, self.as_of)
+
     @cached_property
     def open_action_items(self) -> list[tuple[Meeting, ActionItem]]:
-        """Action items of held meetings that are not done yet, oldest meeting first."""
-        return [(m, item) for m in self.held() for item in m.action_items if not item.done]
+        """Action items of held meetings not done by the date, oldest meeting first."""
+        return [(m, item) for m in self.held() for item in m.action_items if not self.action_done(item)]
 
     @cached_property
     def overdue_action_items(self) -> list[tuple[Meeting, ActionItem]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ngsp_cli.errors import InputError
-from ngsp_cli.model import Meeting, MeetingStatus
+from ngsp_cli.model import Meeting
 from ngsp_cli.playbook.models import ChecklistItem, Phase, Playbook, Step
 from ngsp_cli.playbook.progress import DONE, PhaseProgress, phase_progress
 from ngsp_cli.rules import PartnershipAt, facts
@@ -176,7 +176,7 @@ def warnings(view: PartnershipAt) -> list[StatusWarning]:
                 )
             )
     launch = view.launch
-    if launch is not None and launch.status is MeetingStatus.planned and launch.date >= as_of:
+    if launch is not None and not view.is_held(launch) and launch.date >= as_of:
         wanted = snap.partnership.settings.recommended_champions
         have = len(view.business_champions)
         if have < wanted:

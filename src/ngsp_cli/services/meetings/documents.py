@@ -15,7 +15,7 @@ from typing import Any
 
 from ngsp_cli.errors import NotFoundError, UsageError
 from ngsp_cli.model import Meeting, MeetingKind, MeetingStatus
-from ngsp_cli.rules import PartnershipAt, facts
+from ngsp_cli.rules import PartnershipAt
 from ngsp_cli.services.meetings import info, progress
 from ngsp_cli.services.meetings.finding import find_meeting
 from ngsp_cli.store.folder import Snapshot
@@ -77,18 +77,16 @@ _WHOLE_PARTNERSHIP = {MeetingKind.launch, MeetingKind.full_partnership, MeetingK
 
 
 def following_meeting(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> info.MeetingInfo | None:
-    """The next planned meeting for the people of `meeting` (not before `as_of`).
+    """The next meeting for the people of `meeting`, among those still to come on `as_of`
+    (`PartnershipAt.upcoming`: what a later file says about them does not count).
 
     An action team's next meeting, a support team's next meeting, or else the next
     meeting of the whole partnership.
     """
     later = [
         m
-        for m in facts.meetings_by_date(snap)
-        if m.status is MeetingStatus.planned
-        and m.id != meeting.id
-        and m.date >= as_of
-        and (m.date, m.time or "") > (meeting.date, meeting.time or "")
+        for m in PartnershipAt(snap, as_of).upcoming()
+        if m.id != meeting.id and (m.date, m.time or "") > (meeting.date, meeting.time or "")
     ]
     if meeting.team:
         same = [m for m in later if m.team == meeting.team]
@@ -129,20 +127,31 @@ def agenda_context(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> dict[str
 
 
 def invite_context(snap: Snapshot, meeting: Meeting, as_of: dt.date) -> dict[str, Any]:
-    """The invitation: from the business champions, to business leaders of the industry."""
-    recipients_ids = [pid for pid in meeting.invitees if snap.is_business(pid)]
-    if not recipients_ids:
-        recipients_ids = [p.id for p in PartnershipAt(snap, as_of).business_people]
+    """The invitation: from the business champions, to business leaders of the industry; a
+    support team's from the convener contact, to the partner staff it invites."""
+    if meeting.kind is MeetingKind.convener_team:
+        contact = info.contact(snap)
+        recipients_ids = list(meeting.invitees) or [
+            p.id for p in PartnershipAt(snap, as_of).people if not snap.is_business(p.id)
+        ]
+        signers = [contact] if contact else []
+        salutation = "Dear colleagues,"
+    else:
+        recipients_ids = [pid for pid in meeting.invitees if snap.is_business(pid)]
+        if not recipients_ids:
+            recipients_ids = [p.id for p in PartnershipAt(snap, as_of).business_people]
+        signers = info.team_champions(snap, meeting, as_of) or info.signers(snap, as_of)
+        salutation = f"Dear fellow {snap.partnership.industry.lower()} leader,"
     rsvp_by = meeting.date - dt.timedelta(days=7)
     return {
         **_base(snap, meeting, as_of, "invite"),
         "agenda": info.agenda_rows(snap, meeting),
-        "signers": info.team_champions(snap, meeting, as_of) or info.signers(snap, as_of),
+        "signers": signers,
         "recipients": info.by_organization(
             info.person_info(snap, pid) for pid in dict.fromkeys(recipients_ids)
         ),
         "rsvp_by": rsvp_by if rsvp_by > as_of else None,
-        "salutation": f"Dear fellow {snap.partnership.industry.lower()} leader,",
+        "salutation": salutation,
         "selected_priorities": [
             p for p in progress.priorities(snap, meeting, as_of) if p.status == "selected"
         ],

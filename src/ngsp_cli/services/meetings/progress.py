@@ -104,15 +104,17 @@ class CandidateRow:
 
 
 def action_row(snap: Snapshot, meeting: Meeting, item: ActionItem, as_of: dt.date) -> ActionRow:
+    """The item as it stood on `as_of`: open until the day it was done (`PartnershipAt.action_done`)."""
     owner = snap.people.get(item.owner) if item.owner else None
     org = snap.organizations.get(owner.org) if owner else None
+    done = PartnershipAt(snap, as_of).action_done(item)
     return ActionRow(
         text=item.text,
         owner=person_name(snap, item.owner),
         owner_org=org.name if org else None,
         due=item.due,
-        done=item.done,
-        overdue=not item.done and item.due is not None and item.due < as_of,
+        done=done,
+        overdue=not done and item.due is not None and item.due < as_of,
         meeting=meeting.title,
         meeting_kind=KIND_LABELS[meeting.kind],
         meeting_date=meeting.date,

@@ -13,7 +13,7 @@ from pathlib import Path
 from ngsp_cli.errors import InputError, NotFoundError, UsageError
 from ngsp_cli.ids import new_id, slug
 from ngsp_cli.model import ActionItem, CandidatePriority, Meeting, MeetingStatus, PriorityCategory, Rsvp
-from ngsp_cli.services.dates import day_named, writing_day
+from ngsp_cli.services.dates import day_named, not_in_future, writing_day
 from ngsp_cli.services.lookup import resolve_person
 from ngsp_cli.services.meetings.finding import (
     load_meeting,
@@ -183,8 +183,12 @@ def find_action(meeting: Meeting, ref: str) -> int:
 
 
 @locked
-def mark_action(root: Path, ref: str, item_ref: str, *, done: bool = True) -> tuple[Meeting, ActionItem]:
-    """Mark a meeting's action item done, or open again (`done=False`)."""
+def mark_action(
+    root: Path, ref: str, item_ref: str, *, done: bool = True, on: dt.date | None = None
+) -> tuple[Meeting, ActionItem]:
+    """Mark a meeting's action item done on a day (default today, never later, not before the
+    meeting), or open again (`done=False`)."""
+    day = not_in_future(on, None, "a done action item", "--date", "use the day it was done") if done else None
     _, found = load_meeting(root, ref)
     meeting = found.model_copy(deep=True)
     index = find_action(meeting, item_ref)
@@ -197,7 +201,15 @@ def mark_action(root: Path, ref: str, item_ref: str, *, done: bool = True) -> tu
             field=f"action_items.{index}",
             hint="nothing to change; 'ngsp meeting show' lists the items and their state",
         )
-    updated = item.model_copy(update={"done": done})
+    if day is not None and day < meeting.date:
+        raise UsageError(
+            f"{day.isoformat()} is before {meeting.title} ({meeting.date.isoformat()}), where the "
+            "action item was agreed; nothing was written",
+            file=meeting_file(meeting),
+            field="--date",
+            hint="use the day it was done, on or after the meeting",
+        )
+    updated = item.model_copy(update={"done": done, "done_on": day})
     meeting.action_items = [*meeting.action_items[:index], updated, *meeting.action_items[index + 1 :]]
     save(root, meeting)
     return meeting, updated
