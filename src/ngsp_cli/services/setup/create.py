@@ -23,9 +23,7 @@ out/
 # ngsp's lock and temporary files while it writes.
 .ngsp.lock
 .*.tmp
-<<<<<<< HEAD
 .ngsp-staging/
-=======
 # Caches and the files editors and operating systems leave behind.
 __pycache__/
 .cache/
@@ -34,7 +32,6 @@ __pycache__/
 .DS_Store
 Thumbs.db
 desktop.ini
->>>>>>> main
 """
 
 GITATTRIBUTES = """\
