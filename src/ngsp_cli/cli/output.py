@@ -39,11 +39,22 @@ def _console_class() -> type[Console]:
 
 def out() -> Console:
     # emoji=False: a name like "Smith :x: Co" is text, not an emoji code.
-    return _console_class()(highlight=False, soft_wrap=False, emoji=False)
+    return _sized(_console_class()(highlight=False, soft_wrap=False, emoji=False))
 
 
 def err() -> Console:
-    return _console_class()(stderr=True, highlight=False, emoji=False)
+    return _sized(_console_class()(stderr=True, highlight=False, emoji=False))
+
+
+def _sized(console: Console) -> Console:
+    """`console`, keeping the size it finds now for its life (a command lasts milliseconds).
+
+    Otherwise rich asks the terminal and the environment for its size again, by system
+    calls, for every line printed.
+    """
+    width, height = console.size
+    console.size = (width + console.legacy_windows, height)
+    return console
 
 
 def _json_default(value: Any) -> Any:
