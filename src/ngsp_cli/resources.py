@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 _KINDS = ("playbooks", "templates", "examples")
@@ -14,7 +13,9 @@ def bundled(kind: str) -> Path:
     """The folder of bundled `kind` data, in an installed wheel or a source checkout."""
     if kind not in _KINDS:
         raise ValueError(f"unknown resource kind {kind!r}")
-    installed = Path(str(resources.files("ngsp_cli"))) / "_data" / kind
+    # The package's own folder (what importlib.resources.files("ngsp_cli") names for an
+    # installed package, without importing importlib.resources at start-up).
+    installed = Path(__file__).parent / "_data" / kind
     if installed.is_dir():
         return installed
     # Editable installs and checkouts: the top-level folder of the repository.

@@ -7,12 +7,14 @@ import json
 import subprocess
 import sys
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer.main
 
-from ngsp_cli.cli.app import app, lazy_command
+from ngsp_cli.cli.app import NgspGroup, app, lazy_command
 
 REPO = Path(__file__).resolve().parents[2]
 SRC = REPO / "src" / "ngsp_cli"
@@ -60,9 +62,27 @@ def test_the_probe_sees_imports_when_a_command_runs(tmp_path: Path) -> None:
     assert loaded(modules, "ngsp_cli.store")
 
 
-def test_lazy_help_lists_every_command_with_its_help() -> None:
+def table_driven() -> Any:
+    """The group the console script runs: the commands of COMMANDS, their modules imported on use."""
+    fresh = typer.Typer(cls=NgspGroup, rich_markup_mode="rich")
+    fresh.callback()(lambda: None)
+    return lazy_command(fresh, lazy=True)
+
+
+def test_a_command_imports_only_its_own_command_module(tmp_path: Path) -> None:
+    modules = modules_after("-C", str(tmp_path), "org", "list")
+    assert loaded(modules, "ngsp_cli.cli.org")
+    assert [
+        m
+        for m in ("ngsp_cli.cli.meeting", "ngsp_cli.cli.team", "ngsp_cli.cli.documents")
+        if loaded(modules, m)
+    ] == []
+
+
+@pytest.mark.parametrize("make", [lambda: lazy_command(app), table_driven], ids=["registered", "table"])
+def test_lazy_help_lists_every_command_with_its_help(make: Callable[[], Any]) -> None:
     eager = typer.main.get_command(app)
-    lazy = lazy_command(app)
+    lazy = make()
     ctx = eager.make_context("ngsp", ["--help"], resilient_parsing=True)
     eager_listing = {
         name: eager.get_command(ctx, name).get_short_help_str()  # type: ignore[attr-defined, union-attr]
@@ -75,9 +95,10 @@ def test_lazy_help_lists_every_command_with_its_help() -> None:
     assert lazy_listing == eager_listing
 
 
-def test_lazy_commands_are_the_real_commands() -> None:
+@pytest.mark.parametrize("make", [lambda: lazy_command(app), table_driven], ids=["registered", "table"])
+def test_lazy_commands_are_the_real_commands(make: Callable[[], Any]) -> None:
     eager = typer.main.get_command(app)
-    lazy = lazy_command(app)
+    lazy = make()
     ctx = eager.make_context("ngsp", ["--help"], resilient_parsing=True)
 
     def shape(command: object) -> object:

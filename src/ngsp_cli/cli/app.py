@@ -1,12 +1,15 @@
 """The `ngsp` command: registers every command group and maps errors to exit codes.
 
 Only typer is imported at module level; each command imports what it needs when
-it runs, so `ngsp --help` stays fast.
+it runs, so `ngsp --help` stays fast.  The console script imports a command's
+module (COMMANDS) only when that command runs; `app`, with every command
+registered the usual typer way, is there for tests and tools.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterator, MutableMapping
@@ -16,27 +19,8 @@ import typer
 from typer.core import TyperGroup
 
 from ngsp_cli import __version__
-from ngsp_cli.cli import (
-    check,
-    documents,
-    error_report,
-    export,
-    init,
-    meeting,
-    options,
-    org,
-    output,
-    person,
-    prioritize,
-    priority,
-    publish,
-    report,
-    schema,
-    status,
-    survey,
-    team,
-    templates,
-)
+from ngsp_cli.cli import error_report, options, output
+from ngsp_cli.cli.commands import COMMANDS, register
 
 
 class NgspGroup(TyperGroup):
@@ -109,7 +93,7 @@ class NgspGroup(TyperGroup):
             raise typer.Exit(EXIT_INTERNAL) from None
 
 
-app = typer.Typer(
+_app = typer.Typer(
     cls=NgspGroup,
     name="ngsp",
     help="The convener's toolkit for Next Generation Sector Partnerships.",
@@ -126,7 +110,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@_app.callback()
 def _main(
     folder: options.DirOption = None,
     no_input: options.NoInputOption = False,
@@ -145,36 +129,14 @@ def _main(
     options.STATE.no_input = no_input
 
 
-app.command("init")(init.init_command)
-app.add_typer(org.app, name="org", help="Businesses and public partners at the table.")
-app.add_typer(person.app, name="person", help="The people of the partnership and their roles.")
-app.command("migrate")(init.migrate_command)
-app.command("status")(status.status_command)
-app.add_typer(
-    meeting.app, name="meeting", help="Meetings: plan them from the playbook, record what happened."
-)
-app.command("playbook")(status.playbook_command)
-app.command("check")(check.check_command)
-app.command("assess")(check.assess_command)
-app.command("survey")(survey.survey_command)
-app.command("report")(report.report_command)
-app.command("export")(export.export_command)
-app.command("portfolio")(report.portfolio_command)
-app.command("prioritize")(prioritize.prioritize_command)
-app.add_typer(
-    priority.app,
-    name="priority",
-    help="Priorities: their votes over time, and their status (selected, parked, done).",
-)
-app.add_typer(team.app, name="team", help="Action teams: champions, tasks and progress updates.")
-app.command("agenda")(documents.agenda_command)
-app.command("invite")(documents.invite_command)
-app.command("memo")(documents.memo_command)
-app.command("signin")(documents.signin_command)
-app.command("site")(publish.site_command)
-app.command("ci")(publish.ci_command)
-app.command("schema")(schema.schema_command)
-app.add_typer(templates.app, name="templates", help="The document templates, and your own versions of them.")
+def __getattr__(name: str) -> typer.Typer:
+    """`app`: the typer application with every command registered (tests and tools use it)."""
+    if name != "app":
+        raise AttributeError(name)
+    if not _app.registered_commands and not _app.registered_groups:
+        for entry in COMMANDS:
+            register(_app, entry)
+    return _app
 
 
 class _LazyCommands(MutableMapping[str, Any]):
@@ -306,12 +268,17 @@ def _value(setting: Any) -> Any:
     return setting.value if isinstance(setting, DefaultPlaceholder) else setting
 
 
-def lazy_command(typer_app: typer.Typer) -> Any:
-    """The click group of `typer_app` whose subcommands are built on first use (see _LazyCommands)."""
+def lazy_command(typer_app: typer.Typer, *, lazy: bool = False) -> Any:
+    """The click group of `typer_app` whose subcommands are built on first use (see _LazyCommands).
+
+    With `lazy`, the subcommands are those of COMMANDS, each module imported only when its
+    command is built or listed; otherwise those registered on `typer_app`.
+    """
     import inspect
 
     from typer.core import TyperCommand
     from typer.main import get_command
+    from typer.models import CommandInfo
 
     commands, groups = typer_app.registered_commands, typer_app.registered_groups
     typer_app.registered_commands, typer_app.registered_groups = [], []
@@ -325,57 +292,77 @@ def lazy_command(typer_app: typer.Typer) -> Any:
             add_completion=False, rich_markup_mode=typer_app.rich_markup_mode, pretty_exceptions_enable=False
         )
 
-    def one(info: Any) -> Callable[[], Any]:
+    def one(info: Callable[[], Any]) -> Callable[[], Any]:
         def build() -> Any:
             single = holder()
-            single.registered_commands.append(info)
+            single.registered_commands.append(info())
             return get_command(single)
 
         return build
 
-    def group(info: Any, name: str) -> Callable[[], Any]:
+    def group(info: Callable[[], Any], name: str) -> Callable[[], Any]:
         def build() -> Any:
             single = holder()
-            single.registered_groups.append(info)
+            single.registered_groups.append(info())
             built: Any = get_command(single)
             return built.commands[name]
 
         return build
 
-    def stub(name: str, help_text: str | None, info: Any) -> Callable[[], Any]:
+    def stub(name: str, info: Callable[[], Any]) -> Callable[[], Any]:
         def make() -> Any:
+            found = info()
+            if isinstance(found, CommandInfo):  # a command: its help, else its function's docstring
+                help_text = inspect.cleandoc(found.help) if found.help else inspect.getdoc(found.callback)
+                help_text = output.reflow_help_text(help_text)
+            else:
+                help_text = _value(found.help)
             return TyperCommand(
                 name=name,
                 help=help_text,
-                short_help=_value(info.short_help),
-                hidden=bool(_value(info.hidden)),
-                deprecated=bool(_value(info.deprecated)),
-                rich_help_panel=_value(info.rich_help_panel),
+                short_help=_value(found.short_help),
+                hidden=bool(_value(found.hidden)),
+                deprecated=bool(_value(found.deprecated)),
+                rich_help_panel=_value(found.rich_help_panel),
             )
 
         return make
 
+    def given(info: Any) -> Callable[[], Any]:
+        return lambda: info
+
+    def later(entry: tuple[str, str, str, str | None]) -> Callable[[], Any]:
+        def info() -> Any:
+            single = holder()
+            register(single, entry)
+            return (single.registered_commands or single.registered_groups)[0]
+
+        return functools.cache(info)
+
     builders: dict[str, Callable[[], Any]] = {}
     stubs: dict[str, Callable[[], Any]] = {}
+    if lazy:
+        # Commands first, then groups, as typer orders the registered ones below.
+        for entry in sorted(COMMANDS, key=lambda entry: entry[3] is not None):
+            name, source = entry[0], later(entry)
+            builders[name] = one(source) if entry[3] is None else group(source, name)
+            stubs[name] = stub(name, source)
     for command_info in commands:
         callback: Any = command_info.callback
         name = command_info.name or callback.__name__.lower().replace("_", "-")
-        help_text = inspect.cleandoc(command_info.help) if command_info.help else inspect.getdoc(callback)
-        help_text = output.reflow_help_text(help_text)
-        builders[name], stubs[name] = one(command_info), stub(name, help_text, command_info)
+        builders[name], stubs[name] = one(given(command_info)), stub(name, given(command_info))
     for group_info in groups:
         group_name = _value(group_info.name)
         if not isinstance(group_name, str):
             raise TypeError("give every command group a name in app.add_typer(..., name=...)")
-        group_help = _value(group_info.help)
-        if not isinstance(group_help, str):
+        if not isinstance(_value(group_info.help), str):
             raise TypeError(f"give the command group '{group_name}' its help in app.add_typer(..., help=...)")
-        builders[group_name] = group(group_info, group_name)
-        stubs[group_name] = stub(group_name, group_help, group_info)
+        builders[group_name] = group(given(group_info), group_name)
+        stubs[group_name] = stub(group_name, given(group_info))
     # Its subcommands are prepared when they are resolved (NgspGroup.resolve_command).
-    lazy: Any = prepare(top)
-    lazy.commands = _LazyCommands(builders, stubs)
-    return lazy
+    lazy_group: Any = prepare(top)
+    lazy_group.commands = _LazyCommands(builders, stubs)
+    return lazy_group
 
 
 def main() -> None:
@@ -383,7 +370,7 @@ def main() -> None:
     # ngsp uses no pydantic plugins; looking for them scans every installed package.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
-        lazy_command(app)(prog_name="ngsp")
+        lazy_command(_app, lazy=True)(prog_name="ngsp")
     except KeyboardInterrupt:
         # Ctrl-C before a command started (while ngsp loads): nothing was touched yet.
         sys.stderr.write("stopped; no file was changed\n")

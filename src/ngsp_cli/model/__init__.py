@@ -1,4 +1,8 @@
-"""The partnership folder's schema: pydantic models are its single source of truth."""
+"""The partnership folder's schema: pydantic models are its single source of truth.
+
+The model modules do without `from __future__ import annotations`: with it, pydantic
+evaluates every annotation from its text when the classes are defined, on every start.
+"""
 
 from ngsp_cli.model.assessments import Assessment, AssessmentAnswer
 from ngsp_cli.model.base import Entity

@@ -1,7 +1,5 @@
 """Dated self-assessments and outcome surveys."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import ClassVar
 

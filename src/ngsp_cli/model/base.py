@@ -7,8 +7,6 @@ renaming a file is the one way to change an id.  Field order in the models is
 the key order of newly written files.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator

@@ -1,7 +1,5 @@
 """The organizations at the table and their people."""
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from typing import ClassVar

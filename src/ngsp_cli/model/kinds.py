@@ -1,7 +1,5 @@
 """The words a partnership file may use for kinds, roles and states (the schema's enums)."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 
 

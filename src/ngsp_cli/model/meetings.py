@@ -1,7 +1,5 @@
 """A meeting from plan to record: agenda, invitees, answers, attendance, votes and action items."""
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from typing import ClassVar

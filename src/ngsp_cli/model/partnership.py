@@ -1,7 +1,5 @@
 """partnership.yaml: who the partnership is, and its settings."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from pydantic import Field, field_validator

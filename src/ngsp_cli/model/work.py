@@ -1,7 +1,5 @@
 """The work the industry chose: priorities with their votes, and the action teams on them."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import ClassVar
 

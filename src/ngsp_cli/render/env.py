@@ -94,6 +94,57 @@ def _folder_loader(dirs: tuple[Path, ...], root: Path | None) -> Any:
     return FolderLoader([str(d) for d in dirs])
 
 
+def _bytecode_cache() -> Any:
+    """Compiled templates kept in the user's cache folder (`ngsp/templates/`), or None.
+
+    Jinja's own bytecode cache: each template is compiled once and kept under a key of its
+    name and file, and is compiled again when its text changes (a checksum of it) or for
+    another Python.  Each version of Jinja and of ngsp's environment and sandbox (the
+    modules' sizes and times) keeps its own folder, because they change the code compiled.
+    A cache that cannot be read or written is passed by silently; NGSP_NO_CACHE=1 switches
+    it off.
+    """
+    import hashlib
+    import os
+    import sys
+
+    import jinja2
+    from jinja2 import FileSystemBytecodeCache
+
+    from ngsp_cli import __version__
+    from ngsp_cli.render import sandbox
+    from ngsp_cli.store.parsecache import cache_root
+
+    folder = cache_root()
+    if folder is None or os.environ.get("NGSP_NO_CACHE") == "1":
+        return None
+    code = []
+    for module in (__file__, sandbox.__file__):
+        try:
+            found = Path(module).stat()
+        except OSError:
+            found = None
+        code.append((module, found.st_size, found.st_mtime_ns) if found else (module, 0, 0))
+    stamp = repr((__version__, jinja2.__version__, sys.version, code))
+    directory = folder / "templates" / hashlib.sha256(stamp.encode()).hexdigest()[:16]
+
+    class KeptTemplates(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: Any) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # a damaged file: compiled again
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            try:
+                Path(self.directory).mkdir(parents=True, exist_ok=True)
+                super().dump_bytecode(bucket)
+            except OSError:  # a cache folder that cannot be written: compiled every time
+                pass
+
+    return KeptTemplates(str(directory))
+
+
 @cache
 def _environment(dirs: tuple[Path, ...], root: Path | None = None) -> Environment:
     from jinja2 import StrictUndefined, select_autoescape
@@ -101,6 +152,7 @@ def _environment(dirs: tuple[Path, ...], root: Path | None = None) -> Environmen
     from ngsp_cli.render.sandbox import LimitedSandbox
 
     env = LimitedSandbox(
+        bytecode_cache=_bytecode_cache(),
         loader=_folder_loader(dirs, root),
         undefined=StrictUndefined,
         autoescape=select_autoescape(

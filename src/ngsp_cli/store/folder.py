@@ -111,14 +111,23 @@ class _DiskFiles:
     def __init__(self, root: Path, cache: ParseCache | None = None) -> None:
         self.root = root
         self.cache = cache
+        # Whether each file listed by `names` is a link or lies in a folder that is one.
+        self.links: dict[str, bool] = {}
 
     def names(self, folder: str) -> list[str]:
         """Names of the plain files directly in `folder` (relative to the root)."""
         path = self.root / folder
         if not path.is_dir():
             return []
+        in_link = path.is_symlink()
+        names = []
         # Links count too: read_raw refuses those that lead outside the folder.
-        return [entry.name for entry in os.scandir(path) if entry.is_file() or entry.is_symlink()]
+        for entry in os.scandir(path):
+            link = entry.is_symlink()
+            if link or entry.is_file():
+                names.append(entry.name)
+                self.links[f"{folder}/{entry.name}"] = in_link or link
+        return names
 
     def subfolders(self, folder: str) -> list[str]:
         """Names of the folders directly in `folder` (links to folders not followed)."""
@@ -131,7 +140,7 @@ class _DiskFiles:
         return (self.root / rel).exists()
 
     def read(self, rel: str) -> RawFile:
-        return read_raw(self.root, rel, self.cache)
+        return read_raw(self.root, rel, self.cache, link=self.links.get(rel))
 
 
 class _GivenFiles:

@@ -44,14 +44,20 @@ FORMAT = 2
 _Entries = dict[str, tuple[bytes, bytes, bytes]]
 
 
-def cache_folder() -> Path | None:
+def cache_root() -> Path | None:
+    """ngsp's folder in the user's cache folder (None: there is no home to find it in)."""
     base = os.environ.get("XDG_CACHE_HOME")
     if not base:
         try:
             base = str(Path.home() / ".cache")
         except RuntimeError:
             return None
-    return Path(base) / "ngsp" / "parsed"
+    return Path(base) / "ngsp"
+
+
+def cache_folder() -> Path | None:
+    root = cache_root()
+    return None if root is None else root / "parsed"
 
 
 def _code_stamp() -> tuple[tuple[str, int, int], ...]:
