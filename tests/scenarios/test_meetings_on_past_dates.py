@@ -77,12 +77,15 @@ def own_copy(built: Partnership, partnership: Partnership) -> Partnership:
 
 
 def test_the_memo_names_the_meeting_that_was_next_on_its_date(valley: Partnership) -> None:
-    memo = valley("memo", LAUNCH, "--as-of", "2025-03-04")
-    # On the launch day the autumn meeting was still to come (its file now says held).
+    memo = valley("memo", LAUNCH, "--as-of", "2025-09-15")
+    # On 2025-09-15 the autumn meeting (planned on 2025-09-10) was still to come; its file now says held.
     next_meeting = memo.split("## Next meeting", 1)[1]
     assert "Autumn meeting" in next_meeting
     assert "October 15, 2025" in next_meeting
     assert "June meeting" not in next_meeting
+    # On the launch day no later meeting was on the calendar yet.
+    on_the_day = valley("memo", LAUNCH, "--as-of", "2025-03-04").split("## Next meeting", 1)[1]
+    assert "The date of the next meeting will follow." in on_the_day
 
 
 def test_a_meeting_before_its_day_shows_nobody_came_and_nothing_recorded(valley: Partnership) -> None:

@@ -136,3 +136,14 @@ def test_the_checklist_names_a_selected_priority_without_a_team(
     p.on("2026-04-02")("team", "new", "apprenticeships", "--champion", "ann-lee")
     state, detail = p.item("move-to-action", "action-teams-formed")
     assert (state, detail) == ("done", "3 selected priorities: 3 with an active team")
+
+
+def test_a_meeting_is_coming_up_from_the_day_it_was_planned(
+    valley: tuple[Partnership, dict[str, str]],
+) -> None:
+    """The refresh meeting (2026-03-03) was put on the calendar on 2026-02-02."""
+    p, ids = valley
+    assert p.json("meeting", "show", ids["refresh"])["planned_on"] == "2026-02-02"
+    assert p.status("--as-of", "2026-01-15")["upcoming_meetings"] == []
+    assert [m["id"] for m in p.status("--as-of", "2026-02-10")["upcoming_meetings"]] == [ids["refresh"]]
+    assert "Coming up" not in p.report("--as-of", "2026-01-15")

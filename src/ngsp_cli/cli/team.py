@@ -11,6 +11,7 @@ from ngsp_cli import clock
 from ngsp_cli.cli import options, output, prompts
 
 if TYPE_CHECKING:
+    from ngsp_cli.model import Task
     from ngsp_cli.services.priorities.team_summary import TeamSummary
     from ngsp_cli.store.folder import Snapshot
 
@@ -179,6 +180,20 @@ def list_(
             console.print(Hanging("[yellow]flag:[/yellow] ", escape(flag.message)))
 
 
+def _task_detail(snap: Snapshot, task: Task, *, overdue: bool) -> str:
+    """' (Ann Lee; due 2026-05-01 OVERDUE; quick win)' for a task as it stood on the day shown."""
+    bits = []
+    if task.owner:
+        bits.append(_names(snap, [task.owner]))
+    if task.due:
+        bits.append(f"due {task.due.isoformat()}{' OVERDUE' if overdue else ''}")
+    if task.done_on:
+        bits.append(f"{task.status.value} {task.done_on.isoformat()}")
+    if task.quick_win:
+        bits.append("quick win")
+    return f" ({'; '.join(bits)})" if bits else ""
+
+
 @app.command("show")
 def show(
     team: TeamArg,
@@ -190,7 +205,6 @@ def show(
     from rich.markup import escape
 
     from ngsp_cli.cli.layout import Hanging
-    from ngsp_cli.model import TaskStatus
     from ngsp_cli.services.priorities.team_summary import summarize
     from ngsp_cli.services.priorities.teams import find_team
 
@@ -223,19 +237,8 @@ def show(
     if found.tasks:
         console.print("[bold]Tasks[/bold]")
     for task in found.tasks:
-        state = summary.task_states.get(task.id, task.status)
-        mark = {"open": "[ ]", "done": "[x]", "dropped": "[-]"}[state.value]
-        bits = []
-        if task.owner:
-            bits.append(_names(snap, [task.owner]))
-        if task.due:
-            late = " OVERDUE" if task in summary.overdue_tasks else ""
-            bits.append(f"due {task.due.isoformat()}{late}")
-        if task.done_on and state is not TaskStatus.open:
-            bits.append(f"{state.value} {task.done_on.isoformat()}")
-        if task.quick_win:
-            bits.append("quick win")
-        detail = f" ({'; '.join(bits)})" if bits else ""
+        mark = {"open": "[ ]", "done": "[x]", "dropped": "[-]"}[task.status.value]
+        detail = _task_detail(snap, task, overdue=task in summary.overdue_tasks)
         console.print(Hanging(f"  {escape(mark)} {task.id} ", f"{escape(task.text)}{escape(detail)}"))
     if found.updates:
         console.print("[bold]Updates[/bold]")

@@ -66,6 +66,9 @@ class Meeting(Entity):
     duration_minutes: int | None = Field(None, ge=1)
     location: str | None = None
     status: MeetingStatus = MeetingStatus.planned
+    planned_on: dt.date | None = Field(
+        None, description="the day it was put on the calendar (none: known from the start)"
+    )
     team: str | None = Field(None, description="action team id, for action-team meetings")
     agenda: list[AgendaItem] = Field(default_factory=list)
     invitees: list[str] = Field(default_factory=list, description="person ids")

@@ -10,11 +10,13 @@ can never disagree:
   formed, a team paused or closed after it was still active (its `history`),
   tasks added after it did not exist and tasks finished after it were still
   open, action items done after it were still open, updates after it were not
-  written, organizations and people who joined after it were not there.
+  written, meetings put on the calendar after it were not coming up yet
+  (`planned_on`), organizations and people who joined after it were not there.
 - Who is at the table: an organization counts from its `joined` date until
-  its `left` date; a person counts until their own or their organization's
-  `left` date. Whoever left on or before `as_of` is not counted in current
-  counts; history (past attendance, votes) keeps them.
+  its `left` date; a person from their own `joined` date (else their
+  organization's) until their own or their organization's `left` date.
+  Whoever left on or before `as_of` is not counted in current counts; history
+  (past attendance, votes) keeps them.
 - Overdue means one thing everywhere (`overdue_tasks`): an open task of an
   active action team whose due date is before `as_of`. Tasks of teams marked
   done or paused are not overdue: the team's work is closed or on hold, and
@@ -158,6 +160,10 @@ class PartnershipAt:
         """Every meeting, by date (planned ones after the date included)."""
         return facts.meetings_by_date(self.snap)
 
+    def planned_by_then(self, meeting: Meeting) -> bool:
+        """Put on the calendar on or before the date (a meeting planned later was not coming up yet)."""
+        return meeting.planned_on is None or meeting.planned_on <= self.as_of
+
     def is_held(self, meeting: Meeting) -> bool:
         return held_on(meeting, self.as_of)
 
@@ -174,6 +180,7 @@ class PartnershipAt:
             if m.date >= self.as_of
             and m.status is not MeetingStatus.cancelled
             and not self.is_held(m)
+            and self.planned_by_then(m)
             and (wanted is None or m.kind in wanted)
         ]
 
@@ -183,7 +190,10 @@ class PartnershipAt:
         return [
             m
             for m in self.meetings
-            if m.status is MeetingStatus.planned and m.date < self.as_of and not m.attendees
+            if m.status is MeetingStatus.planned
+            and m.date < self.as_of
+            and not m.attendees
+            and self.planned_by_then(m)
         ]
 
     @property

@@ -148,6 +148,9 @@ def new_meeting(
         team=team_id,
         agenda=[AgendaItem(title=i.title, minutes=i.minutes, lead=i.lead, notes=i.notes) for i in items],
         invitees=invitees,
+        # Screens of earlier days do not list it as coming up; a past meeting recorded late was
+        # planned on a day nobody wrote down.
+        planned_on=day if date >= day else None,
     )
     if not force:
         _refuse_same(

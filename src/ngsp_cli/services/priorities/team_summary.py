@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ngsp_cli.model import ActionTeam, Task, TaskStatus, TeamStatus, TeamUpdate
+from ngsp_cli.model import ActionTeam, Task, TeamStatus, TeamUpdate
 from ngsp_cli.rules import PartnershipAt
 from ngsp_cli.rules.answers import TeamFlag
 from ngsp_cli.store.folder import Snapshot
@@ -28,7 +28,6 @@ class TeamSummary:
     last_update: dt.date | None
     reporting: str | None = None  # reported | not-due | late, for an active team
     flags: list[TeamFlag] = field(default_factory=list)
-    task_states: dict[str, TaskStatus] = field(default_factory=dict)  # by task id, on the date
     formed: bool = True  # the team existed on the date
     champions: list[str] = field(default_factory=list)  # person ids of its champions at the table
     champions_gone: list[str] = field(default_factory=list)  # those who left by the date
@@ -45,8 +44,8 @@ def summarize(
 
 
 def summarize_at(view: PartnershipAt, team: ActionTeam, *, since: dt.date | None = None) -> TeamSummary:
-    """The team as it stood on the view's date (`PartnershipAt.team_at`): its status, tasks and
-    updates then, each task's state then, and the flags `status` shows for it."""
+    """The team as it stood on the view's date (`PartnershipAt.team_at`): its status, tasks (each
+    as it stood) and updates then, and the flags `status` shows for it."""
     as_of = view.as_of
     since = since or (as_of - dt.timedelta(days=view.settings.stale_after_days))
     team = view.team_at(team)
@@ -67,7 +66,6 @@ def summarize_at(view: PartnershipAt, team: ActionTeam, *, since: dt.date | None
         last_update=view.last_update(team),
         reporting=view.reporting(team).state if active else None,
         flags=[f for f in view.team_flags if f.team == team.id],
-        task_states={t.id: TaskStatus.open if view.task_open(t) else t.status for t in team.tasks},
         formed=view.team_formed(team),
         champions=at_table,
         champions_gone=[pid for pid in dict.fromkeys(team.champions) if pid not in at_table],
