@@ -14,7 +14,7 @@ import pytest
 from pydantic import BaseModel
 
 from ngsp_cli.errors import FolderInvalid, Problem
-from ngsp_cli.model import migrate, version
+from ngsp_cli.model import Organization, migrate, version
 from ngsp_cli.store import folder, parsecache, yamlio
 from ngsp_cli.store.folder import load
 from ngsp_cli.store.reading import RawFile
@@ -223,12 +223,12 @@ def test_damaged_kept_models_are_validated_again(
     root = partnership_tree()
     load(root)
     [cache] = cache_files()
-    header, entries = marshal.loads(cache.read_bytes())
+    header, entries, _ = marshal.loads(cache.read_bytes())  # without the kept snapshot
     digest, data, _ = entries["people/ann-lee.yaml"]
     entries["people/ann-lee.yaml"] = (digest, data, b"\x80garbage")
     digest, data, _ = entries["people/bo-diaz.yaml"]  # a model of another kind
     entries["people/bo-diaz.yaml"] = (digest, data, pickle.dumps(load(root).organizations["acme-tools"]))
-    cache.write_bytes(marshal.dumps((header, entries)))
+    cache.write_bytes(marshal.dumps((header, entries, {})))
     validations.clear()
     snap = load(root)
     assert sorted(validations) == ["people/ann-lee.yaml", "people/bo-diaz.yaml"]
@@ -267,3 +267,82 @@ def test_a_migrated_folder_is_validated_every_time(
         validations.clear()
         assert load(root).organizations["acme-tools"].name == "Acme Tools (migrated)"
         assert len(validations) == 5
+
+
+# --- the whole snapshot -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def reference_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    from ngsp_cli.store import references
+
+    real = references.check_references
+
+    def counting(snap: Any, raws: Any, loaded: Any) -> Any:
+        seen.append(snap.root.name)
+        return real(snap, raws, loaded)
+
+    monkeypatch.setattr(references, "check_references", counting)
+    return seen
+
+
+def test_an_unchanged_folder_is_not_checked_again(
+    partnership_tree: Callable[..., Path], validations: list[str], reference_checks: list[str]
+) -> None:
+    root = partnership_tree()
+    first = load(root)
+    assert reference_checks == ["tree"]
+    validations.clear()
+    reference_checks.clear()
+    second = load(root)
+    assert (validations, reference_checks) == ([], [])
+    assert second.root == root
+    assert second.problems == []
+    assert (second.partnership, second.organizations, second.people) == (
+        first.partnership,
+        first.organizations,
+        first.people,
+    )
+    # Another choice of kinds is a snapshot of its own.
+    only = load(root, kinds=(Organization,))
+    assert (list(only.organizations), only.people) == (list(first.organizations), {})
+
+
+def test_one_changed_file_is_validated_and_the_folder_checked_again(
+    partnership_tree: Callable[..., Path], validations: list[str], reference_checks: list[str]
+) -> None:
+    root = partnership_tree()
+    load(root)
+    path = root / "people" / "ann-lee.yaml"
+    path.write_text(path.read_text().replace("org: acme-tools", "org: nowhere-inc"))
+    validations.clear()
+    reference_checks.clear()
+    with pytest.raises(FolderInvalid) as caught:
+        load(root)
+    assert validations == ["people/ann-lee.yaml"]
+    assert reference_checks == ["tree"]
+    assert "nowhere-inc" in caught.value.problems[0].message
+    for _ in range(2):  # a folder with a problem is checked every time
+        reference_checks.clear()
+        assert [p.file for p in load(root, strict=False).problems] == ["people/ann-lee.yaml"]
+        assert reference_checks == ["tree"]
+    (root / "people" / "new-person.yaml").write_text("name: New Person\norg: acme-tools\n")
+    path.write_text(path.read_text().replace("org: nowhere-inc", "org: acme-tools"))
+    assert sorted(load(root).people) == ["ann-lee", "bo-diaz", "new-person"]
+
+
+def test_a_damaged_snapshot_is_read_file_by_file(
+    partnership_tree: Callable[..., Path], validations: list[str], reference_checks: list[str]
+) -> None:
+    root = partnership_tree()
+    load(root)
+    [cache] = cache_files()
+    header, entries, snapshots = marshal.loads(cache.read_bytes())
+    assert len(snapshots) == 1
+    damaged = {what: (files, b"\x80damaged") for what, (files, _) in snapshots.items()}
+    cache.write_bytes(marshal.dumps((header, entries, damaged)))
+    reference_checks.clear()
+    assert load(root).organizations["acme-tools"].name == "Acme Tools"
+    assert reference_checks == ["tree"]
+    assert validations[5:] == []  # the models kept file by file were used

@@ -101,6 +101,10 @@ class Snapshot:
         return self.root.name
 
 
+# The fields of a Snapshot that the cache keeps (the root is where it was read from).
+_KEPT = ("partnership", "organizations", "people", "meetings", "priorities", "teams", "assessments")
+
+
 def entity_files(root: Path, kind: type[Entity]) -> list[str]:
     return _files_ending(_DiskFiles(root), kind, ".yaml")
 
@@ -257,6 +261,15 @@ def _load(
         raws, migrated = _read_files(files, kinds, problems)
         # Models are kept only as validated from unmigrated files: the bytes alone then decide them.
         cache = files.cache if isinstance(files, _DiskFiles) and not migrated else None
+        # The whole snapshot is kept too, for files that are all byte for byte as a load without
+        # problems read them before: then nothing is validated or checked again.
+        key = None
+        if cache is not None and not problems:
+            key = cache.folder_key((tuple(kind.folder for kind in kinds), check_references), raws)
+            kept = cache.snapshot(key) if key is not None else None
+            if kept is not None:
+                cache.save({kind.folder for kind in kinds})
+                return Snapshot(root=root, **kept)
         partnership_raw = raws.pop(PARTNERSHIP_FILE)
         partnership = cache.model(PARTNERSHIP_FILE, Partnership) if cache is not None else None
         if partnership is None:
@@ -279,6 +292,9 @@ def _load(
         # partnership.yaml's own references (conveners, co-chairs) get their lines too.
         problems.extend(check_refs(snapshot, {**raws, PARTNERSHIP_FILE: partnership_raw}, loaded=set(kinds)))
     snapshot.problems = sorted(problems, key=Problem.sort_key)
+    if cache is not None and key is not None and not snapshot.problems:
+        cache.keep_snapshot(key, {name: getattr(snapshot, name) for name in _KEPT})
+        cache.save({kind.folder for kind in kinds})
     if strict and snapshot.problems:
         raise FolderInvalid(snapshot.problems)
     return snapshot

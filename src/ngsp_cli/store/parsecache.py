@@ -29,6 +29,7 @@ import marshal
 import os
 import pickle
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -39,9 +40,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-FORMAT = 2
+FORMAT = 3
 # rel -> (digest of the file's bytes, marshalled data, pickled model or b"" before it is validated)
 _Entries = dict[str, tuple[bytes, bytes, bytes]]
+_Snapshots = dict[tuple[Any, ...], tuple[tuple[tuple[str, bytes], ...], bytes]]
 
 
 def cache_root() -> Path | None:
@@ -67,9 +69,12 @@ def _code_stamp() -> tuple[tuple[str, int, int], ...]:
 
     names = sorted(name for name in sys.modules if name.startswith("ngsp_cli.model."))
     modules = [yamlio, ngsp_cli.text, ngsp_cli.model, *(sys.modules[name] for name in names)]
+    files = [str(getattr(module, "__file__", None)) for module in modules]
+    # The code that makes a whole folder's snapshot of them: reading, ids, references.
+    package = Path(ngsp_cli.text.__file__).parent
+    files += [str(package / rel) for rel in ("ids.py", "store/folder.py", "store/references.py")]
     stamp = []
-    for module in modules:
-        file = str(getattr(module, "__file__", None))
+    for file in files:
         try:
             found = Path(file).stat()
         except OSError:
@@ -99,6 +104,10 @@ class ParseCache:
         self.path: Path | None = None
         self.old: _Entries = {}
         self.new: _Entries = {}
+        self.digests: dict[str, bytes] = {}  # rel -> digest of the bytes this load read
+        # What a load read (its kinds) -> (every file and its digest, the pickled snapshot).
+        self.snapshots: _Snapshots = {}
+        self.old_snapshots: _Snapshots = {}
         folder = cache_folder()
         if os.environ.get("NGSP_NO_CACHE") == "1" or folder is None:
             return
@@ -113,11 +122,13 @@ class ParseCache:
         except OSError:
             return {}
         try:
-            header, entries = marshal.loads(blob)
+            header, entries, snapshots = marshal.loads(blob)
         except Exception:  # anything wrong with the cache means: no cache
             return {}
-        if header != self.header or not isinstance(entries, dict):
+        if header != self.header or not isinstance(entries, dict) or not isinstance(snapshots, dict):
             return {}
+        self.snapshots = dict(snapshots)
+        self.old_snapshots = snapshots
         return entries
 
     def parse(self, rel: str, raw_bytes: bytes, text: str) -> Any:
@@ -125,6 +136,7 @@ class ParseCache:
         if self.path is None:
             return yamlio.parse(text)
         digest = hashlib.blake2b(raw_bytes, digest_size=20).digest()
+        self.digests[rel] = digest
         kept = self.old.get(rel)
         if kept is not None and type(kept) is tuple and len(kept) == 3 and kept[0] == digest:
             try:
@@ -161,6 +173,32 @@ class ParseCache:
             return
         self.new[rel] = (kept[0], kept[1], blob)
 
+    def folder_key(self, what: tuple[Any, ...], rels: Iterable[str]) -> tuple[Any, ...] | None:
+        """What decides a load's snapshot: `what` it read, and each of its files with its digest."""
+        if self.path is None:
+            return None
+        try:
+            return (what, tuple(sorted((rel, self.digests[rel]) for rel in rels)))
+        except KeyError:  # a file this cache did not read
+            return None
+
+    def snapshot(self, key: tuple[Any, ...]) -> Any:
+        """The snapshot kept for `key`: the same files, byte for byte, read without a problem before."""
+        kept = self.snapshots.get(key[0])
+        if type(kept) is not tuple or len(kept) != 2 or kept[0] != key[1]:
+            return None
+        try:
+            return pickle.loads(kept[1])
+        except Exception:  # a damaged snapshot: the folder is read file by file
+            return None
+
+    def keep_snapshot(self, key: tuple[Any, ...], snapshot: Any) -> None:
+        try:
+            blob = pickle.dumps(snapshot, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # what does not pickle is read file by file every time
+            return
+        self.snapshots[key[0]] = (key[1], blob)
+
     def save(self, loaded_folders: set[str]) -> None:
         """Keep what this load parsed, and the entries of the folders it did not read; drop the rest."""
         if self.path is None:
@@ -169,13 +207,14 @@ class ParseCache:
         for rel, kept in self.old.items():
             if rel not in entries and rel.partition("/")[0] not in loaded_folders and "/" in rel:
                 entries[rel] = kept
-        if entries == self.old:
+        if entries == self.old and self.snapshots == self.old_snapshots:
             return
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(marshal.dumps((self.header, entries)))
+            temporary.write_bytes(marshal.dumps((self.header, entries, self.snapshots)))
             temporary.replace(self.path)
+            self.old, self.old_snapshots = entries, dict(self.snapshots)
         except OSError:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
