@@ -346,3 +346,24 @@ def test_a_damaged_snapshot_is_read_file_by_file(
     assert load(root).organizations["acme-tools"].name == "Acme Tools"
     assert reference_checks == ["tree"]
     assert validations[5:] == []  # the models kept file by file were used
+
+
+def test_a_kept_snapshot_is_found_before_any_file_is_parsed(
+    partnership_tree: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = partnership_tree()
+    load(root)
+    parsed: list[str] = []
+    real = folder.read_raw
+
+    def counting(root: Path, rel: str, *args: Any, **kwargs: Any) -> Any:
+        parsed.append(rel)
+        return real(root, rel, *args, **kwargs)
+
+    monkeypatch.setattr(folder, "read_raw", counting)
+    assert load(root).people["ann-lee"].name == "Ann Lee"
+    assert parsed == []
+    # A file that is a link (inside the folder) is read file by file, where links are checked.
+    (root / "people" / "bo-link.yaml").symlink_to(root / "people" / "bo-diaz.yaml")
+    assert load(root).people["bo-link"].name == "Bo Diaz"
+    assert "people/bo-link.yaml" in parsed

@@ -79,43 +79,30 @@ def list_(
     as_json: options.JsonOption = False,
 ) -> None:
     """List the organizations at the table, businesses first."""
-    from collections import Counter
-
     from ngsp_cli import clock
     from ngsp_cli.cli.layout import FitTable
     from ngsp_cli.model import Organization, OrgKind, Person
-    from ngsp_cli.services.directory.entries import sorted_orgs
+    from ngsp_cli.services.directory.entries import list_organizations
     from ngsp_cli.text import plural
     from ngsp_cli.vocab import choose
 
     wanted = choose(OrgKind, kind, "a kind of organization") if kind else None
     snap = options.load_snapshot(folder, (Organization, Person))
-    today = options.day_of(as_of) or clock.today()
-
-    def gone(o: Organization) -> bool:
-        return o.left is not None and o.left <= today
-
-    everything = [o for o in sorted_orgs(snap, wanted) if o.joined is None or o.joined <= today]
-    orgs = everything if show_all else [o for o in everything if not gone(o)]
-    # One pass over the people, not one per organization (2,000 organizations stay quick).
-    # People who left are not counted; with --all, an organization that left counts its own.
-    headcount = Counter(p.org for p in snap.people.values() if p.left is None or p.left > today)
+    listing = list_organizations(snap, options.day_of(as_of) or clock.today(), wanted, show_all=show_all)
+    orgs, present, headcount = listing.shown, listing.present, listing.headcount
     if as_json:
-        from ngsp_cli.rules import PartnershipAt
-
-        view = PartnershipAt(snap, today)
         output.emit_json([
-            {**output.entity_json(o), "people": headcount[o.id], "present": view.org_present(o)} for o in orgs
+            {**output.entity_json(o), "people": headcount[o.id], "present": listing.view.org_present(o)}
+            for o in orgs
         ])  # fmt: skip
         return
-    present = [o for o in orgs if not gone(o)]
     businesses = sum(o.is_business for o in present)
     title = (
         f"{plural(len(present), 'organization')}: {plural(businesses, 'business', 'businesses')}, "
         f"{plural(len(present) - businesses, 'public partner')}"
     )
     left_shown = len(orgs) - len(present)
-    hidden = len(everything) - len(orgs)
+    hidden = listing.joined - len(orgs)
     if left_shown:
         title += f"; and {left_shown} that left"
     elif hidden:
@@ -124,8 +111,9 @@ def list_(
     table.add_column("organization (id below)", overflow="fold")
     table.add_column("kind\ncounty", overflow="fold", called="kind and county")
     table.add_column("people", justify="right")
+    at_table = {o.id for o in present}
     for o in orgs:
-        mark = f" (left {o.left.isoformat()})" if o.left is not None and gone(o) else ""
+        mark = f" (left {o.left.isoformat()})" if o.left is not None and o.id not in at_table else ""
         table.add_row(
             output.name_cell(o.name + mark, o.id),
             output.cell(f"{o.kind.value}\n{o.county}" if o.county else o.kind.value),

@@ -24,7 +24,7 @@ from ngsp_cli.model import (
 )
 from ngsp_cli.model.migrate import migrate_raw
 from ngsp_cli.store.problems import validate_raw
-from ngsp_cli.store.reading import RawFile, parse_raw, read_raw
+from ngsp_cli.store.reading import RawFile, is_link, parse_raw, read_raw
 
 if TYPE_CHECKING:
     from ngsp_cli.store.parsecache import ParseCache
@@ -257,19 +257,17 @@ def _load(
     kinds = tuple(kinds)
     gc_was_enabled = gc.isenabled()
     gc.disable()  # bulk reads allocate many small objects and no cycles
+    what = (tuple(kind.folder for kind in kinds), check_references)
     try:
+        # The whole snapshot is kept too, for files that are all byte for byte as a load without
+        # problems read them before: then nothing is parsed, validated or checked again.
+        kept = _kept_snapshot(files, kinds, what) if isinstance(files, _DiskFiles) else None
+        if kept is not None:
+            return Snapshot(root=root, **kept)
         raws, migrated = _read_files(files, kinds, problems)
         # Models are kept only as validated from unmigrated files: the bytes alone then decide them.
         cache = files.cache if isinstance(files, _DiskFiles) and not migrated else None
-        # The whole snapshot is kept too, for files that are all byte for byte as a load without
-        # problems read them before: then nothing is validated or checked again.
-        key = None
-        if cache is not None and not problems:
-            key = cache.folder_key((tuple(kind.folder for kind in kinds), check_references), raws)
-            kept = cache.snapshot(key) if key is not None else None
-            if kept is not None:
-                cache.save({kind.folder for kind in kinds})
-                return Snapshot(root=root, **kept)
+        key = cache.folder_key(what, raws) if cache is not None and not problems else None
         partnership_raw = raws.pop(PARTNERSHIP_FILE)
         partnership = cache.model(PARTNERSHIP_FILE, Partnership) if cache is not None else None
         if partnership is None:
@@ -298,6 +296,31 @@ def _load(
     if strict and snapshot.problems:
         raise FolderInvalid(snapshot.problems)
     return snapshot
+
+
+def _kept_snapshot(files: _DiskFiles, kinds: tuple[type[Entity], ...], what: tuple[Any, ...]) -> Any:
+    """The snapshot's fields kept for exactly these files, or None (see ParseCache.snapshot).
+
+    Only a folder without links and without misnamed files or folders is looked up: anything
+    unusual is read file by file, where it is reported.
+    """
+    cache = files.cache
+    if cache is None or cache.path is None:
+        return None
+    rels = [PARTNERSHIP_FILE]
+    for kind in kinds:
+        if _yml_problems(files, kind) or _not_files(files, kind):
+            return None
+        rels += _files_ending(files, kind, ".yaml")
+    if any(files.links.get(rel) for rel in rels) or is_link(files.root / PARTNERSHIP_FILE):
+        return None
+    digests = []
+    for rel in rels:
+        try:
+            digests.append((rel, cache.digest((files.root / rel).read_bytes())))
+        except OSError:
+            return None
+    return cache.snapshot((what, tuple(sorted(digests))))
 
 
 def _read_files(

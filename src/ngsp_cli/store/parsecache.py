@@ -135,7 +135,7 @@ class ParseCache:
         """What yamlio.parse(text) returns, from the cache when these exact bytes were parsed before."""
         if self.path is None:
             return yamlio.parse(text)
-        digest = hashlib.blake2b(raw_bytes, digest_size=20).digest()
+        digest = self.digest(raw_bytes)
         self.digests[rel] = digest
         kept = self.old.get(rel)
         if kept is not None and type(kept) is tuple and len(kept) == 3 and kept[0] == digest:
@@ -172,6 +172,10 @@ class ParseCache:
         except Exception:  # anything that does not pickle is validated every time
             return
         self.new[rel] = (kept[0], kept[1], blob)
+
+    @staticmethod
+    def digest(raw_bytes: bytes) -> bytes:
+        return hashlib.blake2b(raw_bytes, digest_size=20).digest()
 
     def folder_key(self, what: tuple[Any, ...], rels: Iterable[str]) -> tuple[Any, ...] | None:
         """What decides a load's snapshot: `what` it read, and each of its files with its digest."""

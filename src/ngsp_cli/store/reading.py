@@ -51,14 +51,14 @@ def refuse_outside_link(root: Path, rel: str) -> None:
     )
 
 
-def _is_link(path: Path) -> bool:
+def is_link(path: Path) -> bool:
     return path.is_symlink() or path.parent.is_symlink()
 
 
 def read_raw(root: Path, rel: str, cache: ParseCache | None = None, *, link: bool | None = None) -> RawFile:
     """One file of the folder, read and parsed; `link`: whether it or its folder is a link, when known."""
     path = root / rel
-    if _is_link(path) if link is None else link:
+    if is_link(path) if link is None else link:
         refuse_outside_link(root, rel)
     try:
         raw_bytes = path.read_bytes()

@@ -9,6 +9,7 @@ people added the same thing on different laptops and merged:
 - two meeting files for the same meeting (same date, kind, team and title),
 - two priorities with the same title,
 - a meeting after today marked held, or with votes (what has not happened yet),
+- an organization or a person that left before the day it joined,
 - (a warning) a team formed before its priority was selected,
 - (a warning) a priority marked done by hand with no `since:` date,
 
@@ -254,6 +255,30 @@ def timeline_problems(snap: store.Snapshot, today: dt.date) -> list[Problem]:
     return problems
 
 
+def membership_problems(snap: store.Snapshot) -> list[Problem]:
+    """Organizations and people whose `joined` is after their `left`: every screen would count
+    them on no day at all, whichever of the two dates is wrong."""
+    problems = []
+    entities: list[Organization | Person] = [*snap.organizations.values(), *snap.people.values()]
+    for entity in sorted(entities, key=lambda e: (e.folder, e.id)):
+        if entity.joined is None or entity.left is None or entity.joined <= entity.left:
+            continue
+        rel = f"{entity.folder}/{entity.id}.yaml"
+        command = f"ngsp {'org' if isinstance(entity, Organization) else 'person'} leave {entity.id} --undo"
+        problems.append(
+            Problem(
+                f"{entity.name} joined on {entity.joined.isoformat()}, after the day "
+                f"{'it' if isinstance(entity, Organization) else 'they'} left ({entity.left.isoformat()})",
+                file=rel,
+                line=_line(snap.root, rel, ("joined",)),
+                field="joined",
+                hint="fix 'joined:' or 'left:' so the day of joining comes first; if "
+                f"{entity.name} came back after leaving, clear 'left:' with '{command}'",
+            )
+        )
+    return problems
+
+
 def order_warnings(snap: store.Snapshot) -> list[Problem]:
     """Dates of dependent events out of order or missing: a team formed before its priority was
     selected, a priority finished on no known day."""
@@ -309,6 +334,7 @@ def validate_folder(root: Path, today: dt.date | None = None) -> Validation:
     problems = list(snap.problems) + left_problems
     problems += duplicate_problems(snap)
     problems += timeline_problems(snap, today or clock.today())
+    problems += membership_problems(snap)
     problems += playbook_problems(root, snap)
     indicator_set, indicator_problems = load_indicator_set(root, snap.partnership)
     problems += indicator_problems

@@ -2,14 +2,17 @@
 
 A matching entry only gets its blank fields filled; a value that differs is kept
 and reported, unless `update` is set, in which case the sheet's value wins. A blank
-cell never erases anything and roles (lists) are only ever added to. An entry whose
-data does not validate makes its row a `BadRow` that says which field is wrong.
+cell never erases anything and roles (lists) are only ever added to. A known `joined`
+date never moves later, not even with `update`: the entry was at the table from the
+earlier day, so the sheet's later day is reported as ignored. An entry whose data does
+not validate makes its row a `BadRow` that says which field is wrong.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -38,10 +41,27 @@ def _same(old: Any, new: Any) -> bool:
     return bool(old == new)
 
 
-def merge(data: dict[str, Any], incoming: Mapping[str, Any], update: bool) -> tuple[list[str], list[str]]:
-    """Apply a row's values to an entry's data: (fields changed, differences kept)."""
-    changed: list[str] = []
-    kept: list[str] = []
+@dataclass
+class Merge:
+    """What a row's values did to an entry."""
+
+    added: list[str] = field(default_factory=list)  # blank fields filled, roles added
+    replaced: list[str] = field(default_factory=list)  # with `update`: the sheet's value won
+    kept: list[str] = field(default_factory=list)  # differences kept ('--update' takes them)
+    ignored: list[str] = field(default_factory=list)  # values no import takes, and why
+
+    @property
+    def changed(self) -> list[str]:
+        return [*self.added, *self.replaced]
+
+
+def _later_joined(name: str, old: Any, value: Any) -> bool:
+    return name == "joined" and isinstance(old, dt.date) and isinstance(value, dt.date) and value > old
+
+
+def merge(data: dict[str, Any], incoming: Mapping[str, Any], update: bool) -> Merge:
+    """Apply a row's values to an entry's data; what changed, what was kept and what ignored."""
+    done = Merge()
     for name, value in incoming.items():
         if value is None or value == []:
             continue
@@ -50,18 +70,23 @@ def merge(data: dict[str, Any], incoming: Mapping[str, Any], update: bool) -> tu
             added = [v for v in value if v not in (old or [])]
             if added:
                 data[name] = [*(old or []), *added]
-                changed.append(name)
+                done.added.append(name)
         elif old is None or old == "":
             data[name] = value
-            changed.append(name)
+            done.added.append(name)
         elif _same(old, value):
             continue
+        elif _later_joined(name, old, value):
+            done.ignored.append(
+                f"kept joined '{_show(old)}' and ignored the sheet's later '{_show(value)}' "
+                "(it was at the table from the earlier day)"
+            )
         elif update:
             data[name] = value
-            changed.append(name)
+            done.replaced.append(name)
         else:
-            kept.append(f"kept {name} '{_show(old)}' (the sheet says '{_show(value)}')")
-    return changed, kept
+            done.kept.append(f"kept {name} '{_show(old)}' (the sheet says '{_show(value)}')")
+    return done
 
 
 def validated(model: type[E], data: dict[str, Any], entity_id: str) -> E:
@@ -84,9 +109,9 @@ def entity_dump(entity: Entity) -> dict[str, Any]:
     return entity.model_dump(mode="python")
 
 
-def merged(current: E, incoming: Mapping[str, Any], update: bool) -> tuple[E, list[str], list[str]]:
-    """`current` with a row's values merged in (itself if nothing changes), the fields changed
-    and the differences kept (see `merge`)."""
+def merged(current: E, incoming: Mapping[str, Any], update: bool) -> tuple[E, Merge]:
+    """`current` with a row's values merged in (itself if nothing changes), and what the
+    merge did (see `merge`)."""
     data = entity_dump(current)
-    changed, kept = merge(data, incoming, update)
-    return (validated(type(current), data, current.id) if changed else current), changed, kept
+    done = merge(data, incoming, update)
+    return (validated(type(current), data, current.id) if done.changed else current), done

@@ -15,6 +15,7 @@ from typing import Any
 from ngsp_cli import clock
 from ngsp_cli.ids import is_valid_id
 from ngsp_cli.model import Organization, OrgKind, Person
+from ngsp_cli.services.directory.entries import gone_before, gone_hint
 from ngsp_cli.services.directory.import_columns import (
     ORG_COLUMNS,
     PERSON_COLUMNS,
@@ -23,7 +24,7 @@ from ngsp_cli.services.directory.import_columns import (
     no_column,
 )
 from ngsp_cli.services.directory.import_matching import Orgs, People
-from ngsp_cli.services.directory.import_merging import merged
+from ngsp_cli.services.directory.import_merging import Merge, merged
 from ngsp_cli.services.directory.import_result import ImportResult, RowResult
 from ngsp_cli.services.directory.import_values import BadRow, parse_joined, parse_kind, parse_roles
 from ngsp_cli.services.directory.spreadsheet import Sheet
@@ -44,26 +45,27 @@ def _wanted_id(values: Mapping[str, str]) -> str | None:
     return wanted_id
 
 
-def _describe(action: str, changed: list[str], kept: list[str], first_row: int | None, how: str) -> str:
+def _describe(done: Merge, first_row: int | None, how: str) -> str:
     parts = []
     if first_row is not None:
         parts.append(f"same entry as row {first_row}")
     elif how:
         parts.append(how)
-    if changed:
-        parts.append(("adds " if action == "update" else "") + ", ".join(changed))
-    parts.extend(kept)
-    if kept:
+    if done.added:
+        parts.append("adds " + ", ".join(done.added))
+    if done.replaced:
+        parts.append("replaces " + ", ".join(done.replaced))
+    parts.extend(done.kept)
+    if done.kept:
         parts.append("pass --update to take the sheet's values")
+    parts.extend(done.ignored)
     return "; ".join(parts)
 
 
-def _matched(
-    row: int, name: str, target: str, changed: list[str], kept: list[str], first_row: int | None, how: str
-) -> RowResult:
+def _matched(row: int, name: str, target: str, done: Merge, first_row: int | None, how: str) -> RowResult:
     """A row that matched the entry `target`: it updates it, or brings nothing new."""
-    action = "update" if changed else "skip"
-    return RowResult(row, action, name, target, _describe(action, changed, kept, first_row, how))
+    action = "update" if done.changed else "skip"
+    return RowResult(row, action, name, target, _describe(done, first_row, how))
 
 
 def _plan_rows(
@@ -113,10 +115,10 @@ def _org_row(
         org = orgs.create(name, {"kind": kind, **data}, wanted_id)
         orgs.register(org, row)
         return RowResult(row, "create", name, org.id)
-    org, changed, kept = merged(orgs.working[target], incoming, update)
-    if changed:
+    org, done = merged(orgs.working[target], incoming, update)
+    if done.changed:
         orgs.working.put(org)
-    return _matched(row, name, target, changed, kept, orgs.created_by_row.get(target), how)
+    return _matched(row, name, target, done, orgs.created_by_row.get(target), how)
 
 
 def plan_organizations(
@@ -178,15 +180,22 @@ def _person_org(
     return new_org.id, new_org
 
 
+def _refuse_gone_org(org: Organization, day: dt.date) -> None:
+    """Nobody joins an organization that left on or before their day (README: a bad row)."""
+    why = gone_before(org, day)
+    if why is not None:
+        raise BadRow(f"{why}; {gone_hint(org)}")
+
+
 def _matched_person(
     people: People, target: str, name: str, incoming: dict[str, Any], row: int, how: str, update: bool
 ) -> tuple[Person, RowResult]:
     """The person `target` with the row merged in, and what the row does to them."""
     current = people.working[target]
-    person, changed, kept = merged(current, incoming, update)
+    person, done = merged(current, incoming, update)
     if normalized_name(name) != normalized_name(current.name):
         how += f"; the name stays '{current.name}'"
-    return person, _matched(row, name, target, changed, kept, people.created_by_row.get(target), how)
+    return person, _matched(row, name, target, done, people.created_by_row.get(target), how)
 
 
 def _person_row(
@@ -211,6 +220,8 @@ def _person_row(
     incoming["org"] = org_id
     wanted_id = _wanted_id(values)
     target, how = people.match(wanted_id, name, org_id, incoming.get("email"))
+    if new_org is None and (target is None or people.working[target].org != org_id):
+        _refuse_gone_org(orgs.working[org_id], incoming.get("joined") or orgs.today)
     if target is None:
         data = {k: v for k, v in incoming.items() if v is not None}
         person = people.create(name, data, wanted_id)

@@ -12,8 +12,11 @@ How an import decides what to do, row by row:
 - A matching entry only gets its blank fields filled ("fill blanks"); a value
   that differs is kept and reported, unless `update` is set, in which case the
   sheet's value wins. A blank cell never erases anything, roles are only ever
-  added, and names are never changed by an import (they are how rows match).
-- Bad rows (a blank name, an unknown kind, an e-mail that is not one ...) are
+  added, a known `joined` date never moves later (the row reports the sheet's
+  later day as ignored), and names are never changed by an import (they are how
+  rows match).
+- Bad rows (a blank name, an unknown kind, an e-mail that is not one, a person
+  of an organization that left on or before the day they join ...) are
   reported with their spreadsheet row number and reason; the good rows import.
 - Everything is checked before anything is written; then all files are written
   together by `store.batch.Batch` (all or nothing, also on Ctrl-C). Running

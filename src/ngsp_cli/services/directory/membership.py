@@ -49,6 +49,60 @@ def _check_day(entity: Organization | Person, on: dt.date) -> None:
         )
 
 
+def _name(snap: store.Snapshot, person_id: str | None) -> str:
+    person = snap.people.get(person_id or "")
+    return person.name if person is not None else str(person_id)
+
+
+def _records_after(snap: store.Snapshot, ids: set[str], day: dt.date) -> list[tuple[dt.date, str, str]]:
+    """What the folder records of `ids` after `day`: (date, what, file), earliest first.
+
+    Attending or voting at a meeting, championing a team formed then, writing a team update:
+    someone who left on `day` did none of these later.
+    """
+    found: list[tuple[dt.date, str, str]] = []
+    for meeting in snap.meetings.values():
+        if meeting.date <= day:
+            continue
+        rel = _rel(meeting)
+        when = f"{meeting.title} ({meeting.id}) on {meeting.date.isoformat()}"
+        found += [(meeting.date, f"{_name(snap, pid)} attended {when}", rel) for pid in meeting.attendees
+                  if pid in ids]  # fmt: skip
+        voters = sorted({v.voter for v in meeting.votes if v.voter in ids})
+        found += [(meeting.date, f"{_name(snap, pid)} voted at {when}", rel) for pid in voters]
+    for team in snap.teams.values():
+        rel = _rel(team)
+        if team.formed is not None and team.formed > day:
+            found += [
+                (team.formed, f"{_name(snap, pid)} champions {team.name} ({team.id}), formed on "
+                 f"{team.formed.isoformat()}", rel)
+                for pid in team.champions if pid in ids
+            ]  # fmt: skip
+        for u in team.updates:
+            if u.by in ids and u.date > day:
+                what = (
+                    f"{_name(snap, u.by)} wrote an update of {team.name} ({team.id}) on {u.date.isoformat()}"
+                )
+                found.append((u.date, what, rel))
+    return sorted(found)
+
+
+def _check_records(snap: store.Snapshot, ids: set[str], day: dt.date) -> None:
+    """A leaving day before what the folder records of them is refused, naming the first record."""
+    found = _records_after(snap, ids, day)
+    if not found:
+        return
+    _, what, rel = found[0]
+    more = f" (and {len(found) - 1} more record{'s' if len(found) > 2 else ''} after {day.isoformat()})"
+    raise UsageError(
+        f"{what}, after {day.isoformat()}{more if len(found) > 1 else ''}; nothing was written",
+        file=rel,
+        field="--date",
+        hint=f"give a later day: on or after {found[-1][0].isoformat()}, the day of the last record "
+        "(or fix that record if it is wrong)",
+    )
+
+
 def _already_left(entity: Organization | Person, command: str) -> None:
     if entity.left is not None:
         raise UsageError(
@@ -87,6 +141,7 @@ def leave_person(
     person = snap.people[resolve_person(snap, ref)].model_copy(deep=True)
     _already_left(person, "ngsp person leave")
     _check_day(person, day)
+    _check_records(snap, {person.id}, day)
     person.left = day
     meetings, taken_off = _uninvite(snap, {person.id}, day)
     result = save_all(root, updates=[person, *meetings])
@@ -108,6 +163,7 @@ def leave_org(
     org = snap.organizations[resolve_org(snap, ref)].model_copy(deep=True)
     _already_left(org, "ngsp org leave")
     _check_day(org, day)
+    _check_records(snap, {p.id for p in snap.people.values() if p.org == org.id}, day)
     org.left = day
     people: list[Person] = []
     if people_too:
