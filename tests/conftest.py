@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +20,12 @@ from ngsp_cli.resources import bundled
 
 EXAMPLE = "northeast-louisiana-healthcare"
 GOLDEN = Path(__file__).parent / "golden"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # ngsp's caches stay out of the user's home also for processes a test starts with an
+    # environment built when its module was imported (before the fixture below sets a folder).
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="ngsp-test-cache-")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
