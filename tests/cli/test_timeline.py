@@ -358,4 +358,5 @@ def test_notes_of_what_happened_keep_a_meeting_in_the_past(ngsp, folder: Path) -
         encoding="utf-8",
     )
     assert ngsp("-C", folder, "meeting", "cancel", "2027-01-27-walk", "--undo").exit_code == 0
+    assert "snow" not in (folder / "meetings/2027-01-27-walk.yaml").read_text()  # the reason went with it
     assert ngsp("-C", folder, "meeting", "edit", "2027-01-27-walk", "--date", "2027-03-16").exit_code == 0

@@ -147,3 +147,44 @@ def test_a_meeting_is_coming_up_from_the_day_it_was_planned(
     assert p.status("--as-of", "2026-01-15")["upcoming_meetings"] == []
     assert [m["id"] for m in p.status("--as-of", "2026-02-10")["upcoming_meetings"]] == [ids["refresh"]]
     assert "Coming up" not in p.report("--as-of", "2026-01-15")
+
+
+def test_the_next_full_meeting_is_on_the_calendar_only_once_it_was_planned(
+    valley: tuple[Partnership, dict[str, str]],
+) -> None:
+    """After the launch (2025-03-04) the next full meeting, the refresh, was planned on 2026-02-02."""
+    p, _ = valley
+    state, detail = p.item("move-to-action", "full-partnership-planned", "--as-of", "2025-06-01")
+    assert (state, detail) == ("todo", "no full partnership meeting after the launch is recorded")
+    state, detail = p.item("move-to-action", "full-partnership-planned", "--as-of", "2026-02-10")
+    assert (state, detail) == ("done", "Full partnership meeting - action team plans on 2026-03-03")
+
+
+def test_changes_dated_in_the_past_respect_the_teams_of_that_day(
+    valley: tuple[Partnership, dict[str, str]],
+) -> None:
+    p, _ = valley
+    # The supplier team is closed today, but it was at work on 2025-10-01: parking then is refused.
+    p("team", "status", "supplier-network", "done")
+    refused = p.refused("priority", "status", "supplier-network", "parked", "--date", "2025-10-01")
+    assert "has the active action team Supplier network (supplier-network)" in " ".join(
+        refused.output.split()
+    )
+    # Parked on 2026-03-10 and selected again on 2026-03-20: no team is formed while it was parked.
+    p("priority", "status", "supplier-network", "parked", "--date", "2026-03-10", "--force")
+    p("priority", "status", "supplier-network", "selected", "--date", "2026-03-20")
+    formed = p.refused("team", "new", "supplier-network", "--champion", "ann-lee", "--formed", "2026-03-15")
+    assert "on 2026-03-15 the priority 'Supplier network' was parked, not selected" in " ".join(
+        formed.output.split()
+    )
+    p(
+        "team",
+        "new",
+        "supplier-network",
+        "--champion",
+        "ann-lee",
+        "--formed",
+        "2026-03-25",
+        "--name",
+        "Suppliers 2",
+    )

@@ -84,6 +84,7 @@ def _full_planned(view: PartnershipAt, params: Params) -> Finding:
         if m.kind is MeetingKind.full_partnership
         and m.status is not MeetingStatus.cancelled
         and (after is None or m.date > after)
+        and (view.is_held(m) or view.planned_by_then(m))
     ]
     if not meetings:
         return verdict(False, "no full partnership meeting after the launch is recorded")

@@ -45,13 +45,13 @@ from ngsp_cli.model import (
     VoteTally,
 )
 from ngsp_cli.rules import facts
-from ngsp_cli.rules.answers import LATE, NOT_DUE, REPORTED, Joining, TeamFlag, TeamReporting
+from ngsp_cli.rules.answers import Joining, TeamFlag, TeamReporting
 from ngsp_cli.rules.facts import Headcount
 from ngsp_cli.rules.joining import founders_and_newcomers
 from ngsp_cli.rules.meeting_dates import action_done_on, meeting_at
 from ngsp_cli.rules.priority_dates import first_selected, status_on, tally_on
 from ngsp_cli.rules.team_dates import team_at, team_state
-from ngsp_cli.rules.team_flags import flag_teams
+from ngsp_cli.rules.team_flags import flag_teams, reporting_of
 from ngsp_cli.store.folder import Snapshot
 
 _CHOSEN = frozenset({PriorityStatus.selected, PriorityStatus.done})
@@ -212,11 +212,16 @@ class PartnershipAt:
 
     @cached_property
     def launch(self) -> Meeting | None:
-        """The partnership's launch meeting: the latest one recorded and not cancelled, whatever its date."""
+        """The partnership's launch meeting on the date: the first one held by then, else the latest
+        one on the calendar by then and not cancelled, whatever its date."""
+        if self.launch_held is not None:
+            return self.launch_held
         launches = [
             m
             for m in self.meetings
-            if m.kind is MeetingKind.launch and m.status is not MeetingStatus.cancelled
+            if m.kind is MeetingKind.launch
+            and m.status is not MeetingStatus.cancelled
+            and self.planned_by_then(m)
         ]
         return launches[-1] if launches else None
 
@@ -316,42 +321,9 @@ class PartnershipAt:
         dates = self.updates(team)
         return dates[-1] if dates else None
 
-    def resumed_on(self, team: ActionTeam) -> dt.date | None:
-        """The day an active team was taken up again after a pause (None: it never paused)."""
-        state = team_state(team, self.as_of)
-        return state.since if state.status is TeamStatus.active and state.before > 0 else None
-
-    def team_clock(self, team: ActionTeam) -> tuple[dt.date | None, str]:
-        """Since when a team has been quiet: its latest update or the day it was taken up again,
-        whichever is later; else its forming, else its priority's vote."""
-        latest = self.last_update(team)
-        resumed = self.resumed_on(team)
-        if resumed is not None and (latest is None or resumed > latest):
-            return resumed, f"since it was taken up again on {resumed.isoformat()}"
-        if latest is not None:
-            return latest, f"since {latest.isoformat()}"
-        if team.formed is not None:
-            return team.formed, f"since it was formed on {team.formed.isoformat()}"
-        priority = self.snap.priorities.get(team.priority)
-        meeting = self.snap.meetings.get(priority.meeting or "") if priority else None
-        if meeting is not None:
-            return meeting.date, f"since its priority was chosen on {meeting.date.isoformat()}"
-        return None, "ever, and its file has no 'formed' date"
-
     def reporting(self, team: ActionTeam, days: int | None = None) -> TeamReporting:
-        """Reported (an update within `days`), not due yet (newly formed or taken up again within
-        `days`, no update since) or late."""
-        days = days or self.settings.stale_after_days
-        latest = self.last_update(team)
-        started, since = self.team_clock(team)
-        if latest is not None and started == latest:
-            state = REPORTED if (self.as_of - latest).days <= days else LATE
-            started = None
-        elif started is not None and (self.as_of - started).days <= days:
-            state = NOT_DUE
-        else:
-            state = LATE
-        return TeamReporting(team, state, latest, started, since, days)
+        """Reported (an update within `days`), not due yet or late (`team_flags.reporting_of`)."""
+        return reporting_of(self, team, days or self.settings.stale_after_days)
 
     def team_reporting(self, days: int | None = None) -> list[TeamReporting]:
         """How every active team stands with its updates (the rule check, status and team list share)."""

@@ -304,7 +304,7 @@ def _notes_of_what_happened(meeting: Meeting) -> list[str]:
 def cancel_meeting(root: Path, ref: str, *, reason: str | None = None, undo: bool = False) -> Meeting:
     """Mark a planned meeting cancelled (kept in the folder's history), or put it back (`undo`).
 
-    The reason, if given, is added to the meeting's notes.
+    The reason, if given, is added to the meeting's notes; putting it back takes it out again.
     """
     _, found = load_meeting(root, ref)
     meeting = found.model_copy(deep=True)
@@ -317,6 +317,9 @@ def cancel_meeting(root: Path, ref: str, *, reason: str | None = None, undo: boo
                 hint="there is nothing to undo",
             )
         meeting.status = MeetingStatus.planned
+        # The reason it was called off goes with the cancellation; other notes stay.
+        kept = [p for p in (meeting.notes or "").split("\n\n") if not p.startswith(CANCELLED_PREFIX)]
+        meeting.notes = "\n\n".join(kept) or None
         save(root, meeting)
         return meeting
     if meeting.status is MeetingStatus.cancelled:

@@ -73,7 +73,10 @@ def set_status(
     rel = f"{Priority.folder}/{priority.id}.yaml"
     if priority.status is status:
         return priority, False
-    busy = active_teams_on(snap, priority.id, max(day, today or clock.today()))  # active now
+    # Teams at work on the day of the change, or now.
+    now = max(day, today or clock.today())
+    found = {t.id: t for d in (day, now) for t in active_teams_on(snap, priority.id, d)}
+    busy = [found[team_id] for team_id in sorted(found)]
     if busy and status in (PriorityStatus.parked, PriorityStatus.candidate) and not force:
         team = busy[0]
         raise UsageError(

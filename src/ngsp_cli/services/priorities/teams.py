@@ -28,7 +28,7 @@ from ngsp_cli.model import (
     TeamStatus,
     TeamUpdate,
 )
-from ngsp_cli.rules.priority_dates import first_selected
+from ngsp_cli.rules.priority_dates import first_selected, status_on
 from ngsp_cli.services.dates import not_in_future
 from ngsp_cli.services.lookup import resolve_person, resolve_priority, resolve_team
 from ngsp_cli.store import folder as store
@@ -137,7 +137,20 @@ def new_team(
 def _formed_too_early(snap: Snapshot, prio: Priority, formed: dt.date, *, given: bool) -> list[Problem]:
     """The problem of a team formed before its priority was selected (`given`: --formed was passed)."""
     chosen = first_selected(snap, prio)
-    if chosen is None or formed >= chosen.day:
+    if chosen is None:
+        return []
+    then = status_on(snap, prio, formed)
+    chosen_then = then in (PriorityStatus.selected, PriorityStatus.done)
+    if formed >= chosen.day and then is not None and not chosen_then:
+        return [
+            Problem(
+                f"on {formed.isoformat()} the priority '{prio.title}' was {then.value}, not selected",
+                field="--formed",
+                hint="a team works on a selected priority: give a --formed day when it was selected "
+                f"(see 'ngsp priority show {prio.id}')",
+            )
+        ]
+    if formed >= chosen.day:
         return []
     how = f"at {chosen.meeting}" if chosen.meeting else "by hand"
     return [
