@@ -6,8 +6,7 @@ them into a short message and an exit code (the exit codes are listed in docs/cl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ngsp_cli.text import plural
 
@@ -18,8 +17,7 @@ EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with the user's input, located as precisely as we can."""
 
     message: str

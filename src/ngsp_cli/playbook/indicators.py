@@ -23,7 +23,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -62,8 +62,7 @@ class IndicatorDef(_Strict):
     enabled: bool = True
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(NamedTuple):
     """One indicator ready to score: its definition and its validated rule parameters."""
 
     definition: IndicatorDef

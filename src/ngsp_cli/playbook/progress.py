@@ -8,7 +8,8 @@ manual item is done when people ticked it (`checked:` in partnership.yaml).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 from ngsp_cli.playbook.models import ChecklistItem, Phase, Step
 from ngsp_cli.rules import RULES, PartnershipAt, check_params
@@ -18,22 +19,19 @@ from ngsp_cli.rules import RULES, PartnershipAt, check_params
 DONE, TODO, MANUAL = "done", "todo", "manual"
 
 
-@dataclass(frozen=True)
-class ItemResult:
+class ItemResult(NamedTuple):
     item: ChecklistItem
     state: str  # done | todo | manual
     detail: str
-    numbers: Mapping[str, int] = field(default_factory=dict)  # what the rule counted
+    numbers: Mapping[str, int] = MappingProxyType({})  # what the rule counted
 
 
-@dataclass(frozen=True)
-class StepResult:
+class StepResult(NamedTuple):
     step: Step
     state: str  # done | todo | manual (the folder cannot tell)
 
 
-@dataclass(frozen=True)
-class PhaseProgress:
+class PhaseProgress(NamedTuple):
     phase: Phase
     items: list[ItemResult]
     steps: list[StepResult]

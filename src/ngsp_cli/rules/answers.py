@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ngsp_cli.model import ActionTeam, Organization
 from ngsp_cli.text import plural
@@ -14,8 +14,7 @@ NOT_DUE = "not-due"  # newly formed, no update yet, and the window since forming
 LATE = "late"  # no update within the window (never, or too long ago)
 
 
-@dataclass(frozen=True)
-class TeamReporting:
+class TeamReporting(NamedTuple):
     """Whether an active team reported progress within `days` before a date, and since when it is quiet."""
 
     team: ActionTeam
@@ -41,8 +40,7 @@ class TeamReporting:
         return f"no update {self.since}{ago}"
 
 
-@dataclass(frozen=True)
-class TeamFlag:
+class TeamFlag(NamedTuple):
     """Something about an action team a convener should act on."""
 
     team: str
@@ -50,8 +48,7 @@ class TeamFlag:
     message: str
 
 
-@dataclass(frozen=True)
-class Joining:
+class Joining(NamedTuple):
     """Founding businesses and newcomers, as of a date.
 
     `start` is the first launch meeting held (else `founded:` of a folder with

@@ -7,7 +7,7 @@ the one place that answers questions about a partnership at a date.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ngsp_cli.model import Meeting, MeetingKind, Person, Role, Rsvp, Task, TaskStatus
 from ngsp_cli.store.folder import Snapshot
@@ -19,8 +19,7 @@ BUSINESS_TABLES = (MeetingKind.launch, MeetingKind.full_partnership)
 CHAMPION_ROLES = frozenset({Role.champion, Role.co_chair})
 
 
-@dataclass(frozen=True)
-class Headcount:
+class Headcount(NamedTuple):
     """How many of a group of people come from businesses and from public partners."""
 
     business: int

@@ -7,7 +7,7 @@ priority (`services.priorities`) ask these, so both see the same history.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ngsp_cli.model import Priority, PriorityStatus, VoteTally
 from ngsp_cli.store.folder import Snapshot
@@ -21,8 +21,7 @@ def status_day(snap: Snapshot, priority: Priority) -> dt.date | None:
     return meeting.date if meeting is not None else None
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """When a priority was first selected, and how (a vote at a meeting, or by hand)."""
 
     day: dt.date
@@ -64,8 +63,7 @@ def tally_at(priority: Priority, meeting_id: str) -> VoteTally | None:
     return None
 
 
-@dataclass(frozen=True)
-class DatedTally:
+class DatedTally(NamedTuple):
     """A priority's tally and the day of the vote that gave it (`date.min`: of no recorded meeting)."""
 
     day: dt.date
@@ -122,8 +120,7 @@ def priority_at(snap: Snapshot, priority: Priority, as_of: dt.date) -> Priority 
     return dated
 
 
-@dataclass(frozen=True)
-class LastVote:
+class LastVote(NamedTuple):
     day: dt.date
     meeting: str
 

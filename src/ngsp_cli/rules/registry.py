@@ -10,9 +10,9 @@ its rule's finding is `met`; an indicator shows the status itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from types import MappingProxyType
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -33,8 +33,7 @@ class Status(StrEnum):
         return {"met": 1.0, "partial": 0.5}.get(self.value, 0.0)
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """What a rule saw: a status, the evidence sentence, the numbers it states, and what to do next.
 
     `unknown` means the folder holds no evidence either way (or the fact is not
@@ -44,7 +43,7 @@ class Finding:
     status: Status
     evidence: str
     hint: str = ""
-    numbers: Mapping[str, int] = field(default_factory=dict)
+    numbers: Mapping[str, int] = MappingProxyType({})  # read-only: one empty mapping serves every finding
 
     @property
     def done(self) -> bool:
@@ -77,8 +76,7 @@ class NoParams(Params):
 P = TypeVar("P", bound=Params)
 
 
-@dataclass(frozen=True)
-class Rule(Generic[P]):
+class Rule(NamedTuple, Generic[P]):
     id: str
     description: str
     params: type[P]

@@ -7,13 +7,12 @@ Reads only. `rules.view.PartnershipAt` asks these, so every screen dates a team 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ngsp_cli.model import ActionTeam, Task, TaskStatus, TeamStatus
 
 
-@dataclass(frozen=True)
-class TeamState:
+class TeamState(NamedTuple):
     """A team's state on a day: how many `history` entries came before it, its status, and the
     day it began (None: undated)."""
 

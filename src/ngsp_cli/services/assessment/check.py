@@ -7,16 +7,15 @@ after validation, for pre-commit hooks.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ngsp_cli.services.assessment.indicators import CheckReport, score_partnership
 from ngsp_cli.services.assessment.validate import validate_folder
 from ngsp_cli.store.folder import Snapshot
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(NamedTuple):
     report: CheckReport
     snapshot: Snapshot | None  # None when the folder could not be read as a whole
 

@@ -16,8 +16,10 @@ as fractions from 0 to 1 rounded to two decimals.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from ngsp_cli.errors import Problem
 from ngsp_cli.model import Answer, Assessment, AssessmentKind
@@ -34,8 +36,7 @@ _ANSWER_STATUS = {
 }
 
 
-@dataclass(frozen=True)
-class IndicatorResult:
+class IndicatorResult(NamedTuple):
     id: str
     feature: str
     title: str
@@ -45,7 +46,7 @@ class IndicatorResult:
     hint: str
     source: str  # "folder", "self-assessment" or "none"
     weight: float = 1.0
-    numbers: dict[str, int] = field(default_factory=dict)  # what the folder's evidence counted
+    numbers: Mapping[str, int] = MappingProxyType({})  # what the folder's evidence counted
 
     @property
     def points(self) -> float:
@@ -60,12 +61,11 @@ class IndicatorResult:
             "title": self.title,
             "source": self.source,
             "points": self.points,
-            "numbers": self.numbers,
+            "numbers": dict(self.numbers),
         }
 
 
-@dataclass(frozen=True)
-class FeatureResult:
+class FeatureResult(NamedTuple):
     id: str
     title: str
     score: float

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ngsp_cli.errors import InputError
 from ngsp_cli.model import Meeting
@@ -116,8 +116,7 @@ def current_phase(snap: Snapshot, playbook: Playbook, as_of: dt.date) -> Phase:
     return computed_phase(phase_progresses(view, playbook), view.met_after_launch)
 
 
-@dataclass(frozen=True)
-class StatusWarning:
+class StatusWarning(NamedTuple):
     kind: str  # public-majority-invited | public-majority-attended | few-champions | no-convener
     message: str
     meeting: str | None = None

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -161,8 +160,7 @@ def _check_ids(survey: SurveyDefinition, ids: list[str], where: str | None = Non
             )
 
 
-@dataclass(frozen=True)
-class SurveyFile:
+class SurveyFile(NamedTuple):
     """What a survey answers file holds: the answers and, optionally, who answered, when, a note."""
 
     answers: dict[str, AssessmentAnswer]
@@ -276,8 +274,7 @@ def _file_date(value: Any, raw: RawFile, path: Path) -> dt.date | None:
 # Recording
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
     survey: Assessment
     path: Path
     created: bool
@@ -329,8 +326,7 @@ def record_survey(
 # Reading results
 
 
-@dataclass(frozen=True)
-class QuestionResult:
+class QuestionResult(NamedTuple):
     group: str
     question: SurveyQuestion
     answer: AssessmentAnswer | None

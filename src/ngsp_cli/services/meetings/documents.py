@@ -10,7 +10,6 @@ the clock: answers that depend on the day use the `as_of` date passed in.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import fields, is_dataclass
 from typing import Any
 
 from ngsp_cli.errors import NotFoundError, UsageError
@@ -230,8 +229,8 @@ def build_context(snap: Snapshot, document: str, meeting: Meeting, as_of: dt.dat
 
 def describe(value: Any) -> Any:
     """The shape of a context value, for people writing their own templates."""
-    if is_dataclass(value) and not isinstance(value, type):
-        shape: dict[str, Any] = {f.name: describe(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a record (NamedTuple)
+        shape: dict[str, Any] = {name: describe(getattr(value, name)) for name in value._fields}
         for name in dir(type(value)):
             if isinstance(getattr(type(value), name, None), property):
                 shape[name] = describe(getattr(value, name))

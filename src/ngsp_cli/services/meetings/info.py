@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ngsp_cli.model import Meeting, MeetingKind, Person, Role
 from ngsp_cli.rules import PartnershipAt, facts
@@ -26,8 +26,7 @@ KIND_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class PersonInfo:
+class PersonInfo(NamedTuple):
     """A person as a document names them."""
 
     id: str
@@ -47,8 +46,7 @@ class PersonInfo:
         return ", ".join(part for part in (self.title, self.organization) if part)
 
 
-@dataclass(frozen=True)
-class PartnershipInfo:
+class PartnershipInfo(NamedTuple):
     name: str
     industry: str
     region: str
@@ -62,8 +60,7 @@ class PartnershipInfo:
         return partnership_in_text(self.name)
 
 
-@dataclass(frozen=True)
-class MeetingInfo:
+class MeetingInfo(NamedTuple):
     """The facts of a meeting; times are 24-hour 'HH:MM' strings (templates format them)."""
 
     id: str
@@ -80,8 +77,7 @@ class MeetingInfo:
     notes: str | None
 
 
-@dataclass(frozen=True)
-class AgendaRow:
+class AgendaRow(NamedTuple):
     number: int
     title: str
     minutes: int | None
@@ -91,18 +87,17 @@ class AgendaRow:
     end: str | None
 
 
-@dataclass(frozen=True)
-class Attendance:
+class Attendance(NamedTuple):
     """Who came (or, before the meeting, who is invited), business leaders first."""
 
     business: list[PersonInfo]
     public: list[PersonInfo]
     invited_business: int
     invited_public: int
-    recorded: bool = field(default=True)
+    recorded: bool = True
     # Whether the business share matters: the support team (the conveners and the
     # other public partners) meets without business leaders by design.
-    industry_table: bool = field(default=True)
+    industry_table: bool = True
     # Answers to the invitation ('ngsp meeting rsvp'): who said yes, and how many answered.
     said_yes_business: int = 0
     said_yes_public: int = 0

@@ -8,7 +8,7 @@ Answers that depend on the day use the `as_of` date passed in.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ngsp_cli.model import ActionItem, ActionTeam, Meeting, Priority, PriorityStatus, TeamStatus, VoteTally
 from ngsp_cli.rules import PartnershipAt
@@ -28,8 +28,7 @@ CATEGORY_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class ActionRow:
+class ActionRow(NamedTuple):
     """An action item of a meeting, with its owner's name and whether it is late."""
 
     text: str
@@ -52,8 +51,7 @@ class ActionRow:
         return "done" if self.done else ("overdue" if self.overdue else "open")
 
 
-@dataclass(frozen=True)
-class TaskRow:
+class TaskRow(NamedTuple):
     """An open task of an action team."""
 
     team: str
@@ -64,16 +62,14 @@ class TaskRow:
     quick_win: bool
 
 
-@dataclass(frozen=True)
-class UpdateRow:
+class UpdateRow(NamedTuple):
     team: str
     date: dt.date
     text: str
     by: str | None
 
 
-@dataclass(frozen=True)
-class PriorityRow:
+class PriorityRow(NamedTuple):
     """A priority with the dots it received; business and public votes stay apart."""
 
     id: str
@@ -96,8 +92,7 @@ class PriorityRow:
         return self.business_points is not None
 
 
-@dataclass(frozen=True)
-class CandidateRow:
+class CandidateRow(NamedTuple):
     title: str
     description: str | None
     category: str
