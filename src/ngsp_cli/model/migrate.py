@@ -70,12 +70,12 @@ def migrate_data(files: MutableMapping[str, Any]) -> int:
 
 
 def migrate_raw(raws: MutableMapping[str, Any]) -> int:
-    """Migrate parsed files (objects with a `.data` attribute) in place."""
+    """Migrate parsed files (records with a `data` field and `_replace`, such as RawFile) in place."""
     top = raws.get(PARTNERSHIP_FILE)
     if top is None or folder_version(top.data) == version.CURRENT_SCHEMA_VERSION:
         return version.CURRENT_SCHEMA_VERSION
     view = {rel: raw.data for rel, raw in raws.items()}
     old = migrate_data(view)
     for rel, data in view.items():
-        raws[rel].data = data
+        raws[rel] = raws[rel]._replace(data=data)
     return old

@@ -21,7 +21,6 @@ a rule id or a parameter is an error with the file and line.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -74,11 +73,10 @@ class Indicator(NamedTuple):
         return self.definition.id
 
 
-@dataclass
-class IndicatorSet:
+class IndicatorSet(NamedTuple):
     features: list[Feature]
     indicators: list[Indicator]
-    files: list[str] = field(default_factory=list)
+    files: list[str]
 
     def ids(self) -> list[str]:
         return [i.id for i in self.indicators]
@@ -90,8 +88,7 @@ class IndicatorSet:
 # Loading -------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Source:
+class _Source(NamedTuple):
     label: str  # how errors name the file
     text: str
     data: dict[str, Any]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ngsp_cli.errors import FolderInvalid, InputError, NotFoundError, Problem
 from ngsp_cli.model import (
@@ -63,19 +62,18 @@ def find_root(start: Path | None = None, explicit: Path | str | None = None) -> 
     )
 
 
-@dataclass
-class Snapshot:
+class Snapshot(NamedTuple):
     """Everything read from a partnership folder, validated."""
 
     root: Path
     partnership: Partnership
-    organizations: dict[str, Organization] = field(default_factory=dict)
-    people: dict[str, Person] = field(default_factory=dict)
-    meetings: dict[str, Meeting] = field(default_factory=dict)
-    priorities: dict[str, Priority] = field(default_factory=dict)
-    teams: dict[str, ActionTeam] = field(default_factory=dict)
-    assessments: dict[str, Assessment] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    organizations: dict[str, Organization]
+    people: dict[str, Person]
+    meetings: dict[str, Meeting]
+    priorities: dict[str, Priority]
+    teams: dict[str, ActionTeam]
+    assessments: dict[str, Assessment]
+    problems: list[Problem]
 
     def entities(self, kind: type[E]) -> dict[str, E]:
         table: dict[type[Entity], dict[str, Any]] = {
@@ -263,7 +261,7 @@ def _load(
         # problems read them before: then nothing is parsed, validated or checked again.
         kept = _kept_snapshot(files, kinds, what) if isinstance(files, _DiskFiles) else None
         if kept is not None:
-            return Snapshot(root=root, **kept)
+            return Snapshot(root=root, problems=[], **kept)
         raws, migrated = _read_files(files, kinds, problems)
         # Models are kept only as validated from unmigrated files: the bytes alone then decide them.
         cache = files.cache if isinstance(files, _DiskFiles) and not migrated else None
@@ -277,6 +275,13 @@ def _load(
         snapshot = Snapshot(
             root=root,
             partnership=partnership or Partnership.model_construct(name=root.name, industry="", region=""),
+            organizations={},
+            people={},
+            meetings={},
+            priorities={},
+            teams={},
+            assessments={},
+            problems=problems,  # the same list: the problems found below join it
         )
         _add_entities(snapshot, raws, kinds, problems, cache)
         if isinstance(files, _DiskFiles) and files.cache is not None:
@@ -289,7 +294,7 @@ def _load(
 
         # partnership.yaml's own references (conveners, co-chairs) get their lines too.
         problems.extend(check_refs(snapshot, {**raws, PARTNERSHIP_FILE: partnership_raw}, loaded=set(kinds)))
-    snapshot.problems = sorted(problems, key=Problem.sort_key)
+    problems.sort(key=Problem.sort_key)
     if cache is not None and key is not None and not snapshot.problems:
         cache.keep_snapshot(key, {name: getattr(snapshot, name) for name in _KEPT})
         cache.save({kind.folder for kind in kinds})

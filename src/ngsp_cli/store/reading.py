@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ngsp_cli.errors import InputError, NotFoundError
 from ngsp_cli.store import yamlio
@@ -13,8 +12,7 @@ if TYPE_CHECKING:
     from ngsp_cli.store.parsecache import ParseCache
 
 
-@dataclass
-class RawFile:
+class RawFile(NamedTuple):
     """One YAML file as read: its text (kept for error lines) and its data."""
 
     rel: str

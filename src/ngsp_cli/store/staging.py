@@ -32,6 +32,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 STAGING = ".ngsp-staging"
 MARKER = "COMMITTING"
@@ -56,8 +57,7 @@ def _files(count: int, what: str = "files") -> str:
     return f"{count:,} {what[:-1] if count == 1 else what}"
 
 
-@dataclass
-class Leftovers:
+class Leftovers(NamedTuple):
     """What an ngsp command that was stopped hard left in a partnership folder."""
 
     staged: int = 0  # files in the staging folder

@@ -26,9 +26,16 @@ def check_folder(root: Path, as_of: dt.date, *, schema_only: bool = False) -> Ch
     if not validation.valid or snap is None or validation.indicators is None or schema_only:
         name = snap.partnership.name if snap is not None else root.name
         report = CheckReport(
-            partnership=root.name, name=name, as_of=as_of, errors=validation.problems, scored=False
+            partnership=root.name,
+            name=name,
+            as_of=as_of,
+            errors=validation.problems,
+            warnings=validation.warnings,
+            features=[],
+            scored=False,
         )
     else:
-        report = score_partnership(snap, as_of, validation.indicators, errors=validation.problems)
-    report.warnings = validation.warnings
+        report = score_partnership(
+            snap, as_of, validation.indicators, errors=validation.problems, warnings=validation.warnings
+        )
     return Checked(report, snap)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -80,16 +79,15 @@ class FeatureResult(NamedTuple):
         }
 
 
-@dataclass
-class CheckReport:
+class CheckReport(NamedTuple):
     """The outcome of `ngsp check` for one partnership (the JSON contract of docs/cli.md)."""
 
     partnership: str
     name: str
     as_of: dt.date
-    errors: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    features: list[FeatureResult] = field(default_factory=list)
+    errors: list[Problem]
+    warnings: list[Problem]
+    features: list[FeatureResult]
     score: float | None = None
     scored: bool = True
 
@@ -208,6 +206,7 @@ def score_partnership(
     indicators: IndicatorSet | None = None,
     *,
     errors: list[Problem] | None = None,
+    warnings: list[Problem] | None = None,
 ) -> CheckReport:
     """Score every indicator of a loaded partnership as of a date.
 
@@ -217,17 +216,19 @@ def score_partnership(
     """
     if indicators is None:
         indicators = load_indicators(snap.root, snap.partnership)
-    report = CheckReport(
+    view = PartnershipAt(snap, as_of)
+    results = [score_indicator(view, indicator) for indicator in indicators.indicators]
+    features = []
+    for feature in indicators.features:
+        mine = [r for r in results if r.feature == feature.id]
+        if mine:
+            features.append(FeatureResult(feature.id, feature.title, _mean(mine), mine))
+    return CheckReport(
         partnership=snap.name,
         name=snap.partnership.name,
         as_of=as_of,
         errors=sorted([*snap.problems, *(errors or [])], key=Problem.sort_key),
+        warnings=warnings or [],
+        features=features,
+        score=_mean(results),
     )
-    view = PartnershipAt(snap, as_of)
-    results = [score_indicator(view, indicator) for indicator in indicators.indicators]
-    for feature in indicators.features:
-        mine = [r for r in results if r.feature == feature.id]
-        if mine:
-            report.features.append(FeatureResult(feature.id, feature.title, _mean(mine), mine))
-    report.score = _mean(results)
-    return report

@@ -9,7 +9,6 @@ preparation phases once the launch meeting is held.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -197,8 +196,7 @@ def _person(snap: Snapshot, person_id: str | None) -> str | None:
     return person.name if person else person_id
 
 
-@dataclass
-class StatusReport:
+class StatusReport(NamedTuple):
     """Everything `ngsp status` shows, for people (rich) and for programs (`as_json`)."""
 
     partnership: str
@@ -209,14 +207,14 @@ class StatusReport:
     phases: list[PhaseProgress]
     next_step: Step | None
     upcoming: list[Meeting]
-    overdue_items: list[dict[str, Any]] = field(default_factory=list)
-    overdue_tasks: list[dict[str, Any]] = field(default_factory=list)
-    team_flags: list[TeamFlag] = field(default_factory=list)
-    warnings: list[StatusWarning] = field(default_factory=list)
-    headcounts: dict[str, facts.Headcount] = field(default_factory=dict)
-    said_yes: dict[str, facts.Headcount] = field(default_factory=dict)
-    marks: dict[str, str] = field(default_factory=dict)
-    unrecorded: list[Meeting] = field(default_factory=list)
+    overdue_items: list[dict[str, Any]]
+    overdue_tasks: list[dict[str, Any]]
+    team_flags: list[TeamFlag]
+    warnings: list[StatusWarning]
+    headcounts: dict[str, facts.Headcount]
+    said_yes: dict[str, facts.Headcount]
+    marks: dict[str, str]
+    unrecorded: list[Meeting]
 
     @property
     def steps_done(self) -> list[Step]:

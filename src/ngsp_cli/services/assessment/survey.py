@@ -179,8 +179,7 @@ def answers_from_file(path: Path, survey: SurveyDefinition) -> SurveyFile:
     """
     if not path.is_file():
         raise NotFoundError(f"{path} does not exist", hint="check the file name")
-    raw = read_raw(path.parent, path.name)
-    raw.rel = str(path)
+    raw = read_raw(path.parent, path.name)._replace(rel=str(path))
     answers_data, extra = _answers_section(raw, path)
     prefix = ("answers",) if answers_data is not raw.data else ()
     answers: dict[str, AssessmentAnswer] = {}

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ngsp_cli import clock
 from ngsp_cli.errors import FolderInvalid, NgspError, Problem
@@ -47,15 +47,14 @@ from ngsp_cli.store import yamlio
 from ngsp_cli.vocab import normalized_name
 
 
-@dataclass
-class Validation:
+class Validation(NamedTuple):
     """The folder as loaded (None when partnership.yaml itself is unreadable) and its problems."""
 
     root: Path
     snapshot: store.Snapshot | None
     indicators: IndicatorSet | None
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+    problems: list[Problem]
+    warnings: list[Problem]
 
     @property
     def valid(self) -> bool:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from ngsp_cli.errors import InputError, UsageError
 from ngsp_cli.ids import check_id, new_id, slug
@@ -215,8 +214,7 @@ def sorted_orgs(snap: store.Snapshot, kind: OrgKind | None = None) -> list[Organ
     return sorted(orgs, key=lambda o: (not o.is_business, o.name.casefold()))
 
 
-@dataclass
-class OrgListing:
+class OrgListing(NamedTuple):
     """`org list` on a day: the organizations shown and how many of their people were there."""
 
     shown: list[Organization]  # businesses first, then by name
