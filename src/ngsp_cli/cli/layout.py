@@ -128,13 +128,13 @@ class FitTable(Table):
         natural = [m.maximum or 1 for m in measured]
         if sum(natural) <= room:
             # As rich would lay it out; the copy's set widths spare rich measuring every cell again.
-            return self._fitted_copy(kept, natural, [])
+            return self._fitted_copy(kept, natural, [], natural)
         hidden: list[int] = []
         while True:
             widths = self._fit_widths(console, options.update_width(room), kept, measured)
             dropped = [index for index, width in zip(kept, widths, strict=True) if width == 0]
             if not dropped or len(dropped) == len(kept):
-                return self._fitted_copy(kept, widths, hidden)
+                return self._fitted_copy(kept, widths, hidden, [measured[i].maximum or 1 for i in kept])
             hidden += dropped
             kept = [i for i in kept if i not in dropped]
             room = options.max_width - self._fit_borders(len(kept))
@@ -204,13 +204,19 @@ class FitTable(Table):
             return 0
         return (2 if self.show_edge else 0) + count - 1
 
-    def _fitted_copy(self, kept: list[int], widths: list[int], hidden: list[int]) -> FitTable:
-        """This table with only the `kept` columns, each as wide as `widths` says."""
+    def _fitted_copy(
+        self, kept: list[int], widths: list[int], hidden: list[int], natural: list[int]
+    ) -> FitTable:
+        """This table with only the `kept` columns, each as wide as `widths` says.
+
+        `natural`: each kept column's width with nothing wrapped. A column given that much has
+        no line to wrap, so rich is told not to try (a third of the work of printing a table).
+        """
         fitted = copy.copy(self)
         fitted.fitted = True
         fitted.columns = []
         fitted.rows = []
-        for index, width in zip(kept, widths, strict=True):
+        for index, width, unwrapped in zip(kept, widths, natural, strict=True):
             column = self.columns[index]
             fitted.add_column(
                 column.header,
@@ -223,7 +229,7 @@ class FitTable(Table):
                 vertical=column.vertical,
                 overflow=column.overflow,
                 width=max(0, width - sum(self._fit_padding(index, kept))),
-                no_wrap=column.no_wrap,
+                no_wrap=column.no_wrap or width >= unwrapped,
             )
         cells = [list(self.columns[index].cells) for index in kept]
         for number, row in enumerate(self.rows):

@@ -117,7 +117,7 @@ def list_(
         table.add_row(
             output.name_cell(o.name + mark, o.id),
             output.cell(f"{o.kind.value}\n{o.county}" if o.county else o.kind.value),
-            str(headcount[o.id]),
+            output.cell(headcount[o.id]),
         )
     output.out().print(table)
 
