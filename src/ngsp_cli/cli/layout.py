@@ -126,15 +126,21 @@ class FitTable(Table):
         room = options.max_width - self._fit_borders(len(kept))
         measured = [self._fit_measure(console, options.update_width(room), i, kept) for i in kept]
         natural = [m.maximum or 1 for m in measured]
+        # A column with room for its longest line has nothing to wrap, so rich is told not to try
+        # (a third of the work of printing a table). Measurements stop at the room there is: a
+        # column that wide may have longer lines, and once columns are left out the others'
+        # padding may change, so only then is it known.
+        unwrapped = [width if width < room else None for width in natural]
         if sum(natural) <= room:
             # As rich would lay it out; the copy's set widths spare rich measuring every cell again.
-            return self._fitted_copy(kept, natural, [], natural)
+            return self._fitted_copy(kept, natural, [], unwrapped)
         hidden: list[int] = []
         while True:
             widths = self._fit_widths(console, options.update_width(room), kept, measured)
             dropped = [index for index, width in zip(kept, widths, strict=True) if width == 0]
             if not dropped or len(dropped) == len(kept):
-                return self._fitted_copy(kept, widths, hidden, [measured[i].maximum or 1 for i in kept])
+                known: list[int | None] = unwrapped if not hidden else [None] * len(kept)
+                return self._fitted_copy(kept, widths, hidden, known)
             hidden += dropped
             kept = [i for i in kept if i not in dropped]
             room = options.max_width - self._fit_borders(len(kept))
@@ -205,18 +211,15 @@ class FitTable(Table):
         return (2 if self.show_edge else 0) + count - 1
 
     def _fitted_copy(
-        self, kept: list[int], widths: list[int], hidden: list[int], natural: list[int]
+        self, kept: list[int], widths: list[int], hidden: list[int], unwrapped: list[int | None]
     ) -> FitTable:
-        """This table with only the `kept` columns, each as wide as `widths` says.
-
-        `natural`: each kept column's width with nothing wrapped. A column given that much has
-        no line to wrap, so rich is told not to try (a third of the work of printing a table).
-        """
+        """This table with only the `kept` columns, each as wide as `widths` says; a column given
+        its `unwrapped` width (when known) is not wrapped."""
         fitted = copy.copy(self)
         fitted.fitted = True
         fitted.columns = []
         fitted.rows = []
-        for index, width, unwrapped in zip(kept, widths, natural, strict=True):
+        for index, width, longest in zip(kept, widths, unwrapped, strict=True):
             column = self.columns[index]
             fitted.add_column(
                 column.header,
@@ -229,7 +232,7 @@ class FitTable(Table):
                 vertical=column.vertical,
                 overflow=column.overflow,
                 width=max(0, width - sum(self._fit_padding(index, kept))),
-                no_wrap=column.no_wrap or width >= unwrapped,
+                no_wrap=column.no_wrap or (longest is not None and width >= longest),
             )
         cells = [list(self.columns[index].cells) for index in kept]
         for number, row in enumerate(self.rows):
