@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from ngsp_cli.errors import FolderInvalid, Problem
 from ngsp_cli.model import Organization, migrate, version
-from ngsp_cli.store import folder, parsecache, yamlio
+from ngsp_cli.store import folder, listing, parsecache, yamlio
 from ngsp_cli.store.folder import load
 from ngsp_cli.store.reading import RawFile
 
@@ -354,13 +354,13 @@ def test_a_kept_snapshot_is_found_before_any_file_is_parsed(
     root = partnership_tree()
     load(root)
     parsed: list[str] = []
-    real = folder.read_raw
+    real = listing.read_raw
 
     def counting(root: Path, rel: str, *args: Any, **kwargs: Any) -> Any:
         parsed.append(rel)
         return real(root, rel, *args, **kwargs)
 
-    monkeypatch.setattr(folder, "read_raw", counting)
+    monkeypatch.setattr(listing, "read_raw", counting)
     assert load(root).people["ann-lee"].name == "Ann Lee"
     assert parsed == []
     # A file that is a link (inside the folder) is read file by file, where links are checked.

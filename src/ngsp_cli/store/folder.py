@@ -22,8 +22,16 @@ from ngsp_cli.model import (
     version,
 )
 from ngsp_cli.model.migrate import migrate_raw
+from ngsp_cli.store.listing import (
+    DiskFiles,
+    Files,
+    GivenFiles,
+    files_ending,
+    folder_problems,
+    yml_problems,
+)
 from ngsp_cli.store.problems import validate_raw
-from ngsp_cli.store.reading import RawFile, is_link, parse_raw, read_raw
+from ngsp_cli.store.reading import RawFile, is_link, read_raw
 
 if TYPE_CHECKING:
     from ngsp_cli.store.parsecache import ParseCache
@@ -103,110 +111,6 @@ class Snapshot(NamedTuple):
 _KEPT = ("partnership", "organizations", "people", "meetings", "priorities", "teams", "assessments")
 
 
-def entity_files(root: Path, kind: type[Entity]) -> list[str]:
-    return _files_ending(_DiskFiles(root), kind, ".yaml")
-
-
-class _DiskFiles:
-    """The files of a folder on disk."""
-
-    def __init__(self, root: Path, cache: ParseCache | None = None) -> None:
-        self.root = root
-        self.cache = cache
-        # Whether each file listed by `names` is a link or lies in a folder that is one.
-        self.links: dict[str, bool] = {}
-
-    def names(self, folder: str) -> list[str]:
-        """Names of the plain files directly in `folder` (relative to the root)."""
-        path = self.root / folder
-        if not path.is_dir():
-            return []
-        in_link = path.is_symlink()
-        names = []
-        # Links count too: read_raw refuses those that lead outside the folder.
-        for entry in os.scandir(path):
-            link = entry.is_symlink()
-            if link or entry.is_file():
-                names.append(entry.name)
-                self.links[f"{folder}/{entry.name}"] = in_link or link
-        return names
-
-    def subfolders(self, folder: str) -> list[str]:
-        """Names of the folders directly in `folder` (links to folders not followed)."""
-        path = self.root / folder
-        if not path.is_dir():
-            return []
-        return [entry.name for entry in os.scandir(path) if entry.is_dir(follow_symlinks=False)]
-
-    def exists(self, rel: str) -> bool:
-        return (self.root / rel).exists()
-
-    def read(self, rel: str) -> RawFile:
-        return read_raw(self.root, rel, self.cache, link=self.links.get(rel))
-
-
-class _GivenFiles:
-    """Files given as {relative path: bytes}, e.g. read from a git commit without a checkout."""
-
-    def __init__(self, files: Mapping[str, bytes]) -> None:
-        self.files = files
-        self.folders: dict[str, list[str]] = {}
-        for rel in files:
-            folder, _, name = rel.rpartition("/")
-            self.folders.setdefault(folder, []).append(name)
-
-    def names(self, folder: str) -> list[str]:
-        return list(self.folders.get(folder, ()))
-
-    def exists(self, rel: str) -> bool:
-        return rel in self.files
-
-    def read(self, rel: str) -> RawFile:
-        if rel not in self.files:
-            raise NotFoundError(f"{rel} does not exist", file=rel)
-        return parse_raw(rel, self.files[rel])
-
-
-_Files = _DiskFiles | _GivenFiles
-
-
-def _files_ending(files: _Files, kind: type[Entity], suffix: str) -> list[str]:
-    return sorted(
-        f"{kind.folder}/{name}"
-        for name in files.names(kind.folder)
-        if name.endswith(suffix) and not name.startswith(".")
-    )
-
-
-def _not_files(files: _Files, kind: type[Entity]) -> list[Problem]:
-    """Folders named like entity files (x.yaml/, x.yml/): reported, never skipped silently."""
-    found = files.subfolders(kind.folder) if isinstance(files, _DiskFiles) else []
-    return [
-        Problem(
-            f"'{name}' is a folder, not a file, so ngsp does not read it",
-            file=f"{kind.folder}/{name}",
-            hint="move what is inside it where it belongs and delete the folder, "
-            f"or rename it so that its name does not end in {Path(name).suffix}",
-        )
-        for name in sorted(found)
-        if name.endswith((".yaml", ".yml")) and not name.startswith(".")
-    ]
-
-
-def _yml_problems(files: _Files, kind: type[Entity]) -> list[Problem]:
-    """Files saved as .yml, which many editors offer: reported, never silently skipped."""
-    problems = []
-    for rel in _files_ending(files, kind, ".yml"):
-        wanted = rel[: -len(".yml")] + ".yaml"
-        hint = f"rename it to {Path(wanted).name} (in git: git mv {rel} {wanted})"
-        if files.exists(wanted):
-            hint += "; a file of that name exists too, so merge the two first"
-        problems.append(
-            Problem(f"'{Path(rel).name}' is not read: ngsp reads files ending in .yaml", file=rel, hint=hint)
-        )
-    return problems
-
-
 def load(
     root: Path,
     kinds: Iterable[type[Entity]] = ENTITY_TYPES,
@@ -222,7 +126,7 @@ def load(
     from ngsp_cli.store.parsecache import ParseCache
 
     return _load(
-        root, _DiskFiles(root, ParseCache(root)), kinds, strict=strict, check_references=check_references
+        root, DiskFiles(root, ParseCache(root)), kinds, strict=strict, check_references=check_references
     )
 
 
@@ -240,12 +144,12 @@ def load_files(
     becomes the snapshot's root: the playbook, indicator and template overrides
     a partnership keeps beside its files are looked up there.
     """
-    return _load(root, _GivenFiles(files), kinds, strict=strict, check_references=check_references)
+    return _load(root, GivenFiles(files), kinds, strict=strict, check_references=check_references)
 
 
 def _load(
     root: Path,
-    files: _Files,
+    files: Files,
     kinds: Iterable[type[Entity]],
     *,
     strict: bool,
@@ -259,12 +163,12 @@ def _load(
     try:
         # The whole snapshot is kept too, for files that are all byte for byte as a load without
         # problems read them before: then nothing is parsed, validated or checked again.
-        kept = _kept_snapshot(files, kinds, what) if isinstance(files, _DiskFiles) else None
+        kept = _kept_snapshot(files, kinds, what) if isinstance(files, DiskFiles) else None
         if kept is not None:
             return Snapshot(root=root, problems=[], **kept)
         raws, migrated = _read_files(files, kinds, problems)
         # Models are kept only as validated from unmigrated files: the bytes alone then decide them.
-        cache = files.cache if isinstance(files, _DiskFiles) and not migrated else None
+        cache = files.cache if isinstance(files, DiskFiles) and not migrated else None
         key = cache.folder_key(what, raws) if cache is not None and not problems else None
         partnership_raw = raws.pop(PARTNERSHIP_FILE)
         partnership = cache.model(PARTNERSHIP_FILE, Partnership) if cache is not None else None
@@ -284,7 +188,7 @@ def _load(
             problems=problems,  # the same list: the problems found below join it
         )
         _add_entities(snapshot, raws, kinds, problems, cache)
-        if isinstance(files, _DiskFiles) and files.cache is not None:
+        if isinstance(files, DiskFiles) and files.cache is not None:
             files.cache.save({kind.folder for kind in kinds})
     finally:
         if gc_was_enabled:
@@ -303,7 +207,7 @@ def _load(
     return snapshot
 
 
-def _kept_snapshot(files: _DiskFiles, kinds: tuple[type[Entity], ...], what: tuple[Any, ...]) -> Any:
+def _kept_snapshot(files: DiskFiles, kinds: tuple[type[Entity], ...], what: tuple[Any, ...]) -> Any:
     """The snapshot's fields kept for exactly these files, or None (see ParseCache.snapshot).
 
     Only a folder without links and without misnamed files or folders is looked up: anything
@@ -314,9 +218,9 @@ def _kept_snapshot(files: _DiskFiles, kinds: tuple[type[Entity], ...], what: tup
         return None
     rels = [PARTNERSHIP_FILE]
     for kind in kinds:
-        if _yml_problems(files, kind) or _not_files(files, kind):
+        if yml_problems(files, kind) or folder_problems(files, kind):
             return None
-        rels += _files_ending(files, kind, ".yaml")
+        rels += files_ending(files, kind, ".yaml")
     if any(files.links.get(rel) for rel in rels) or is_link(files.root / PARTNERSHIP_FILE):
         return None
     digests = []
@@ -329,7 +233,7 @@ def _kept_snapshot(files: _DiskFiles, kinds: tuple[type[Entity], ...], what: tup
 
 
 def _read_files(
-    files: _Files, kinds: tuple[type[Entity], ...], problems: list[Problem]
+    files: Files, kinds: tuple[type[Entity], ...], problems: list[Problem]
 ) -> tuple[dict[str, RawFile], bool]:
     """partnership.yaml and every entity file of `kinds`, parsed and migrated to the current schema;
     and whether a migration changed them."""
@@ -339,9 +243,9 @@ def _read_files(
     except InputError as exc:
         raise FolderInvalid([exc.problem]) from exc
     for kind in kinds:
-        problems.extend(_yml_problems(files, kind))
-        problems.extend(_not_files(files, kind))
-        for rel in _files_ending(files, kind, ".yaml"):
+        problems.extend(yml_problems(files, kind))
+        problems.extend(folder_problems(files, kind))
+        for rel in files_ending(files, kind, ".yaml"):
             try:
                 raws[rel] = files.read(rel)
             except InputError as exc:

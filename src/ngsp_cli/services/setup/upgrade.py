@@ -9,7 +9,8 @@ from ngsp_cli.model import ENTITY_TYPES, version
 from ngsp_cli.model.migrate import folder_version, migrate_data
 from ngsp_cli.store import yamlio
 from ngsp_cli.store.files import folder_lock, write_atomic
-from ngsp_cli.store.folder import PARTNERSHIP_FILE, entity_files, load
+from ngsp_cli.store.folder import PARTNERSHIP_FILE, load
+from ngsp_cli.store.listing import entity_files
 from ngsp_cli.store.reading import read_raw
 
 
