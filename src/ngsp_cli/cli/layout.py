@@ -127,9 +127,9 @@ class FitTable(Table):
         measured = [self._fit_measure(console, options.update_width(room), i, kept) for i in kept]
         natural = [m.maximum or 1 for m in measured]
         # A column with room for its longest line has nothing to wrap, so rich is told not to try
-        # (a third of the work of printing a table). Measurements stop at the room there is: a
-        # column that wide may have longer lines, and once columns are left out the others'
-        # padding may change, so only then is it known.
+        # (a third of the work of printing a table). That is known only of a column measured
+        # narrower than the room (measurements stop there) while no column is left out (which
+        # changes the others' padding).
         unwrapped = [width if width < room else None for width in natural]
         if sum(natural) <= room:
             # As rich would lay it out; the copy's set widths spare rich measuring every cell again.

@@ -8,11 +8,11 @@ manual item is done when people ticked it (`checked:` in partnership.yaml).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import NamedTuple
 
 from ngsp_cli.playbook.models import ChecklistItem, Phase, Step
 from ngsp_cli.rules import RULES, PartnershipAt, check_params
+from ngsp_cli.rules.registry import NO_NUMBERS
 
 # --- evaluation of a phase -----------------------------------------------------------------------
 
@@ -23,7 +23,7 @@ class ItemResult(NamedTuple):
     item: ChecklistItem
     state: str  # done | todo | manual
     detail: str
-    numbers: Mapping[str, int] = MappingProxyType({})  # what the rule counted
+    numbers: Mapping[str, int] = NO_NUMBERS  # what the rule counted
 
 
 class StepResult(NamedTuple):

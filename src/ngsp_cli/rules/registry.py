@@ -33,6 +33,11 @@ class Status(StrEnum):
         return {"met": 1.0, "partial": 0.5}.get(self.value, 0.0)
 
 
+# What a finding, checklist item or indicator counted when it counted nothing: read-only, so
+# one empty mapping serves as every record's default.
+NO_NUMBERS: Mapping[str, int] = MappingProxyType({})
+
+
 class Finding(NamedTuple):
     """What a rule saw: a status, the evidence sentence, the numbers it states, and what to do next.
 
@@ -43,7 +48,7 @@ class Finding(NamedTuple):
     status: Status
     evidence: str
     hint: str = ""
-    numbers: Mapping[str, int] = MappingProxyType({})  # read-only: one empty mapping serves every finding
+    numbers: Mapping[str, int] = NO_NUMBERS
 
     @property
     def done(self) -> bool:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from ngsp_cli.errors import Problem
@@ -25,6 +24,7 @@ from ngsp_cli.model import Answer, Assessment, AssessmentKind
 from ngsp_cli.playbook.indicators import Indicator, IndicatorSet, load_indicators
 from ngsp_cli.rules import RULES, PartnershipAt, Status
 from ngsp_cli.rules.indicators import SELF_ASSESSED
+from ngsp_cli.rules.registry import NO_NUMBERS
 from ngsp_cli.store.folder import Snapshot
 
 _ANSWER_STATUS = {
@@ -45,7 +45,7 @@ class IndicatorResult(NamedTuple):
     hint: str
     source: str  # "folder", "self-assessment" or "none"
     weight: float = 1.0
-    numbers: Mapping[str, int] = MappingProxyType({})  # what the folder's evidence counted
+    numbers: Mapping[str, int] = NO_NUMBERS  # what the folder's evidence counted
 
     @property
     def points(self) -> float:
